@@ -1,0 +1,151 @@
+package org.verso.web.api;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.verso.library.ConflictException;
+import org.verso.library.DomainException;
+import org.verso.library.ForbiddenOperationException;
+import org.verso.library.InvalidInputException;
+import org.verso.library.NotFoundException;
+import org.verso.library.TooLargeException;
+import org.verso.library.UnsupportedTypeException;
+import org.verso.web.users.InvalidUserInput;
+
+/**
+ * The one place where exceptions become answers. On the API ({@code /api/**}) every error is an RFC 9457 problem
+ * detail with a stable type; for pages the servlet container's error page takes over. No stack trace ever reaches a
+ * client; unexpected failures are logged with an id that the answer repeats.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException e, NativeWebRequest request) throws IOException {
+        HttpStatus status = statusOf(e);
+        ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
+        if (e instanceof InvalidUserInput invalid) {
+            problem.setProperty("field", invalid.field());
+        }
+        return answer(problem, request);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException e, NativeWebRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e; // pages: Spring Security's own handling (sign-in page or 403 page)
+        }
+        return answer(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this request."), request);
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException e, NativeWebRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        return answer(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first."), request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, NativeWebRequest request) throws IOException {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected failure, incident {}", incident, e);
+        ProblemDetail problem = Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Something went wrong on our side. It was logged as incident " + incident + ".");
+        problem.setProperty("incident", incident);
+        return answer(problem, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .toList();
+        ProblemDetail problem = Problems.of(status, "invalid-input", String.join("; ", errors));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Every answer built by Spring's own handling passes here: give it our type, or hand pages to the container. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!isApi(request)) {
+            return sendError(request, status.value());
+        }
+        ProblemDetail problem =
+                body instanceof ProblemDetail given ? given : Problems.of(status, null, ex.getMessage());
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(Problems.type(Problems.codeOf(status)));
+        }
+        return super.handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    private ResponseEntity<Object> answer(ProblemDetail problem, NativeWebRequest request) throws IOException {
+        if (!isApi(request)) {
+            return sendError(request, problem.getStatus());
+        }
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** Lets the container render its error page; returning no body marks the exception as handled. */
+    private static ResponseEntity<Object> sendError(WebRequest request, int status) {
+        HttpServletResponse response = ((NativeWebRequest) request).getNativeResponse(HttpServletResponse.class);
+        try {
+            if (response != null && !response.isCommitted()) {
+                response.sendError(status);
+            }
+        } catch (IOException e) {
+            log.debug("Could not send error {}", status, e);
+        }
+        return null;
+    }
+
+    private static boolean isApi(WebRequest request) {
+        var servlet = ((NativeWebRequest) request).getNativeRequest(jakarta.servlet.http.HttpServletRequest.class);
+        return servlet != null && Problems.isApi(servlet);
+    }
+
+    static HttpStatus statusOf(DomainException e) {
+        if (e instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof ForbiddenOperationException) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (e instanceof TooLargeException) {
+            return HttpStatus.CONTENT_TOO_LARGE;
+        }
+        if (e instanceof UnsupportedTypeException) {
+            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }
+        if (e instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+}

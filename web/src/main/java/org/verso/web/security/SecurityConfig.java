@@ -1,0 +1,87 @@
+package org.verso.web.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two chains. The API ({@code /api/**}, actuator, OpenAPI document) is stateless, signs in with HTTP Basic and answers
+ * 401/403 as problem details. The pages sign in with a form, keep a session and demand a CSRF token on every form.
+ * Everything requires a signed-in user except the sign-in page, static assets and health; which role reaches what is
+ * declared on each controller with {@code @PreAuthorize} and proven by the role-matrix test.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt for new hashes
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(
+            UserDetailsService accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+        var dao = new DaoAuthenticationProvider(accounts);
+        dao.setPasswordEncoder(passwords);
+        var manager = new ProviderManager(new ThrottledAuthentication(dao, throttle));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        var problems = new ProblemAnswers();
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+                .authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // stateless and Basic-authenticated: no session cookie a forged form could ride on
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LockedException
+                                        ? "/login?locked"
+                                        : e instanceof DisabledException ? "/login?disabled" : "/login?error")))
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
+    }
+}

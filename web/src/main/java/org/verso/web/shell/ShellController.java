@@ -1,0 +1,71 @@
+package org.verso.web.shell;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.verso.web.users.Users;
+import org.verso.web.users.VersoPrincipal;
+
+/** Sign-in page, home page, the 403 page and the interface-language switch. */
+@Controller
+class ShellController {
+    private final Users users;
+    private final LocaleResolver locales;
+
+    ShellController(Users users, LocaleResolver locales) {
+        this.users = users;
+        this.locales = locales;
+    }
+
+    @Bean
+    static NavItem homeNav() {
+        return new NavItem("nav.home", "/", 0, Set.of());
+    }
+
+    @Bean
+    static NavItem apiNav() {
+        return new NavItem("nav.api", "/swagger-ui/index.html", 1000, Set.of());
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "home";
+    }
+
+    @GetMapping("/error/403")
+    String forbidden(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "error/403";
+    }
+
+    /** Stores the chosen interface language with the account and uses it at once. */
+    @PostMapping("/settings/language")
+    String language(
+            @AuthenticationPrincipal VersoPrincipal principal,
+            @RequestParam String language,
+            @RequestHeader(name = "Referer", required = false) String referer,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        users.changeUiLanguage(principal.id(), language);
+        locales.setLocale(request, response, Locale.forLanguageTag(language));
+        return "redirect:" + (referer != null && referer.startsWith(base(request)) ? referer : "/");
+    }
+
+    private static String base(HttpServletRequest request) {
+        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/";
+    }
+}

@@ -1,0 +1,10 @@
+package org.verso.web.users;
+
+import org.verso.library.ConflictException;
+
+/** The change would leave Verso without an enabled admin, and so without anyone able to manage accounts. */
+public class LastAdmin extends ConflictException {
+    public LastAdmin() {
+        super("last-admin", "this is the last enabled admin: make another admin first");
+    }
+}
