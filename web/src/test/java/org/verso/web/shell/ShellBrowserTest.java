@@ -141,6 +141,18 @@ class ShellBrowserTest extends WebTest {
     }
 
     @Test
+    void theApiIsDocumentedInSwaggerUi() {
+        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.waitFor("#logout");
+
+        browser.open("/swagger-ui.html");
+
+        assertThat(browser.find(".opblock-summary-path[data-path='/api/me']").getText())
+                .isEqualTo("/api/me");
+        browser.snapshot("swagger-ui");
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         browser.signIn("admin", ADMIN_PASSWORD);
         browser.waitFor("#logout");
