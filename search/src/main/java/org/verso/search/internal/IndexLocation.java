@@ -31,6 +31,8 @@ public final class IndexLocation {
     private final String schema;
     private final Analyzer analyzer;
     private final int ramBufferMb;
+    /** Set once the disk turned out unusable: later generations (rebuilds) stay in memory too. */
+    private volatile boolean memoryOnly;
 
     /** The result of opening: the store and, if it cannot be trusted to match the catalogue, why. */
     public record Opened(IndexStore store, String rebuildReason) {}
@@ -48,12 +50,14 @@ public final class IndexLocation {
 
     public Opened open() {
         if (dir == null) {
+            memoryOnly = true;
             return new Opened(memory(), "index-in-memory");
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException | RuntimeException e) {
             log.error("Search index directory {} cannot be used ({}); searching an index in memory", dir, e.toString());
+            memoryOnly = true;
             return new Opened(memory(), "index-unavailable");
         }
         String reason = "index-missing";
@@ -73,6 +77,7 @@ public final class IndexLocation {
                 return new Opened(store, null);
             } catch (LockObtainFailedException e) {
                 log.error("Search index {} is locked by another process; searching an index in memory", generation);
+                memoryOnly = true;
                 return new Opened(memory(), "index-locked");
             } catch (IOException | RuntimeException e) {
                 log.warn("Search index {} is damaged ({}); setting it aside", generation, e.toString());
@@ -84,6 +89,7 @@ public final class IndexLocation {
             return new Opened(create(true), reason);
         } catch (IOException | RuntimeException e) {
             log.error("Search index cannot be created in {} ({}); searching an index in memory", dir, e.toString());
+            memoryOnly = true;
             return new Opened(memory(), "index-unavailable");
         }
     }
@@ -93,7 +99,7 @@ public final class IndexLocation {
      * start-up until {@link #markComplete} has been committed).
      */
     public IndexStore create(boolean complete) throws IOException {
-        if (dir == null) {
+        if (dir == null || memoryOnly) {
             return memory();
         }
         long next =
