@@ -44,7 +44,7 @@ public class LibraryIndex implements Closeable {
     private final Refresher refresher;
     private final ReentrantLock writes = new ReentrantLock();
     private final Rebuilds rebuilds;
-    private final String openedReason;
+    private volatile String openedReason;
     private volatile IndexStore current;
 
     /**
@@ -68,7 +68,10 @@ public class LibraryIndex implements Closeable {
                 openedReason == null ? "opened" : openedReason);
     }
 
-    /** Why the index as opened cannot be trusted (missing, damaged, of an old layout…), or null if it can. */
+    /**
+     * Why the index as opened cannot be trusted (missing, damaged, of an old layout…), or null if it can (or a rebuild
+     * has since replaced it).
+     */
     public String needsRebuild() {
         return openedReason;
     }
@@ -255,6 +258,7 @@ public class LibraryIndex implements Closeable {
     IndexStore swap(IndexStore rebuilt) {
         IndexStore old = current;
         current = rebuilt;
+        openedReason = null;
         return old;
     }
 

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.verso.library.ConflictException;
@@ -75,23 +74,26 @@ final class Rebuilds {
             fresh = index.location().create(false);
             dirty = ConcurrentHashMap.newKeySet();
             int every = index.settings().rebuildCommitEvery();
-            try (Stream<SearchableDocument> documents = source.documents()) {
-                var iterator = documents.iterator();
-                while (iterator.hasNext()) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedException("shutting down");
-                    }
-                    SearchableDocument document = iterator.next();
-                    List<SearchableTranslation> its =
-                            translations == null ? List.of() : translations.translationsOf(document.documentId());
-                    BlockWriter.write(fresh, new Block(document.documentId(), document, its));
-                    done++;
-                    if (done % every == 0) {
-                        fresh.commit();
-                        progress = withCounts(started, done, Math.max(total, done));
-                    }
+            IndexStore target = fresh;
+            long[] written = {0};
+            long expected = total;
+            source.forEach(document -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("rebuild interrupted: the application is stopping");
                 }
-            }
+                List<SearchableTranslation> its =
+                        translations == null ? List.of() : translations.translationsOf(document.documentId());
+                try {
+                    BlockWriter.write(target, new Block(document.documentId(), document, its));
+                    if (++written[0] % every == 0) {
+                        target.commit();
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                progress = withCounts(started, written[0], Math.max(expected, written[0]));
+            });
+            done = written[0];
             swap(fresh);
             progress = new RebuildProgress(
                     State.DONE,
@@ -112,7 +114,13 @@ final class Rebuilds {
             }
             log.error("Rebuilding the search index failed", e);
             progress = new RebuildProgress(
-                    State.FAILED, started.reason(), done, total, started.startedAt(), Instant.now(), e.toString());
+                    State.FAILED,
+                    started.reason(),
+                    progress.done(),
+                    total,
+                    started.startedAt(),
+                    Instant.now(),
+                    e.toString());
         }
     }
 

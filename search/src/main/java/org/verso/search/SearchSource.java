@@ -1,6 +1,7 @@
 package org.verso.search;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.verso.library.DocumentId;
 
@@ -18,6 +19,6 @@ public interface SearchSource {
     /** The document as search indexes it, or empty if the catalogue no longer holds it. */
     Optional<SearchableDocument> document(DocumentId id);
 
-    /** Every document, for a rebuild; the caller closes the stream. */
-    Stream<SearchableDocument> documents();
+    /** Calls {@code action} with every document, for a rebuild; exceptions from {@code action} stop it. */
+    void forEach(Consumer<SearchableDocument> action);
 }

@@ -250,10 +250,9 @@ class IndexRecoveryTest {
             }
 
             @Override
-            public Stream<SearchableDocument> documents() {
-                return Stream.concat(library.documents().limit(3), Stream.generate(() -> {
-                    throw new IllegalStateException("database went away");
-                }));
+            public void forEach(java.util.function.Consumer<SearchableDocument> action) {
+                library.documents().limit(3).forEach(action);
+                throw new IllegalStateException("database went away");
             }
         };
         try (LibraryIndex index = new LibraryIndex(SearchProperties.defaults(dir))) {

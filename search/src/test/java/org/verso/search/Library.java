@@ -53,7 +53,11 @@ final class Library implements SearchSource, TranslationSource {
     }
 
     @Override
-    public Stream<SearchableDocument> documents() {
+    public void forEach(java.util.function.Consumer<SearchableDocument> action) {
+        List.copyOf(documents.values()).forEach(action);
+    }
+
+    Stream<SearchableDocument> documents() {
         return List.copyOf(documents.values()).stream();
     }
 
