@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("verso")
 public record VersoProperties(
-        @NotNull Path dataDir,
+        @NotNull @DefaultValue("./data") Path dataDir,
         String adminPassword,
         @NotNull @Valid @DefaultValue Login login,
         @NotNull @DefaultValue("1MB") DataSize maxJsonBody) {

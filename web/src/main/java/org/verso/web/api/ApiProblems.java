@@ -10,8 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -74,6 +76,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return answer(problem, request);
     }
 
+    /** A command record refused its own construction while the body was read: answer as that domain refusal. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException domain) {
+                try {
+                    return domain(domain, (NativeWebRequest) request);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        ProblemDetail problem =
+                Problems.of(status, "bad-request", "The request body is not readable JSON of the expected shape.");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -92,8 +112,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (!isApi(request)) {
             return sendError(request, status.value());
         }
-        ProblemDetail problem =
-                body instanceof ProblemDetail given ? given : Problems.of(status, null, ex.getMessage());
+        ProblemDetail problem;
+        if (body instanceof ProblemDetail given) {
+            problem = given;
+        } else if (ex instanceof ErrorResponse error) {
+            problem = error.getBody();
+        } else {
+            problem = Problems.of(status, Problems.codeOf(status), ex.getMessage());
+        }
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
             problem.setType(Problems.type(Problems.codeOf(status)));
         }

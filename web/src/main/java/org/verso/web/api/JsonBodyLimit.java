@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,10 +17,12 @@ import org.verso.web.VersoProperties;
  */
 @Component
 class JsonBodyLimit extends OncePerRequestFilter {
-    private final long limit;
+    // looked up on the first request, so that a bad setting is reported by the binder at start-up, not hidden
+    // inside the web server's start
+    private final ObjectProvider<VersoProperties> properties;
 
-    JsonBodyLimit(VersoProperties properties) {
-        this.limit = properties.maxJsonBody().toBytes();
+    JsonBodyLimit(ObjectProvider<VersoProperties> properties) {
+        this.properties = properties;
     }
 
     @Override
@@ -31,6 +34,7 @@ class JsonBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = properties.getObject().maxJsonBody().toBytes();
         if (request.getContentLengthLong() > limit) {
             Problems.write(
                     request,

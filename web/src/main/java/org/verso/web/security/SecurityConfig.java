@@ -8,6 +8,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,16 +16,24 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two chains. The API ({@code /api/**}, actuator, OpenAPI document) is stateless, signs in with HTTP Basic and answers
- * 401/403 as problem details. The pages sign in with a form, keep a session and demand a CSRF token on every form.
+ * Two chains. The API ({@code /api/**}, actuator) is stateless, signs in with HTTP Basic and answers 401/403 as problem
+ * details. The pages (and the OpenAPI document, which Swagger UI fetches with the page's session) sign in with a form
+ * or HTTP Basic, keep a session and demand a CSRF token on every form.
  * Everything requires a signed-in user except the sign-in page, static assets and health; which role reaches what is
  * declared on each controller with {@code @PreAuthorize} and proven by the role-matrix test.
  */
 @Configuration
 @EnableMethodSecurity
-class SecurityConfig {
+class SecurityConfig implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new RolesBeforeBinding());
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -45,7 +54,7 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager) throws Exception {
         var problems = new ProblemAnswers();
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -78,6 +87,8 @@ class SecurityConfig {
                                         : e instanceof DisabledException ? "/login?disabled" : "/login?error")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Basic too, so that tools can fetch the OpenAPI document that Swagger UI reads with the session
+                .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"

@@ -46,9 +46,9 @@ class ShellController {
         return "home";
     }
 
+    /** Where refused page requests are forwarded; the refusal already set the status 403. */
     @GetMapping("/error/403")
-    String forbidden(HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    String forbidden() {
         return "error/403";
     }
 

@@ -1,0 +1,271 @@
+package org.verso.library;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalogue: documents, their files and the text extracted from them.
+ *
+ * <p>Thread-safe; each method runs in a transaction (joining the caller's). {@link #correct} publishes
+ * {@link DocumentChanged} inside its transaction: listen with {@code @TransactionalEventListener} to receive it after
+ * the commit. Throws {@link NotFoundException} ({@code document-not-found}), {@link ConflictException}
+ * ({@code file-already-catalogued}) and {@link InvalidInputException}.
+ */
+@Service
+public class Documents {
+    private static final int STREAM_PAGE = 200;
+
+    private final JdbcClient db;
+    private final DocumentRows rows;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Documents(JdbcClient db, ApplicationEventPublisher events, Clock clock) {
+        this.db = db;
+        this.rows = new DocumentRows(db);
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates a document whose first file is {@code file}; the file must already be in the file store. */
+    @Transactional
+    public Document create(NewDocument document, NewFile file) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(file, "file");
+        DocumentId id = DocumentId.random();
+        Instant now = clock.instant();
+        db.sql("INSERT INTO library_document (id, title, kind, issuing_body, source_language, publication_year,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id.value(),
+                        document.title(),
+                        document.kind().name(),
+                        document.issuingBody(),
+                        document.sourceLanguage(),
+                        document.year(),
+                        Timestamp.from(now),
+                        Timestamp.from(now))
+                .update();
+        rows.writeTags(id, document.tags());
+        insertFile(id, file, now);
+        return get(id);
+    }
+
+    /** Adds a file to an existing document (a kit is four brochures). */
+    @Transactional
+    public Document attach(DocumentId id, NewFile file) {
+        Objects.requireNonNull(file, "file");
+        get(id);
+        Instant now = clock.instant();
+        insertFile(id, file, now);
+        touch(id, now);
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Document> find(DocumentId id) {
+        Objects.requireNonNull(id, "id");
+        return rows.load("WHERE d.id = :id", "", java.util.Map.of("id", id.value())).stream()
+                .findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Document get(DocumentId id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** A page of documents matching the query, most recently changed first. */
+    @Transactional(readOnly = true)
+    public DocumentPage list(DocumentQuery query) {
+        var where = new StringBuilder("WHERE 1 = 1");
+        var params = new java.util.HashMap<String, Object>();
+        if (query.text() != null) {
+            int i = 0;
+            for (String word : query.text().toLowerCase(Locale.ROOT).split("\\s+")) {
+                String name = "w" + i++;
+                where.append(" AND (LOWER(d.title) LIKE :")
+                        .append(name)
+                        .append(" OR LOWER(COALESCE(d.issuing_body, '')) LIKE :")
+                        .append(name)
+                        .append(")");
+                params.put(name, "%" + escapeLike(word) + "%");
+            }
+        }
+        if (query.kind() != null) {
+            where.append(" AND d.kind = :kind");
+            params.put("kind", query.kind().name());
+        }
+        if (query.language() != null) {
+            where.append(" AND (d.source_language = :lang OR EXISTS (SELECT 1 FROM library_file f"
+                    + " WHERE f.document_id = d.id AND f.language = :lang))");
+            params.put("lang", query.language());
+        }
+        if (query.tag() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM library_document_tag t WHERE t.document_id = d.id"
+                    + " AND t.tag = :tag)");
+            params.put("tag", query.tag());
+        }
+        long total = db.sql("SELECT COUNT(*) FROM library_document d " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        String page = " ORDER BY d.updated_at DESC, d.id LIMIT " + query.size() + " OFFSET "
+                + ((long) query.page() * query.size());
+        return new DocumentPage(rows.load(where.toString(), page, params), total, query.page(), query.size());
+    }
+
+    /** Applies a coordinator's correction and publishes {@link DocumentChanged}; an empty one changes nothing. */
+    @Transactional
+    public Document correct(DocumentId id, CorrectDocument correction) {
+        Objects.requireNonNull(correction, "correction");
+        Document current = get(id);
+        if (correction.isEmpty()) {
+            return current;
+        }
+        Document next = correction.applyTo(current, clock.instant());
+        db.sql("UPDATE library_document SET title = ?, kind = ?, issuing_body = ?, source_language = ?,"
+                        + " publication_year = ?, updated_at = ? WHERE id = ?")
+                .params(
+                        next.title(),
+                        next.kind().name(),
+                        next.issuingBody(),
+                        next.sourceLanguage(),
+                        next.year(),
+                        Timestamp.from(next.updatedAt()),
+                        id.value())
+                .update();
+        if (!next.tags().equals(current.tags())) {
+            db.sql("DELETE FROM library_document_tag WHERE document_id = ?")
+                    .param(id.value())
+                    .update();
+            rows.writeTags(id, next.tags());
+        }
+        events.publishEvent(new DocumentChanged(id));
+        return get(id);
+    }
+
+    /** The text extracted from the document's files, in file order, separated by blank lines. */
+    @Transactional(readOnly = true)
+    public Optional<String> text(DocumentId id) {
+        if (find(id).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = db.sql("SELECT t.content FROM library_file f JOIN library_file_text t"
+                        + " ON t.sha256 = f.sha256 WHERE f.document_id = ? ORDER BY f.file_order")
+                .param(id.value())
+                .query(String.class)
+                .list();
+        return Optional.of(String.join("\n\n", parts));
+    }
+
+    /** The text extracted from one stored file, if it belongs to a document. */
+    @Transactional(readOnly = true)
+    public Optional<String> fileText(Sha256 file) {
+        return db.sql("SELECT content FROM library_file_text WHERE sha256 = ?")
+                .param(file.hex())
+                .query(String.class)
+                .optional();
+    }
+
+    /** The document a stored file belongs to, if any: the same bytes are one catalogue entry. */
+    @Transactional(readOnly = true)
+    public Optional<DocumentId> ownerOf(Sha256 file) {
+        return db.sql("SELECT document_id FROM library_file WHERE sha256 = ?")
+                .param(file.hex())
+                .query((rs, n) -> new DocumentId(rs.getObject(1, UUID.class)))
+                .optional();
+    }
+
+    /** Calls {@code action} with every document, a page at a time (flat memory), ordered by id; for index rebuilds. */
+    public void forEach(Consumer<Document> action) {
+        UUID after = null;
+        while (true) {
+            List<Document> page = after == null
+                    ? rows.load("", " ORDER BY d.id LIMIT " + STREAM_PAGE, java.util.Map.of())
+                    : rows.load(
+                            "WHERE d.id > :after",
+                            " ORDER BY d.id LIMIT " + STREAM_PAGE,
+                            java.util.Map.of("after", after));
+            page.forEach(action);
+            if (page.size() < STREAM_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).id().value();
+        }
+    }
+
+    /** The ids of every document, ordered; cheap compared with {@link #forEach}. */
+    @Transactional(readOnly = true)
+    public List<DocumentId> ids() {
+        return new ArrayList<>(db.sql("SELECT id FROM library_document ORDER BY id")
+                .query((rs, n) -> new DocumentId(rs.getObject(1, UUID.class)))
+                .list());
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return db.sql("SELECT COUNT(*) FROM library_document").query(Long.class).single();
+    }
+
+    private void insertFile(DocumentId id, NewFile file, Instant now) {
+        int order = db.sql("SELECT COALESCE(MAX(file_order), 0) + 1 FROM library_file WHERE document_id = ?")
+                .param(id.value())
+                .query(Integer.class)
+                .single();
+        try {
+            db.sql("INSERT INTO library_file (sha256, document_id, file_order, original_name, media_type, size_bytes,"
+                            + " language, language_confidence, page_count, charset, author, text_chars, added_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            file.sha256().hex(),
+                            id.value(),
+                            order,
+                            file.originalName(),
+                            file.mediaType(),
+                            file.size(),
+                            file.language(),
+                            file.languageConfidence(),
+                            file.pageCount(),
+                            file.charset(),
+                            file.author(),
+                            (long) file.text().length(),
+                            Timestamp.from(now))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(
+                    "file-already-catalogued",
+                    "The file " + file.sha256() + " already belongs to document "
+                            + ownerOf(file.sha256()).map(DocumentId::toString).orElse("?") + ".");
+        }
+        db.sql("INSERT INTO library_file_text (sha256, content) VALUES (?, ?)")
+                .params(file.sha256().hex(), file.text())
+                .update();
+    }
+
+    private void touch(DocumentId id, Instant now) {
+        db.sql("UPDATE library_document SET updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(now), id.value())
+                .update();
+    }
+
+    private static NotFoundException notFound(DocumentId id) {
+        return new NotFoundException("document-not-found", "No document has the id " + id + ".");
+    }
+
+    private static String escapeLike(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

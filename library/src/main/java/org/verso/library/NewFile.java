@@ -1,0 +1,64 @@
+package org.verso.library;
+
+import java.util.Objects;
+
+/**
+ * A stored file and what was extracted from it, about to join a document.
+ *
+ * @param sha256 the file, already in the {@link FileStore}
+ * @param originalName the name it arrived with; only its last path element is kept
+ * @param mediaType the type detected from its bytes
+ * @param size its size in bytes
+ * @param language detected language (BCP 47), or {@code null}
+ * @param languageConfidence 0 to 1, or {@code null}
+ * @param pageCount or {@code null}
+ * @param charset or {@code null}
+ * @param author or {@code null}
+ * @param text the extracted text, possibly empty, never {@code null}
+ */
+public record NewFile(
+        Sha256 sha256,
+        String originalName,
+        String mediaType,
+        long size,
+        String language,
+        Double languageConfidence,
+        Integer pageCount,
+        String charset,
+        String author,
+        String text) {
+    public NewFile {
+        Objects.requireNonNull(sha256, "sha256");
+        originalName = fileName(originalName);
+        Objects.requireNonNull(mediaType, "mediaType");
+        if (size < 0) {
+            throw new InvalidInputException("invalid-file", "size must not be negative");
+        }
+        language = DocumentFields.language("language", language);
+        if (languageConfidence != null && (languageConfidence < 0 || languageConfidence > 1)) {
+            throw new InvalidInputException("invalid-file", "languageConfidence must be between 0 and 1");
+        }
+        author = truncate(DocumentFields.blankToNull(author), 300);
+        charset = truncate(DocumentFields.blankToNull(charset), 60);
+        text = Objects.requireNonNullElse(text, "");
+    }
+
+    /** The last element of a name that may carry a path from either kind of system; never blank. */
+    public static String fileName(String name) {
+        String n = name == null ? "" : name.strip();
+        int cut = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
+        n = n.substring(cut + 1).strip();
+        n = n.chars()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        if (n.isEmpty()) {
+            n = "unnamed";
+        }
+        return truncate(n, 255);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,299 @@
+package org.verso.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.verso.library.DocumentId;
+import org.verso.search.internal.Analyzers;
+import org.verso.search.internal.BlockWriter;
+import org.verso.search.internal.Blocks.Block;
+import org.verso.search.internal.IndexLocation;
+import org.verso.search.internal.IndexStore;
+import org.verso.search.internal.LibrarySearcher;
+import org.verso.search.internal.Refresher;
+
+/**
+ * The library's search index: documents with their translations, each in its own language's analysis. Changes are
+ * searchable within {@link SearchProperties#refreshInterval()} and never wait for searches; searches never wait for
+ * changes. Every change is committed before the method returns. The index is derived data: {@link #rebuild} writes a
+ * new one from the catalogue while this one keeps answering, then swaps.
+ *
+ * <p>Thread-safe. Writes of one document are serialised (a translation is merged into the document's stored block).
+ * Methods throw {@link UncheckedIOException} when the disk fails, {@link InvalidQueryException} for a query that
+ * cannot be read.
+ */
+public class LibraryIndex implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
+
+    /** Version of the field layout; an index written with another is rebuilt at start-up. */
+    static final String SCHEMA = "1";
+
+    private final SearchProperties settings;
+    private final Analyzer analyzer = Analyzers.perField();
+    private final IndexLocation location;
+    private final LibrarySearcher searcher;
+    private final Refresher refresher;
+    private final ReentrantLock writes = new ReentrantLock();
+    private final Rebuilds rebuilds;
+    private volatile String openedReason;
+    private volatile IndexStore current;
+
+    /**
+     * Opens (or creates) the index under {@code settings.indexDir()/library}. Never fails for a missing or damaged
+     * index: it starts empty and {@link #needsRebuild()} says why.
+     */
+    public LibraryIndex(SearchProperties settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Path dir = settings.indexDir() == null ? null : settings.indexDir().resolve("library");
+        this.location = new IndexLocation(dir, SCHEMA, analyzer, settings.ramBufferMb());
+        IndexLocation.Opened opened = location.open();
+        this.current = opened.store();
+        this.openedReason = opened.rebuildReason();
+        this.searcher = new LibrarySearcher(
+                analyzer, settings.snippetLength(), settings.facetLimit(), settings.maxResultWindow());
+        this.refresher = new Refresher(settings.refreshInterval(), () -> List.of(current));
+        this.rebuilds = new Rebuilds(this);
+        log.info(
+                "Search index at {} ({})",
+                current.path() == null ? "memory" : current.path(),
+                openedReason == null ? "opened" : openedReason);
+    }
+
+    /**
+     * Why the index as opened cannot be trusted (missing, damaged, of an old layout…), or null if it can (or a rebuild
+     * has since replaced it).
+     */
+    public String needsRebuild() {
+        return openedReason;
+    }
+
+    /** Indexes a document, keeping the translations the index already holds for it. */
+    public void index(SearchableDocument document) {
+        change(document.documentId(), block -> new Block(document.documentId(), document, block.translations()));
+    }
+
+    /** Indexes a document with exactly these translations (replacing any others). */
+    public void index(SearchableDocument document, List<SearchableTranslation> translations) {
+        change(document.documentId(), block -> new Block(document.documentId(), document, translations));
+    }
+
+    /** Indexes (or replaces) one translation of a document; it is shown beneath its document. */
+    public void index(SearchableTranslation translation) {
+        change(translation.documentId(), block -> block.with(translation));
+    }
+
+    /** Removes one translation of a document from the index. */
+    public void removeTranslation(DocumentId documentId, String language) {
+        change(documentId, block -> block.without(language));
+    }
+
+    /** Removes a document and its translations from the index. */
+    public void delete(DocumentId documentId) {
+        change(documentId, block -> new Block(documentId, null, List.of()));
+    }
+
+    private void change(DocumentId id, java.util.function.UnaryOperator<Block> change) {
+        writes.lock();
+        try {
+            IndexStore store = current;
+            Block block = change.apply(BlockWriter.read(store, id));
+            BlockWriter.write(store, block);
+            store.commit();
+            rebuilds.changed(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /**
+     * Starts a batch of whole documents written without reading anything back, committed every {@code
+     * rebuildCommitEvery} documents and when closed: for bulk loads.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** Bulk indexing; not thread-safe, use one per thread. */
+    public final class Batch implements Closeable {
+        private int pending;
+
+        private Batch() {}
+
+        public void add(SearchableDocument document, List<SearchableTranslation> translations) {
+            writes.lock();
+            try {
+                BlockWriter.write(current, new Block(document.documentId(), document, translations));
+                rebuilds.changed(document.documentId());
+                if (++pending >= settings.rebuildCommitEvery()) {
+                    current.commit();
+                    pending = 0;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                writes.unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            writes.lock();
+            try {
+                current.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                writes.unlock();
+            }
+        }
+    }
+
+    /**
+     * Searches the library.
+     *
+     * @throws InvalidQueryException if the query text cannot be read, saying what and where
+     * @throws org.verso.library.InvalidInputException ({@code invalid-page}) beyond the deepest page served
+     */
+    public SearchResult search(SearchQuery query) {
+        return withStore(store -> searcher.search(store, query));
+    }
+
+    /** Up to {@code limit} titles with words starting with the typed words (search-as-you-type). */
+    public List<TitleSuggestion> suggestTitles(String typed, int limit) {
+        if (typed == null || typed.isBlank() || limit < 1) {
+            return List.of();
+        }
+        return withStore(store -> searcher.suggestTitles(store, typed, Math.min(limit, 50)).stream()
+                .map(pair -> new TitleSuggestion(pair[0], pair[1]))
+                .toList());
+    }
+
+    /** Number of documents in the index (as last refreshed). */
+    public long documentCount() {
+        return documentIds().size();
+    }
+
+    /** Ids of all documents in the index. */
+    Set<String> documentIds() {
+        return withStore(BlockWriter::documentIds);
+    }
+
+    /** Makes every change so far searchable now rather than at the next refresh. */
+    public void refresh() {
+        withStore(store -> {
+            store.refreshBlocking();
+            return null;
+        });
+    }
+
+    /**
+     * Starts rebuilding the index from the source in the background, unless a rebuild is running already; search
+     * keeps answering from the current index meanwhile.
+     *
+     * @return the progress of the running rebuild
+     */
+    public RebuildProgress rebuild(SearchSource source, TranslationSource translations, String reason) {
+        return rebuilds.start(source, translations, reason);
+    }
+
+    /** Progress of the latest rebuild. */
+    public RebuildProgress rebuildProgress() {
+        return rebuilds.progress();
+    }
+
+    /**
+     * Compares the index with the catalogue and rebuilds in the background if they disagree or the index could not
+     * be trusted when opened.
+     *
+     * @return whether a rebuild was started
+     */
+    public boolean checkAgainst(SearchSource source, TranslationSource translations) {
+        String reason = openedReason;
+        if (reason == null) {
+            Set<String> indexed = documentIds();
+            try (var ids = source.documentIds()) {
+                Set<String> catalogued = ids.map(DocumentId::toString).collect(java.util.stream.Collectors.toSet());
+                if (!catalogued.equals(indexed)) {
+                    reason = "catalogue-mismatch";
+                    log.info(
+                            "Search index holds {} documents, the catalogue {}: rebuilding",
+                            indexed.size(),
+                            catalogued.size());
+                }
+            }
+        }
+        if (reason == null) {
+            return false;
+        }
+        rebuild(source, translations, reason);
+        return true;
+    }
+
+    // ---- used by Rebuilds
+
+    IndexLocation location() {
+        return location;
+    }
+
+    ReentrantLock writes() {
+        return writes;
+    }
+
+    IndexStore current() {
+        return current;
+    }
+
+    /** Swaps in a rebuilt store; caller holds the write lock. Returns the old one. */
+    IndexStore swap(IndexStore rebuilt) {
+        IndexStore old = current;
+        current = rebuilt;
+        openedReason = null;
+        return old;
+    }
+
+    SearchProperties settings() {
+        return settings;
+    }
+
+    private interface StoreWork<T> {
+        T apply(IndexStore store) throws IOException;
+    }
+
+    /** Runs against the current store, once more if a rebuild swapped it away in the meantime. */
+    private <T> T withStore(StoreWork<T> work) {
+        try {
+            try {
+                return work.apply(current);
+            } catch (AlreadyClosedException e) {
+                return work.apply(current);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        rebuilds.close();
+        refresher.close();
+        writes.lock();
+        try {
+            current.close();
+        } catch (IOException e) {
+            log.warn("Closing the search index: {}", e.toString());
+        } finally {
+            writes.unlock();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.verso.search;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of search ({@code verso.search.*}).
+ *
+ * @param indexDir where the Lucene indexes live; default {@code <verso.data-dir>/index}. Derived data: deleting it
+ *     only costs a rebuild from the catalogue
+ * @param refreshInterval how often new and changed documents become searchable (10 ms – 1 s); default 200 ms
+ * @param ramBufferMb memory the index writer buffers before it flushes a segment, in MB (16–2048); default 64
+ * @param snippetLength target length of a highlighted passage, in characters (50–2000); default 200
+ * @param facetLimit most values listed per facet (1–1000); default 20
+ * @param maxResultWindow deepest result served, page × size (100–100000); default 10000
+ * @param checkOnStartup whether to compare index and catalogue at start-up and rebuild in the background when they
+ *     disagree; default true
+ * @param rebuildCommitEvery documents written by a rebuild between two commits (100–100000); default 2000
+ */
+@Validated
+@ConfigurationProperties("verso.search")
+public record SearchProperties(
+        Path indexDir,
+        @NotNull @DefaultValue("200ms") Duration refreshInterval,
+        @Min(16) @Max(2048) @DefaultValue("64") int ramBufferMb,
+        @Min(50) @Max(2000) @DefaultValue("200") int snippetLength,
+        @Min(1) @Max(1000) @DefaultValue("20") int facetLimit,
+        @Min(100) @Max(100000) @DefaultValue("10000") int maxResultWindow,
+        @DefaultValue("true") boolean checkOnStartup,
+        @Min(100) @Max(100000) @DefaultValue("2000") int rebuildCommitEvery) {
+
+    public SearchProperties {
+        if (refreshInterval != null
+                && (refreshInterval.compareTo(Duration.ofMillis(10)) < 0
+                        || refreshInterval.compareTo(Duration.ofSeconds(1)) > 0)) {
+            throw new IllegalArgumentException(
+                    "verso.search.refresh-interval must be between 10ms and 1s (documents must be searchable within"
+                            + " a second), not " + refreshInterval.toMillis() + "ms");
+        }
+    }
+
+    /** Defaults with the index in the given directory (tests, benchmarks). */
+    public static SearchProperties defaults(Path indexDir) {
+        return new SearchProperties(indexDir, Duration.ofMillis(200), 64, 200, 20, 10000, true, 2000);
+    }
+
+    /** This configuration with the index in another directory. */
+    public SearchProperties withIndexDir(Path dir) {
+        return new SearchProperties(
+                dir,
+                refreshInterval,
+                ramBufferMb,
+                snippetLength,
+                facetLimit,
+                maxResultWindow,
+                checkOnStartup,
+                rebuildCommitEvery);
+    }
+}

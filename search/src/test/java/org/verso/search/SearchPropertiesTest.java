@@ -1,0 +1,48 @@
+package org.verso.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+class SearchPropertiesTest {
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SearchProperties.class)
+    static class Props {}
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Props.class);
+
+    @Test
+    void defaultsAreSensible() {
+        runner.run(context -> {
+            SearchProperties properties = context.getBean(SearchProperties.class);
+            assertThat(properties.indexDir()).isNull();
+            assertThat(properties.refreshInterval().toMillis()).isEqualTo(200);
+            assertThat(properties.checkOnStartup()).isTrue();
+        });
+    }
+
+    @Test
+    void aRefreshIntervalOverASecondFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("verso.search.refresh-interval=5s").run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("verso.search.refresh-interval"));
+    }
+
+    @Test
+    void aFacetLimitOfZeroFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("verso.search.facet-limit=0").run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .hasStackTraceContaining("verso.search")
+                .hasStackTraceContaining("facetLimit"));
+    }
+}

@@ -1,0 +1,99 @@
+package org.verso.web.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small real HTTP client for the API, with HTTP Basic credentials when given. */
+public final class Http {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private final int port;
+    private final String authorization;
+
+    public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String authorization) {
+        this.port = port;
+        this.authorization = authorization;
+    }
+
+    public Http as(String username, String password) {
+        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Http(port, "Basic " + token);
+    }
+
+    public Response get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Response send(String method, String path, String contentType, String body) {
+        var builder = builder(path).method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    public Response postJson(String path, Object body) {
+        return send("POST", path, "application/json", body instanceof String s ? s : JSON.writeValueAsString(body));
+    }
+
+    public Response patchJson(String path, Object body) {
+        return send("PATCH", path, "application/json", body instanceof String s ? s : JSON.writeValueAsString(body));
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static Response send(HttpRequest.Builder builder) {
+        try {
+            var response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What came back. */
+    public record Response(int status, String contentType, String body, String challenge) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
+
+        /** The problem type's code, as in {@code urn:verso:problem:<code>}. */
+        public String problemCode() {
+            String type = json().path("type").asString();
+            return type.startsWith("urn:verso:problem:") ? type.substring("urn:verso:problem:".length()) : type;
+        }
+    }
+}
