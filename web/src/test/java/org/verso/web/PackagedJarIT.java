@@ -40,10 +40,10 @@ class PackagedJarIT {
         assertThat(jar).exists();
         Path dataDir = WebTest.tempDir("verso-jar-");
         int port = freePort();
-        var builder = new ProcessBuilder(
-                        javaExecutable(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port)
+        var builder = new ProcessBuilder(javaExecutable(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port)
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
+                .redirectOutput(
+                        dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile());
         builder.environment().put("VERSO_DATA_DIR", dataDir.toString());
         builder.environment().put("VERSO_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Instant started = Instant.now();
@@ -60,13 +60,22 @@ class PackagedJarIT {
         assertThat(admin.get("/api/me").json().path("roles").get(0).asString()).isEqualTo("ADMIN");
         var created = admin.postJson(
                 "/api/admin/users",
-                Map.of("username", "jar-translator", "password", "translator-pass-1", "roles", List.of("TRANSLATOR"),
-                        "languages", List.of("ru")));
+                Map.of(
+                        "username",
+                        "jar-translator",
+                        "password",
+                        "translator-pass-1",
+                        "roles",
+                        List.of("TRANSLATOR"),
+                        "languages",
+                        List.of("ru")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         var me = http.as("jar-translator", "translator-pass-1").get("/api/me");
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("languages").get(0).asString()).isEqualTo("ru");
-        assertThat(Files.exists(dataDir.resolve("db"))).as("the database lives in the data directory").isTrue();
+        assertThat(Files.exists(dataDir.resolve("db")))
+                .as("the database lives in the data directory")
+                .isTrue();
     }
 
     private Duration waitForHealth(Http http, Duration limit, Instant started) throws InterruptedException {
@@ -94,5 +103,4 @@ class PackagedJarIT {
             return socket.getLocalPort();
         }
     }
-
 }
