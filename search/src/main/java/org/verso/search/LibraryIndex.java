@@ -169,6 +169,17 @@ public class LibraryIndex implements Closeable {
         return withStore(store -> searcher.search(store, query));
     }
 
+    /**
+     * The same search bare, for benchmarks: the query parsed as {@link #search} parses it, then only Lucene's {@code
+     * IndexSearcher.search(query, size)} on the current searcher (top units by score), without grouping, facets,
+     * stored fields or snippets. Shows what everything else costs.
+     *
+     * @return the number of index entries in the top {@code size}
+     */
+    public int searchBare(SearchQuery query) {
+        return withStore(store -> searcher.searchBare(store, query));
+    }
+
     /** Up to {@code limit} titles with words starting with the typed words (search-as-you-type). */
     public List<TitleSuggestion> suggestTitles(String typed, int limit) {
         if (typed == null || typed.isBlank() || limit < 1) {

@@ -124,6 +124,17 @@ public final class LibrarySearcher {
         }
     }
 
+    /** Only {@code IndexSearcher.search(query, size)}: the baseline of benchmarks. */
+    public int searchBare(IndexStore store, SearchQuery search) throws IOException {
+        Query query = query(search);
+        IndexSearcher searcher = store.acquire();
+        try {
+            return searcher.search(query, search.size()).scoreDocs.length;
+        } finally {
+            store.release(searcher);
+        }
+    }
+
     private static GroupingCollector collect(IndexSearcher searcher, Query query, SortOrder sort, int topN)
             throws IOException {
         return searcher.search(query, new CollectorManager<GroupingCollector, GroupingCollector>() {

@@ -91,6 +91,26 @@ class SearchPageController {
         return "search/search";
     }
 
+    /**
+     * The same answer as {@code GET /api/search}, for scripts of the signed-in page (session, no password per
+     * request).
+     */
+    @GetMapping(produces = "application/json")
+    @ResponseBody
+    SearchJson.Result json(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) List<String> lang,
+            @RequestParam(required = false) List<String> kind,
+            @RequestParam(required = false) List<String> body,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> year,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            @RequestParam(required = false) String sort) {
+        var parameters = new SearchParameters(q, lang, kind, body, status, year, page, size, sort);
+        return SearchJson.of(index.search(parameters.toQuery()));
+    }
+
     /** Title suggestions for the box, for the page's script (same session as the page). */
     @GetMapping("/suggest")
     @ResponseBody
