@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** Looks at the first bytes of a file: its character encoding, and which XLIFF version and source language it has. */
 final class FileSniffer {
@@ -105,6 +107,24 @@ final class FileSniffer {
     /** Whether the file is an OLE2 compound file: how Office stores an encrypted DOCX, or an old binary DOC. */
     boolean isOle2() {
         return startsWith(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1);
+    }
+
+    /**
+     * Whether an OpenDocument package is encrypted: its manifest then names encryption data for its parts. False when
+     * the file is not a readable package (the filter reports that).
+     */
+    static boolean isEncryptedOpenDocument(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry manifest = zip.getEntry("META-INF/manifest.xml");
+            if (manifest == null || manifest.getSize() > 10_000_000) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(manifest)) {
+                return new String(in.readNBytes(10_000_000), StandardCharsets.UTF_8).contains("encryption-data");
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether an XLIFF file declares version 2 (by its version attribute or namespace). */

@@ -64,6 +64,52 @@ public final class InlineMarkup {
         return out.toString();
     }
 
+    /** A piece of markup: {@code TEXT}, {@code START}, {@code END} or {@code STANDALONE}, with its text or code id. */
+    public record Piece(String kind, String text, int code) {}
+
+    /** The pieces of a markup string in order; a stray {@code <} or unmatched {@code </g>} reads as text. */
+    public static List<Piece> pieces(String markup) {
+        List<Piece> pieces = new ArrayList<>();
+        Deque<Integer> open = new ArrayDeque<>();
+        StringBuilder text = new StringBuilder();
+        Matcher m = TOKEN.matcher(markup);
+        int at = 0;
+        while (m.find()) {
+            text.append(markup, at, m.start());
+            at = m.end();
+            String token = m.group();
+            if (m.group(4) != null) {
+                text.append(unescape(m.group(4)));
+                continue;
+            }
+            if (token.equals("<") || (token.equals("</g>") && open.isEmpty())) {
+                text.append(token);
+                continue;
+            }
+            flush(pieces, text);
+            if (m.group(1) != null) {
+                int id = Integer.parseInt(m.group(1));
+                open.push(id);
+                pieces.add(new Piece("START", "", id));
+            } else if (token.equals("</g>")) {
+                pieces.add(new Piece("END", "", open.pop()));
+            } else {
+                String kind = m.group(2).equals("bx") ? "START" : m.group(2).equals("ex") ? "END" : "STANDALONE";
+                pieces.add(new Piece(kind, "", Integer.parseInt(m.group(3))));
+            }
+        }
+        text.append(markup, at, markup.length());
+        flush(pieces, text);
+        return pieces;
+    }
+
+    private static void flush(List<Piece> pieces, StringBuilder text) {
+        if (!text.isEmpty()) {
+            pieces.add(new Piece("TEXT", text.toString(), 0));
+            text.setLength(0);
+        }
+    }
+
     /** The plain text of a markup string: its text unescaped, its elements left out. */
     public static String plainText(String markup) {
         StringBuilder out = new StringBuilder(markup.length());

@@ -195,6 +195,10 @@ public final class OkapiEngine {
                     "The file is an encrypted or password-protected Office document (not a plain DOCX package), so it"
                             + " cannot be segmented.");
         }
+        if (format == OkapiFormat.ODF && FileSniffer.isEncryptedOpenDocument(input.file())) {
+            throw new InvalidInputException(
+                    "encrypted-file", "The file is a password-protected OpenDocument, so it cannot be segmented.");
+        }
         if (format == OkapiFormat.XLIFF) {
             FileSniffer.externalItsReference(input.file()).ifPresent(reference -> {
                 throw new InvalidInputException(

@@ -119,6 +119,8 @@ public enum OkapiFormat {
         var parameters = (net.sf.okapi.filters.plaintext.paragraphs.Parameters) filter.getParameters();
         parameters.extractParagraphs = true;
         parameters.unescapeSource = false; // a backslash in a text file is a backslash, not an escape
+        // the lines of a paragraph are one text: a sentence may wrap; the merged paragraph is written on one line
+        parameters.wrapMode = net.sf.okapi.common.filters.WrapMode.SPACES;
         return filter;
     }
 }

@@ -8,15 +8,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.sf.okapi.common.ISegmenter;
+import net.sf.okapi.lib.segmentation.Rule;
 import net.sf.okapi.lib.segmentation.SRXDocument;
 
 /**
  * SRX sentence-segmentation rules: Okapi's default rules (which know the abbreviations of English, Russian, German,
- * French and a dozen more languages), or a file of our own. Thread-safe: each call to {@link #segmenter} compiles a new
+ * French and a dozen more languages; we only make a standalone code such as a line break count as white space), or a
+ * file of our own, taken as it is. Thread-safe: each call to {@link #segmenter} compiles a new
  * segmenter, because a segmenter keeps the state of the last text it split.
  */
 public final class SrxRules {
     private static final String DEFAULT_RULES = "defaultSegmentation.srx";
+    /**
+     * Abbreviations that legal and official texts put before a number (прил. 3, абз. 2, Art. 5, para. 12), which
+     * Okapi's rules do not all know: followed by a number they never end a sentence.
+     */
+    private static final String RUSSIAN_REFERENCES =
+            "\\b(?:[Пп]рил|[Аа]бз|[Рр]азд|[Пп]одп|[Тт]абл|[Пп]п|[Чч]|[Сс]т|[Пп]|[Гг]л|[Рр]ис)\\.";
+
+    private static final String ENGLISH_REFERENCES =
+            "\\b(?:Art|art|Arts|arts|No|no|Nos|para|paras|p|pp|ch|Ch|sec|Sec|fig|Fig|vol|Vol)\\.";
+    private static final String BEFORE_A_NUMBER = "\\s+[0-9IVXLC]";
 
     private final SRXDocument document;
 
@@ -30,7 +42,12 @@ public final class SrxRules {
             if (in == null) {
                 throw new IllegalStateException("Okapi's default SRX rules are missing from the class path");
             }
-            return fromStream(in);
+            SrxRules rules = fromStream(in);
+            // a line break (<br/>, a soft return) after a full stop ends a sentence as a space would
+            rules.document.setTreatIsolatedCodesAsWhitespace(true);
+            rules.addNoBreakRules("Russian", RUSSIAN_REFERENCES);
+            rules.addNoBreakRules("English", ENGLISH_REFERENCES);
+            return rules;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Okapi's default SRX rules", e);
         }
@@ -49,6 +66,15 @@ public final class SrxRules {
         SRXDocument document = new SRXDocument();
         document.loadRules(in);
         return new SrxRules(document);
+    }
+
+    private void addNoBreakRules(String languageRule, String before) {
+        List<Rule> rules = document.getLanguageRules(languageRule);
+        if (rules != null) {
+            Rule rule = new Rule(before, BEFORE_A_NUMBER, false);
+            rule.setComment("Verso: a reference abbreviation before a number does not end a sentence");
+            rules.add(0, rule);
+        }
     }
 
     /** A new segmenter for a language (BCP 47; null or unknown uses the rules' default language group). */
