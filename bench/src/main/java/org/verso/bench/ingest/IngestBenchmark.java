@@ -24,6 +24,7 @@ import org.apache.tika.sax.BodyContentHandler;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.verso.ingest.BatchSource;
 import org.verso.ingest.IngestJobs;
 import org.verso.ingest.JobProgress;
@@ -38,6 +39,8 @@ import org.verso.ingest.JobProgress;
  */
 public final class IngestBenchmark {
     private static final int THREADS = 2;
+    private static final int WARM_UP_ROUNDS = 2;
+    private static final int WARM_ROUNDS = 3;
 
     private IngestBenchmark() {}
 
@@ -67,32 +70,43 @@ public final class IngestBenchmark {
                 mb(Runtime.getRuntime().maxMemory()),
                 Runtime.getRuntime().availableProcessors());
 
-        rawTika(files); // warm-up: loads parsers and JIT-compiles, not measured
-        double rawSeconds = rawTika(files);
-        print("Raw in-process Tika (2 threads)", files.size(), bytes, rawSeconds);
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            rawTika(files); // warm-up: loads parsers and JIT-compiles, not measured
+        }
 
         try (ConfigurableApplicationContext app = start(work.resolve("data"))) {
             IngestJobs jobs = app.getBean(IngestJobs.class);
-            // warm-up of the worker processes on copies with one byte appended (else they would be duplicates)
-            Path warmUp = imports.resolve("warm-up");
-            for (Path file : files) {
-                Path target = warmUp.resolve(corpusCopy.relativize(file).toString());
-                Files.createDirectories(target.getParent());
-                Files.write(target, java.util.Arrays.copyOf(Files.readAllBytes(file), (int) Files.size(file) + 1));
+            // cold: the first job after start-up; its worker processes start with it
+            Pass coldRaw = measure(() -> rawTika(files));
+            Pass cold = measure(() -> importFolder(jobs, corpusCopy, null));
+            print("Raw in-process Tika (2 threads, warm)", files.size(), bytes, coldRaw);
+            print("Verso ingest job, first job after start (cold workers)", files.size(), bytes, cold);
+            // warm: the same files again, into an emptied catalogue and file store, after the JIT compilers of the
+            // application and its workers have seen them; raw Tika measured just before each job
+            for (int i = 1; i < WARM_UP_ROUNDS; i++) {
+                forget(app, work.resolve("data"));
+                importFolder(jobs, corpusCopy, null);
             }
-            double coldSeconds = importFolder(jobs, warmUp, null);
-            print(
-                    "Verso ingest job, cold worker processes (first files after start)",
-                    files.size(),
-                    bytes,
-                    coldSeconds);
-            double ingestSeconds = importFolder(jobs, corpusCopy, null);
-            print("Verso ingest job (isolated workers, store, catalogue)", files.size(), bytes, ingestSeconds);
+            List<Double> ratios = new ArrayList<>();
+            List<Double> cpuRatios = new ArrayList<>();
+            for (int round = 1; round <= WARM_ROUNDS; round++) {
+                forget(app, work.resolve("data"));
+                Pass raw = measure(() -> rawTika(files));
+                Pass job = measure(() -> importFolder(jobs, corpusCopy, null));
+                print("Raw in-process Tika (2 threads, warm)", files.size(), bytes, raw);
+                print("Verso ingest job, warm workers (round " + round + ")", files.size(), bytes, job);
+                ratios.add(raw.seconds() / job.seconds());
+                cpuRatios.add(raw.cpuSeconds() / job.cpuSeconds());
+            }
             System.out.printf(
                     Locale.ROOT,
-                    "Ratio ingest/raw Tika: %.2f (goal ≥ 0.6); cold: %.2f%n",
-                    rawSeconds / ingestSeconds,
-                    rawSeconds / coldSeconds);
+                    "Ratio ingest/raw Tika, warm: median %s (rounds: %s; goal ≥ 0.6); by CPU time: median %s (%s);"
+                            + " cold: %.2f%n",
+                    median(ratios),
+                    ratios.stream().map(IngestBenchmark::twoDigits).toList(),
+                    median(cpuRatios),
+                    cpuRatios.stream().map(IngestBenchmark::twoDigits).toList(),
+                    coldRaw.seconds() / cold.seconds());
 
             Path many = imports.resolve("generated");
             long generatedBytes = generate(corpus, many, generated);
@@ -129,6 +143,36 @@ public final class IngestBenchmark {
         return spring.run();
     }
 
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** CPU time of the live worker processes (a worker replaced during the run loses its share). */
+    private static double workersCpuSeconds() {
+        return ProcessHandle.current()
+                .children()
+                .mapToDouble(IngestBenchmark::cpuSeconds)
+                .sum();
+    }
+
+    /** Empties the catalogue and the file store, so that the same files are new again (ingest rows stay). */
+    private static void forget(ConfigurableApplicationContext app, Path dataDir) throws IOException {
+        JdbcClient db = app.getBean(JdbcClient.class);
+        for (String table : List.of("library_file_text", "library_file", "library_document_tag", "library_document")) {
+            db.sql("DELETE FROM " + table).update();
+        }
+        Path store = dataDir.resolve("files");
+        if (Files.isDirectory(store)) {
+            try (Stream<Path> walk = Files.walk(store)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(store) && !store.relativize(p).startsWith(".tmp")) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
     private static double importFolder(IngestJobs jobs, Path folder, HeapSampler heap) throws InterruptedException {
         UUID batch = jobs.createFolderBatch(folder, BatchSource.FOLDER, null, "bench");
         long started = System.nanoTime();
@@ -163,6 +207,10 @@ public final class IngestBenchmark {
                 p.ingested(),
                 p.duplicates(),
                 p.failed());
+        jobs.items(batch).stream()
+                .filter(i -> i.outcome() == org.verso.ingest.ItemOutcome.FAILED)
+                .limit(3)
+                .forEach(i -> System.out.println("    failed: " + i.name() + ": " + i.reason()));
         return seconds;
     }
 
@@ -246,6 +294,34 @@ public final class IngestBenchmark {
             total += Files.size(f);
         }
         return total;
+    }
+
+    /** Wall-clock and CPU seconds of one pass; CPU counts this process and the worker processes it started. */
+    record Pass(double seconds, double cpuSeconds) {}
+
+    interface Timed {
+        double run() throws Exception;
+    }
+
+    private static Pass measure(Timed pass) throws Exception {
+        double cpu = cpuSeconds(ProcessHandle.current()) + workersCpuSeconds();
+        double seconds = pass.run();
+        return new Pass(seconds, cpuSeconds(ProcessHandle.current()) + workersCpuSeconds() - cpu);
+    }
+
+    private static void print(String what, int files, long bytes, Pass pass) {
+        print(what, files, bytes, pass.seconds());
+        System.out.printf(Locale.ROOT, "  (CPU %.1f s)%n", pass.cpuSeconds());
+    }
+
+    private static String median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return twoDigits(sorted.get(sorted.size() / 2));
+    }
+
+    private static String twoDigits(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static void print(String what, int files, long bytes, double seconds) {

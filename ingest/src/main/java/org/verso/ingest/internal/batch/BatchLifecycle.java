@@ -4,22 +4,26 @@ import java.util.UUID;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
+import org.verso.ingest.internal.extract.ChildProcessExtractor;
 
-/** Notes each run of a batch's job, and hands finished inbox batches to the inbox to sort their files. */
+/** Notes each run of a batch's job, has the parser workers started, and hands finished inbox batches to the inbox to sort their files. */
 @Component
 class BatchLifecycle implements JobExecutionListener {
     private final IngestRows rows;
     private final RunningFiles running;
     private final InboxFiles inbox;
+    private final ChildProcessExtractor extractor;
 
-    BatchLifecycle(IngestRows rows, RunningFiles running, InboxFiles inbox) {
+    BatchLifecycle(IngestRows rows, RunningFiles running, InboxFiles inbox, ChildProcessExtractor extractor) {
         this.rows = rows;
         this.running = running;
         this.inbox = inbox;
+        this.extractor = extractor;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
+        extractor.startWorkers(); // in the background, while the files are listed
         rows.setExecution(batchOf(execution), execution.getId());
     }
 

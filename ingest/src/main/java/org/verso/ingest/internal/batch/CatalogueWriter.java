@@ -29,13 +29,11 @@ final class CatalogueWriter implements ItemWriter<Processed> {
     private final IngestRows rows;
     private final Documents documents;
     private final ApplicationEventPublisher events;
-    private final RunningFiles running;
 
-    CatalogueWriter(IngestRows rows, Documents documents, ApplicationEventPublisher events, RunningFiles running) {
+    CatalogueWriter(IngestRows rows, Documents documents, ApplicationEventPublisher events) {
         this.rows = rows;
         this.documents = documents;
         this.events = events;
-        this.running = running;
     }
 
     @Override
@@ -74,9 +72,6 @@ final class CatalogueWriter implements ItemWriter<Processed> {
             }
             catalogue(p, attachTo.computeIfAbsent(item.batchId(), id -> rows.batch(id)
                     .map(IngestRows.Batch::documentId)));
-        }
-        if (!chunk.isEmpty()) {
-            running.done(chunk.getItems().get(0).item().batchId());
         }
     }
 

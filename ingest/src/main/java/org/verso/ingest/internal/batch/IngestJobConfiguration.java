@@ -64,23 +64,19 @@ public class IngestJobConfiguration {
     Step ingestFilesStep(
             JobRepository repository,
             PlatformTransactionManager transactions,
-            PendingItemReader pendingItemReader,
-            FileProcessor fileProcessor,
+            ReadAheadReader readAheadReader,
             CatalogueWriter catalogueWriter,
             IngestRows rows,
-            IngestProperties properties,
-            ThreadPoolTaskExecutor ingestProcessingExecutor) {
+            IngestProperties properties) {
         SkipRecorder skips = new SkipRecorder(rows);
         return new StepBuilder("ingestFiles", repository)
-                .<IngestRows.Pending, Processed>chunk(properties.chunkSize())
+                .<Processed, Processed>chunk(properties.chunkSize())
                 .transactionManager(transactions)
-                .reader(pendingItemReader)
-                .processor(fileProcessor)
+                .reader(readAheadReader)
                 .writer(catalogueWriter)
                 .faultTolerant()
                 .skipPolicy(skips)
                 .skipListener(skips)
-                .taskExecutor(ingestProcessingExecutor)
                 .build();
     }
 
@@ -90,10 +86,23 @@ public class IngestJobConfiguration {
         return new ListFilesTasklet(rows, UUID.fromString(batch));
     }
 
+    /**
+     * Pending items, stored and read by the workers ahead of the chunk that writes them: a chunk and the next
+     * {@code 2 × workers} files are in hand at any time.
+     */
     @Bean
     @StepScope
-    PendingItemReader pendingItemReader(IngestRows rows, @Value("#{jobParameters['batch']}") String batch) {
-        return new PendingItemReader(rows, UUID.fromString(batch));
+    ReadAheadReader readAheadReader(
+            IngestRows rows,
+            FileProcessor fileProcessor,
+            ThreadPoolTaskExecutor ingestProcessingExecutor,
+            IngestProperties properties,
+            @Value("#{jobParameters['batch']}") String batch) {
+        return new ReadAheadReader(
+                new PendingItemReader(rows, UUID.fromString(batch)),
+                fileProcessor,
+                ingestProcessingExecutor,
+                properties.chunkSize() + 2 * properties.workers());
     }
 
     @Bean
@@ -108,12 +117,11 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    CatalogueWriter catalogueWriter(
-            IngestRows rows, Documents documents, ApplicationEventPublisher events, RunningFiles running) {
-        return new CatalogueWriter(rows, documents, events, running);
+    CatalogueWriter catalogueWriter(IngestRows rows, Documents documents, ApplicationEventPublisher events) {
+        return new CatalogueWriter(rows, documents, events);
     }
 
-    /** Reads the files of a chunk side by side, one per worker process. */
+    /** Stores and reads files ahead of the writer, side by side, one per worker process. */
     @Bean
     ThreadPoolTaskExecutor ingestProcessingExecutor(IngestProperties properties) {
         var executor = new ThreadPoolTaskExecutor();

@@ -9,10 +9,11 @@ import org.verso.ingest.ItemOutcome;
 
 /**
  * The step's skip policy and what it does with a skipped item. Expected failures never get here (the processor turns
- * them into outcomes); this catches the unexpected, records the item as failed, and lets the job go on. A database that
+ * them into outcomes, and {@link ReadAheadReader} turns unexpected errors while reading a file into its failure); this
+ * catches the unexpected in the writer, records the item as failed, and lets the job go on. A database that
  * is down is not skipped: the job fails and can be restarted.
  */
-final class SkipRecorder implements SkipListener<IngestRows.Pending, Processed>, SkipPolicy {
+final class SkipRecorder implements SkipListener<Processed, Processed>, SkipPolicy {
     private final IngestRows rows;
 
     SkipRecorder(IngestRows rows) {
@@ -24,11 +25,6 @@ final class SkipRecorder implements SkipListener<IngestRows.Pending, Processed>,
         return t instanceof Exception
                 && !(t instanceof DataAccessResourceFailureException)
                 && !(t instanceof TransientDataAccessException);
-    }
-
-    @Override
-    public void onSkipInProcess(IngestRows.Pending item, Throwable t) {
-        record(item, t);
     }
 
     @Override

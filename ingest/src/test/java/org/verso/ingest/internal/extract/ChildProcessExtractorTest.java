@@ -162,19 +162,43 @@ class ChildProcessExtractorTest {
     }
 
     @Test
-    void aParserThatOverrunsTheTimeLimitIsKilledAndTheNextFileIsReadAgain() throws IOException {
+    void aParserThatOverrunsTheTimeLimitIsKilledAndAFreshWorkerTakesItsPlaceInTheBackground() throws IOException {
         Path big = work.resolve("big.txt");
         Files.writeString(big, "Everyone has the right to life, liberty and security of person. ".repeat(400_000));
         try (var impatient = new ChildProcessExtractor(
                 1, 256, Duration.ofMillis(1), new Limits(50_000_000, 100, 1L << 30, 5), work)) {
+            impatient.startWorkers();
+            long first = awaitIdleWorker(impatient, -1); // started ahead of any file
+
             Extraction result = impatient.extract(big);
 
             assertThat(result.failure()).isEqualTo(FailureReason.TIMEOUT);
             assertThat(result.reason()).contains("time limit");
-            assertThat(impatient.idleWorkerPids()).isEmpty();
+            assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+            assertThat(awaitIdleWorker(impatient, first))
+                    .as("replaced without waiting for the next file")
+                    .isPositive();
         }
         Extraction after = extractor.extract(Corpus.file("udhr/legacy-encodings/English-Latin1.txt"));
         assertThat(after.succeeded()).isTrue();
+    }
+
+    /** Waits for an idle worker other than {@code not} and returns its process id. */
+    private static long awaitIdleWorker(ChildProcessExtractor pool, long not) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (long pid : pool.idleWorkerPids()) {
+                if (pid != not) {
+                    return pid;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no worker process came up");
     }
 
     @Test
