@@ -3,6 +3,7 @@ package org.verso.library;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,13 +41,16 @@ public class Documents {
         this.clock = clock;
     }
 
-    /** Creates a document whose first file is {@code file}; the file must already be in the file store. */
+    /**
+     * Creates a document whose first file is {@code file}; the file must already be in the file store. Returns the
+     * document as {@link #find} would, without reading it back.
+     */
     @Transactional
     public Document create(NewDocument document, NewFile file) {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(file, "file");
         DocumentId id = DocumentId.random();
-        Instant now = clock.instant();
+        Instant now = now();
         db.sql("INSERT INTO library_document (id, title, kind, issuing_body, source_language, publication_year,"
                         + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
@@ -60,8 +64,18 @@ public class Documents {
                         Timestamp.from(now))
                 .update();
         rows.writeTags(id, document.tags());
-        insertFile(id, file, now);
-        return get(id);
+        DocumentFile first = insertFile(id, file, now, 1);
+        return new Document(
+                id,
+                document.title(),
+                document.kind(),
+                document.issuingBody(),
+                document.sourceLanguage(),
+                document.year(),
+                document.tags(),
+                List.of(first),
+                now,
+                now);
     }
 
     /** Adds a file to an existing document (a kit is four brochures). */
@@ -69,8 +83,12 @@ public class Documents {
     public Document attach(DocumentId id, NewFile file) {
         Objects.requireNonNull(file, "file");
         get(id);
-        Instant now = clock.instant();
-        insertFile(id, file, now);
+        Instant now = now();
+        int order = db.sql("SELECT COALESCE(MAX(file_order), 0) + 1 FROM library_file WHERE document_id = ?")
+                .param(id.value())
+                .query(Integer.class)
+                .single();
+        insertFile(id, file, now, order);
         touch(id, now);
         return get(id);
     }
@@ -135,7 +153,7 @@ public class Documents {
         if (correction.isEmpty()) {
             return current;
         }
-        Document next = correction.applyTo(current, clock.instant());
+        Document next = correction.applyTo(current, now());
         db.sql("UPDATE library_document SET title = ?, kind = ?, issuing_body = ?, source_language = ?,"
                         + " publication_year = ?, updated_at = ? WHERE id = ?")
                 .params(
@@ -220,11 +238,7 @@ public class Documents {
         return db.sql("SELECT COUNT(*) FROM library_document").query(Long.class).single();
     }
 
-    private void insertFile(DocumentId id, NewFile file, Instant now) {
-        int order = db.sql("SELECT COALESCE(MAX(file_order), 0) + 1 FROM library_file WHERE document_id = ?")
-                .param(id.value())
-                .query(Integer.class)
-                .single();
+    private DocumentFile insertFile(DocumentId id, NewFile file, Instant now, int order) {
         try {
             db.sql("INSERT INTO library_file (sha256, document_id, file_order, original_name, media_type, size_bytes,"
                             + " language, language_confidence, page_count, charset, author, text_chars, added_at)"
@@ -253,6 +267,23 @@ public class Documents {
         db.sql("INSERT INTO library_file_text (sha256, content) VALUES (?, ?)")
                 .params(file.sha256().hex(), file.text())
                 .update();
+        return new DocumentFile(
+                file.sha256(),
+                file.originalName(),
+                file.mediaType(),
+                file.size(),
+                file.language(),
+                file.languageConfidence(),
+                file.pageCount(),
+                file.charset(),
+                file.author(),
+                file.text().length(),
+                now);
+    }
+
+    /** Now, to the microsecond: what both databases keep, so a returned value equals the one read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void touch(DocumentId id, Instant now) {

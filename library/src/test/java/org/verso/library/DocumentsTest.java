@@ -70,6 +70,7 @@ class DocumentsTest extends LibraryTest {
         });
         assertThat(documents.ownerOf(file.sha256())).contains(created.id());
         assertThat(documents.text(created.id())).contains("Everyone has the right to life.");
+        assertThat(created).as("what create returns is what is stored").isEqualTo(read);
     }
 
     @Test

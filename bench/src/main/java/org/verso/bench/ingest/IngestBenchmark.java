@@ -39,8 +39,9 @@ import org.verso.ingest.JobProgress;
  */
 public final class IngestBenchmark {
     private static final int THREADS = 2;
-    private static final int WARM_UP_ROUNDS = 2;
+    private static final int WARM_UP_ROUNDS = 3;
     private static final int WARM_ROUNDS = 3;
+    private static final long SETTLE_MILLIS = 3000;
 
     private IngestBenchmark() {}
 
@@ -297,21 +298,35 @@ public final class IngestBenchmark {
     }
 
     /** Wall-clock and CPU seconds of one pass; CPU counts this process and the worker processes it started. */
-    record Pass(double seconds, double cpuSeconds) {}
+    record Pass(double seconds, double cpuSeconds, double workerCpuSeconds) {}
 
     interface Timed {
         double run() throws Exception;
     }
 
     private static Pass measure(Timed pass) throws Exception {
-        double cpu = cpuSeconds(ProcessHandle.current()) + workersCpuSeconds();
+        settle();
+        double own = cpuSeconds(ProcessHandle.current());
+        double workers = workersCpuSeconds();
         double seconds = pass.run();
-        return new Pass(seconds, cpuSeconds(ProcessHandle.current()) + workersCpuSeconds() - cpu);
+        double workersAfter = workersCpuSeconds();
+        return new Pass(
+                seconds, cpuSeconds(ProcessHandle.current()) - own + workersAfter - workers, workersAfter - workers);
+    }
+
+    /**
+     * Lets the JIT compilers and the collector finish what the previous pass left them, so that neither raw Tika nor
+     * the job pays for the other's compilations (they share this JVM).
+     */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(SETTLE_MILLIS);
     }
 
     private static void print(String what, int files, long bytes, Pass pass) {
         print(what, files, bytes, pass.seconds());
-        System.out.printf(Locale.ROOT, "  (CPU %.1f s)%n", pass.cpuSeconds());
+        System.out.printf(
+                Locale.ROOT, "  CPU %.1f s (worker processes %.1f s)%n", pass.cpuSeconds(), pass.workerCpuSeconds());
     }
 
     private static String median(List<Double> values) {

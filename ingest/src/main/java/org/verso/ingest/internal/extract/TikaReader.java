@@ -37,7 +37,7 @@ import org.verso.ingest.FailureReason;
  */
 final class TikaReader {
     /** Enough for the detector to settle; its cost grows faster than the sample (it re-predicts as it reads). */
-    private static final int LANGUAGE_SAMPLE = 4_000;
+    private static final int LANGUAGE_SAMPLE = 3_000;
 
     private static final Set<String> ARCHIVES = Set.of(
             "application/zip",
@@ -84,26 +84,30 @@ final class TikaReader {
             try (InputStream in = Files.newInputStream(file)) {
                 head = in.readNBytes(64 * 1024);
             }
-            type = detect(file);
-            if (type.equals(Extraction.UNKNOWN_TYPE) && TextSniffer.looksLikeText(head)) {
-                type = "text/plain"; // legacy single- and multi-byte charsets have no magic number
+            try (TikaInputStream in = TikaInputStream.get(file)) {
+                // no file name: the type comes from the bytes alone; the stream keeps what detection opened (a ZIP
+                // package) for the parser, so a container is not opened twice
+                type = detector.detect(in, new Metadata()).getBaseType().toString();
+                if (type.equals(Extraction.UNKNOWN_TYPE) && TextSniffer.looksLikeText(head)) {
+                    type = "text/plain"; // legacy single- and multi-byte charsets have no magic number
+                }
+                if (ContainerGuard.isContainer(head)) {
+                    new ContainerGuard(limits).check(file);
+                } else if (isXmlLike(type)) {
+                    ContainerGuard.checkXml(head);
+                }
+                if (!supported(type)) {
+                    return Extraction.failed(FailureReason.UNSUPPORTED_TYPE, "(" + type + ")", type);
+                }
+                Extraction parsed = parse(in, file, head, type);
+                if (parsed.succeeded() && ARCHIVES.contains(type)) {
+                    return Extraction.failed(
+                            FailureReason.UNSUPPORTED_TYPE,
+                            "(" + type + ": an archive is not a document; unpack it and import the folder)",
+                            type);
+                }
+                return parsed;
             }
-            if (ContainerGuard.isContainer(head)) {
-                new ContainerGuard(limits).check(file);
-            } else if (isXmlLike(type)) {
-                ContainerGuard.checkXml(head);
-            }
-            if (!supported(type)) {
-                return Extraction.failed(FailureReason.UNSUPPORTED_TYPE, "(" + type + ")", type);
-            }
-            Extraction parsed = parse(file, type);
-            if (parsed.succeeded() && ARCHIVES.contains(type)) {
-                return Extraction.failed(
-                        FailureReason.UNSUPPORTED_TYPE,
-                        "(" + type + ": an archive is not a document; unpack it and import the folder)",
-                        type);
-            }
-            return parsed;
         } catch (ContainerGuard.Refused refused) {
             return Extraction.failed(refused.reason, refused.getMessage(), type);
         } catch (ContainerGuard.LimitPassed limit) {
@@ -111,13 +115,6 @@ final class TikaReader {
         } catch (IOException e) {
             // the guard could not read the container's structure: truncated or damaged
             return Extraction.failed(Failures.classify(e), Failures.shortMessage(e), type);
-        }
-    }
-
-    private String detect(Path file) throws IOException {
-        try (TikaInputStream in = TikaInputStream.get(file)) {
-            Metadata metadata = new Metadata(); // no file name: the type comes from the bytes alone
-            return detector.detect(in, metadata).getBaseType().toString();
         }
     }
 
@@ -138,12 +135,12 @@ final class TikaReader {
         return type.contains("xml") || type.startsWith("text/html") || type.contains("xliff");
     }
 
-    private Extraction parse(Path file, String type) {
+    private Extraction parse(TikaInputStream in, Path file, byte[] head, String type) {
         StringWriter text = new StringWriter();
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type); // detected once, from the bytes
         boolean truncated = false;
-        try (TikaInputStream in = TikaInputStream.get(file)) {
+        try {
             parser.parse(
                     in,
                     new BodyContentHandler(new WriteOutContentHandler(text, limits.maxTextChars())),
@@ -159,7 +156,7 @@ final class TikaReader {
         String charset = charset(metadata);
         String raw = text.toString();
         if (type.equals("text/plain") && !truncated) {
-            String better = refineCharset(file, charset);
+            String better = refineCharset(head, charset);
             if (better != null) {
                 charset = better.toLowerCase(Locale.ROOT);
                 raw = decode(file, better);
@@ -183,21 +180,13 @@ final class TikaReader {
                 truncated);
     }
 
-    /** A better charset than the detected one for unlabelled single-byte text, or {@code null}. */
-    private String refineCharset(Path file, String detected) {
-        try {
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(64 * 1024);
-            }
-            if (!CharsetRefiner.applies(detected, bytes)) {
-                return null;
-            }
-            String better = new CharsetRefiner().refine(detected, bytes);
-            return better.equalsIgnoreCase(detected) ? null : better;
-        } catch (IOException e) {
+    /** A better charset than the detected one for unlabelled single-byte text (judged on its head), or {@code null}. */
+    private static String refineCharset(byte[] head, String detected) {
+        if (!CharsetRefiner.applies(detected, head)) {
             return null;
         }
+        String better = new CharsetRefiner().refine(detected, head);
+        return better.equalsIgnoreCase(detected) ? null : better;
     }
 
     private String decode(Path file, String charset) {
@@ -223,12 +212,38 @@ final class TikaReader {
         return results.get(0);
     }
 
-    private static String clean(String text) {
-        // collapse the runs of blank lines parsers emit; keep paragraphs
-        return text.replace("\r\n", "\n")
-                .replaceAll("[ \\t\\x0B\\f]+\\n", "\n")
-                .replaceAll("\\n{3,}", "\n\n")
-                .strip();
+    /**
+     * Collapses the runs of blank lines parsers emit and keeps paragraphs, in one pass: CRLF becomes LF, spaces and
+     * tabs at the end of a line go, three or more line breaks become two, and the text is stripped.
+     */
+    static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int blanks = -1; // where the current run of spaces and tabs starts in out, or -1
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                continue; // the \n that follows stands for both
+            }
+            if (c == '\n') {
+                if (blanks >= 0) {
+                    out.setLength(blanks);
+                    blanks = -1;
+                }
+                int n = out.length();
+                if (n < 2 || out.charAt(n - 1) != '\n' || out.charAt(n - 2) != '\n') {
+                    out.append('\n');
+                }
+            } else if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f') {
+                if (blanks < 0) {
+                    blanks = out.length();
+                }
+                out.append(c);
+            } else {
+                blanks = -1;
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
     }
 
     private static String first(Metadata metadata, String name) {
