@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param inboxStableFor how long a file's size and modification time must stay unchanged before it is taken
  * @param workDir where ingest keeps its working files (parser logs); default {@code <data-dir>/ingest}
  * @param resumeOnStart whether jobs interrupted by a stop or crash are resumed when the application starts
+ * @param prestartWorkers whether the parser worker processes are started (in the background) as soon as the
+ *     application is ready, so that the first file does not wait for them; otherwise they start with the first job
  */
 @Validated
 @ConfigurationProperties("verso.ingest")
@@ -50,7 +52,8 @@ public record IngestProperties(
         @NotNull @DefaultValue("5s") Duration inboxPoll,
         @NotNull @DefaultValue("10s") Duration inboxStableFor,
         Path workDir,
-        @DefaultValue("true") boolean resumeOnStart) {
+        @DefaultValue("true") boolean resumeOnStart,
+        @DefaultValue("true") boolean prestartWorkers) {
 
     public IngestProperties {
         allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);

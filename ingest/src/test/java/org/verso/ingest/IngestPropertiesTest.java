@@ -25,6 +25,7 @@ class IngestPropertiesTest {
             assertThat(p.maxFileSize().toMegabytes()).isEqualTo(200);
             assertThat(p.parseTimeout().toSeconds()).isEqualTo(60);
             assertThat(p.inboxEnabled()).isTrue();
+            assertThat(p.prestartWorkers()).isTrue();
         });
     }
 

@@ -40,7 +40,7 @@ import org.verso.ingest.JobProgress;
 public final class IngestBenchmark {
     private static final int THREADS = 2;
     private static final int WARM_UP_ROUNDS = 3;
-    private static final int WARM_ROUNDS = 3;
+    private static final int WARM_ROUNDS = 6;
     private static final long SETTLE_MILLIS = 3000;
 
     private IngestBenchmark() {}
@@ -77,11 +77,11 @@ public final class IngestBenchmark {
 
         try (ConfigurableApplicationContext app = start(work.resolve("data"))) {
             IngestJobs jobs = app.getBean(IngestJobs.class);
-            // cold: the first job after start-up; its worker processes start with it
+            // cold: the first job after start-up (the workers were started when the application became ready)
             Pass coldRaw = measure(() -> rawTika(files));
             Pass cold = measure(() -> importFolder(jobs, corpusCopy, null));
             print("Raw in-process Tika (2 threads, warm)", files.size(), bytes, coldRaw);
-            print("Verso ingest job, first job after start (cold workers)", files.size(), bytes, cold);
+            print("Verso ingest job, first job after start-up (cold)", files.size(), bytes, cold);
             // warm: the same files again, into an emptied catalogue and file store, after the JIT compilers of the
             // application and its workers have seen them; raw Tika measured just before each job
             for (int i = 1; i < WARM_UP_ROUNDS; i++) {

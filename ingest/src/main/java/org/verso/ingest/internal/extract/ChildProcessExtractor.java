@@ -124,7 +124,7 @@ public final class ChildProcessExtractor implements Extractor, AutoCloseable {
     }
 
     /** The process ids of the running workers not busy with a file, for tests and diagnostics. */
-    List<Long> idleWorkerPids() {
+    public List<Long> idleWorkerPids() {
         return free.stream().map(Slot::pid).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -234,6 +234,11 @@ public final class ChildProcessExtractor implements Extractor, AutoCloseable {
         }
     }
 
+    /** The command line of one worker process. */
+    List<String> workerCommand() {
+        return command;
+    }
+
     private static List<String> command(long heapMegabytes, Limits limits, Path logback) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -244,11 +249,15 @@ public final class ChildProcessExtractor implements Extractor, AutoCloseable {
         // C1 only: Tika's code is vast and each worker would spend more on C2 recompilation than it wins back
         // (measured: about half the CPU per file, and a cold start in half the time)
         cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Xlog:disable"); // the JVM's own warnings go to stdout by default: keep the protocol clean
+        // the JVM's own messages go to stdout by default: keep stdout for the protocol
+        cmd.add("-XX:+DisplayVMOutputToStderr");
+        cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.add("-Dlogback.configurationFile=" + logback.toAbsolutePath());
+        cmd.add("-D" + WorkerMain.APPLICATION_PID + "="
+                + ProcessHandle.current().pid());
         Path bootJar = springBootJar();
         if (bootJar != null) {
             cmd.add("-Dloader.main=" + WorkerMain.class.getName());

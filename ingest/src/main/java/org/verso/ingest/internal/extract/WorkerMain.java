@@ -19,12 +19,18 @@ import org.verso.ingest.FailureReason;
  * takes too long. Nothing but the protocol may reach stdout, so {@code System.out} is sent to stderr.
  */
 public final class WorkerMain {
+    /** Exit status when the application that started the worker is gone. */
+    static final int EXIT_ORPHANED = 4;
+    /** The system property that carries the process id of the application. */
+    static final String APPLICATION_PID = "verso.ingest.application-pid";
+
     private WorkerMain() {}
 
     public static void main(String[] args) throws IOException {
         var protocolOut = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
         System.setOut(System.err);
         var in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
+        watchApplication();
         TikaReader reader = new TikaReader(Limits.fromArgs(args));
         protocolOut.writeInt(Wire.READY);
         protocolOut.flush();
@@ -45,5 +51,22 @@ public final class WorkerMain {
             }
             Wire.writeResult(protocolOut, result);
         }
+    }
+
+    /**
+     * A worker never outlives the application, even one killed with SIGKILL while the worker is in a long parse (its
+     * stdin would only close once it reads again). The application's process id comes on the command line, so that a
+     * worker whose application died before this point stops at once instead of watching whoever adopted it.
+     */
+    private static void watchApplication() {
+        String pid = System.getProperty(APPLICATION_PID);
+        if (pid == null) {
+            return;
+        }
+        var application = ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive);
+        if (application.isEmpty()) {
+            Runtime.getRuntime().halt(EXIT_ORPHANED);
+        }
+        application.get().onExit().thenRun(() -> Runtime.getRuntime().halt(EXIT_ORPHANED));
     }
 }

@@ -43,10 +43,11 @@ final class WorkerProcess {
         Future<Integer> ready = readers.submit(worker.in::readInt);
         try {
             int hello = ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (hello != Wire.READY) {
-                throw new IOException("the parser process answered " + hello + " instead of ready: " + command);
+            if (hello == Wire.READY) {
+                return worker;
             }
-            return worker;
+            worker.kill(); // never leave a process behind, whatever it said
+            throw new IOException("the parser process answered " + hello + " instead of ready: " + command);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             worker.kill();
