@@ -249,6 +249,14 @@ class LibraryIndexTest {
     }
 
     @Test
+    void highlightsPrefixFuzzyAndPhraseMatches() {
+        assertThat(search("tortur*").hits().get(0).snippet()).contains("<mark>torture</mark>");
+        assertThat(search("tortre~").hits().get(0).snippet()).contains("<mark>torture</mark>");
+        assertThat(search("\"degrading treatment\"").hits().get(0).snippet()).contains("<mark>degrading</mark>");
+        assertThat(search("пытк*").hits().get(0).snippet()).contains("<mark>пыткам</mark>");
+    }
+
+    @Test
     void offersASpellingSuggestionWhenNothingMatches() {
         SearchResult result = search("tortuer educaton");
 

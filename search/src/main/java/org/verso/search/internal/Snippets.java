@@ -80,7 +80,9 @@ final class Snippets {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), length, 0.5f))
                 .withFormatter(new DefaultPassageFormatter(MARK, "</mark>", "… ", true))
-                .withMaxNoHighlightPassages(1)) {
+                .withMaxNoHighlightPassages(1)
+                // offsets from the postings of the query's terms, not per-document Weight.matches (much dearer)
+                .withWeightMatches(false)) {
             /** Every text field of a unit highlights the one stored text. */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheChars)
