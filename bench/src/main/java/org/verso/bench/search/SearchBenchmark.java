@@ -161,9 +161,23 @@ public final class SearchBenchmark {
             System.out.printf(
                     "Indexing: %.0f documents/s; index size %.1f MB (%.1f kB per document)%n",
                     documents / indexSeconds, bytes / 1e6, bytes / 1e3 / documents);
+            System.out.printf(
+                    "Load average at the end: %s (other processes on this machine share its cores: figures taken under"
+                            + " load are pessimistic)%n",
+                    loadAverage());
         } finally {
             app.close();
             delete(data);
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, or "?" where /proc is not there. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "?";
         }
     }
 
