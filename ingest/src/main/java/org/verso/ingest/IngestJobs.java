@@ -300,6 +300,16 @@ public class IngestJobs implements DisposableBean {
                 .toList();
     }
 
+    /** Every item of a job, in order (for reports; may be long). */
+    public List<IngestItem> items(UUID batch) {
+        return rows.items(batch, Integer.MAX_VALUE);
+    }
+
+    /** The folder a job imports, if it imports one. */
+    public java.util.Optional<Path> folderOf(UUID batch) {
+        return rows.batch(batch).map(IngestRows.Batch::folder);
+    }
+
     /** Every ingest of a stored file, newest first. */
     public List<IngestItem> historyOf(Sha256 file) {
         return rows.historyOf(file);

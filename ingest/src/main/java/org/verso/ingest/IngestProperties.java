@@ -30,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param inboxPoll how often the inbox is looked at
  * @param inboxStableFor how long a file's size and modification time must stay unchanged before it is taken
  * @param workDir where ingest keeps its working files (parser logs); default {@code <data-dir>/ingest}
+ * @param resumeOnStart whether jobs interrupted by a stop or crash are resumed when the application starts
  */
 @Validated
 @ConfigurationProperties("verso.ingest")
@@ -48,7 +49,8 @@ public record IngestProperties(
         @DefaultValue("true") boolean inboxEnabled,
         @NotNull @DefaultValue("5s") Duration inboxPoll,
         @NotNull @DefaultValue("10s") Duration inboxStableFor,
-        Path workDir) {
+        Path workDir,
+        @DefaultValue("true") boolean resumeOnStart) {
 
     public IngestProperties {
         allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);

@@ -43,6 +43,8 @@ public class LibraryIndex implements Closeable {
     private final LibrarySearcher searcher;
     private final Refresher refresher;
     private final ReentrantLock writes = new ReentrantLock();
+    private final java.util.concurrent.atomic.AtomicInteger openBatches =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Rebuilds rebuilds;
     private volatile String openedReason;
     private volatile IndexStore current;
@@ -60,7 +62,9 @@ public class LibraryIndex implements Closeable {
         this.openedReason = opened.rebuildReason();
         this.searcher = new LibrarySearcher(
                 analyzer, settings.snippetLength(), settings.facetLimit(), settings.maxResultWindow());
-        this.refresher = new Refresher(settings.refreshInterval(), () -> List.of(current));
+        // while a bulk load runs, reopening searchers every interval would flush tiny segments and merge them again
+        this.refresher =
+                new Refresher(settings.refreshInterval(), () -> openBatches.get() > 0 ? List.of() : List.of(current));
         this.rebuilds = new Rebuilds(this);
         log.info(
                 "Search index at {} ({})",
@@ -118,7 +122,8 @@ public class LibraryIndex implements Closeable {
 
     /**
      * Starts a batch of whole documents written without reading anything back, committed every {@code
-     * rebuildCommitEvery} documents and when closed: for bulk loads.
+     * rebuildCommitEvery} documents and when closed: for bulk loads. While a batch is open the index is not
+     * refreshed in the background; what it wrote is searchable when it is closed.
      */
     public Batch batch() {
         return new Batch();
@@ -128,7 +133,9 @@ public class LibraryIndex implements Closeable {
     public final class Batch implements Closeable {
         private int pending;
 
-        private Batch() {}
+        private Batch() {
+            openBatches.incrementAndGet();
+        }
 
         public void add(SearchableDocument document, List<SearchableTranslation> translations) {
             writes.lock();
@@ -151,9 +158,11 @@ public class LibraryIndex implements Closeable {
             writes.lock();
             try {
                 current.commit();
+                current.refreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
+                openBatches.decrementAndGet();
                 writes.unlock();
             }
         }
@@ -167,6 +176,17 @@ public class LibraryIndex implements Closeable {
      */
     public SearchResult search(SearchQuery query) {
         return withStore(store -> searcher.search(store, query));
+    }
+
+    /**
+     * The same search bare, for benchmarks: the query parsed as {@link #search} parses it, then only Lucene's {@code
+     * IndexSearcher.search(query, size)} on the current searcher (top units by score), without grouping, facets,
+     * stored fields or snippets. Shows what everything else costs.
+     *
+     * @return the number of index entries in the top {@code size}
+     */
+    public int searchBare(SearchQuery query) {
+        return withStore(store -> searcher.searchBare(store, query));
     }
 
     /** Up to {@code limit} titles with words starting with the typed words (search-as-you-type). */

@@ -60,6 +60,8 @@ final class Rebuilds {
         }
         progress = new RebuildProgress(State.RUNNING, reason, 0, 0, Instant.now(), null, null);
         RebuildProgress started = progress;
+        // from now on every change is recorded, so that none made before the new index is swapped in gets lost
+        dirty = ConcurrentHashMap.newKeySet();
         worker.execute(() -> run(source, translations, started));
         return progress;
     }
@@ -72,7 +74,6 @@ final class Rebuilds {
             total = source.count();
             progress = withCounts(started, 0, total);
             fresh = index.location().create(false);
-            dirty = ConcurrentHashMap.newKeySet();
             int every = index.settings().rebuildCommitEvery();
             IndexStore target = fresh;
             long[] written = {0};

@@ -78,7 +78,12 @@ final class GroupingCollector implements Collector {
 
     @Override
     public ScoreMode scoreMode() {
-        return sort == SortOrder.RELEVANCE ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+        return scores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    /** Scores matter only when ranking documents here by relevance. */
+    private boolean scores() {
+        return sort == SortOrder.RELEVANCE && topN > 0;
     }
 
     @Override
@@ -171,7 +176,7 @@ final class GroupingCollector implements Collector {
                 endBlock();
                 startBlock(key, doc);
             }
-            float score = scorer != null && sort == SortOrder.RELEVANCE ? scorer.score() : 0f;
+            float score = scorer != null && scores() ? scorer.score() : 0f;
             blockScore = Math.max(blockScore, score);
             blockUnits.add(docBase + doc);
             if (languages.advanceExact(doc)) {

@@ -104,11 +104,20 @@ public final class LibrarySearcher {
         Query query = query(search);
         IndexSearcher searcher = store.acquire();
         try {
-            GroupingCollector collected = collect(searcher, query, search.sort(), offset + search.size());
-            List<GroupingCollector.Group> top = collected.top();
-            List<GroupingCollector.Group> page = offset >= top.size()
-                    ? List.of()
-                    : top.subList(offset, Math.min(top.size(), offset + search.size()));
+            // relevance: counts and facets in a pass that scores nothing, the page by top-k search;
+            // date and title: one pass that also keeps the best documents by that key
+            boolean relevance = search.sort() == SortOrder.RELEVANCE;
+            GroupingCollector collected =
+                    collect(searcher, query, search.sort(), relevance ? 0 : offset + search.size());
+            List<GroupingCollector.Group> page;
+            if (relevance) {
+                page = collected.total() == 0 ? List.of() : Ranking.page(searcher, query, offset, search.size());
+            } else {
+                List<GroupingCollector.Group> top = collected.top();
+                page = offset >= top.size()
+                        ? List.of()
+                        : top.subList(offset, Math.min(top.size(), offset + search.size()));
+            }
             List<Hit> hits = hits(searcher, query, page, search.sort());
             String suggestion = collected.total() == 0 && !search.text().isBlank()
                     ? spelling.suggest(searcher.getIndexReader(), search.text())
@@ -119,6 +128,17 @@ public final class LibrarySearcher {
             throw new InvalidQueryException(
                     "the query is too complex (too many words or too wide a prefix); make it shorter or more precise",
                     0);
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /** Only {@code IndexSearcher.search(query, size)}: the baseline of benchmarks. */
+    public int searchBare(IndexStore store, SearchQuery search) throws IOException {
+        Query query = query(search);
+        IndexSearcher searcher = store.acquire();
+        try {
+            return searcher.search(query, search.size()).scoreDocs.length;
         } finally {
             store.release(searcher);
         }

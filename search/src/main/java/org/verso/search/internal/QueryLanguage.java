@@ -182,11 +182,12 @@ final class QueryLanguage extends QueryParser {
         List<Query> disjuncts = new ArrayList<>();
         boolean text = !"title".equals(canonical(field));
         boolean title = !"text".equals(canonical(field));
+        boolean titleOnly = !text;
         for (String language : languages) {
             if (text) {
                 add(disjuncts, query.on(Fields.text(language)), 1.0f);
             }
-            if (title) {
+            if (titleOnly) { // stemmed titles only for title:, the neutral title field weighs titles otherwise
                 add(disjuncts, query.on(Fields.title(language)), 2.0f);
             }
         }
@@ -194,7 +195,7 @@ final class QueryLanguage extends QueryParser {
             add(disjuncts, query.on(Fields.TEXT_ANY), 0.8f);
         }
         if (title) {
-            add(disjuncts, query.on(Fields.TITLE_ANY), 1.6f);
+            add(disjuncts, query.on(Fields.TITLE_ANY), 2.0f);
         }
         if (ALL.equals(field)) {
             add(disjuncts, query.on(Fields.META), 0.5f);

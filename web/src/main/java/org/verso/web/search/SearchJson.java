@@ -1,0 +1,97 @@
+package org.verso.web.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.verso.search.RebuildProgress;
+import org.verso.search.SearchResult;
+import org.verso.search.TitleSuggestion;
+
+/** The JSON the search API answers with. */
+final class SearchJson {
+    private SearchJson() {}
+
+    record File(String name, String sha256) {}
+
+    record Translation(
+            String language, String status, String title, @JsonInclude(JsonInclude.Include.ALWAYS) String snippet) {}
+
+    record Hit(
+            String documentId,
+            String title,
+            String language,
+            String kind,
+            String issuingBody,
+            Integer year,
+            List<File> files,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String snippet,
+            float score,
+            List<Translation> translations) {}
+
+    record FacetValue(String value, long count) {}
+
+    record Result(
+            long total,
+            int page,
+            int size,
+            List<Hit> hits,
+            Map<String, List<FacetValue>> facets,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String suggestion) {}
+
+    record Suggestion(String documentId, String title) {}
+
+    record Rebuild(
+            String state, String reason, long done, long total, Instant startedAt, Instant finishedAt, String error) {}
+
+    static Result of(SearchResult result) {
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        result.facets()
+                .forEach((name, values) -> facets.put(
+                        name,
+                        values.stream()
+                                .map(v -> new FacetValue(v.value(), v.count()))
+                                .toList()));
+        return new Result(
+                result.total(),
+                result.page(),
+                result.size(),
+                result.hits().stream().map(SearchJson::hit).toList(),
+                facets,
+                result.suggestion());
+    }
+
+    private static Hit hit(SearchResult.Hit hit) {
+        return new Hit(
+                hit.documentId(),
+                hit.title(),
+                hit.language(),
+                hit.kind(),
+                hit.issuingBody(),
+                hit.year(),
+                hit.files().stream()
+                        .map(f -> new File(f.name(), f.sha256().hex()))
+                        .toList(),
+                hit.snippet(),
+                hit.score(),
+                hit.translations().stream()
+                        .map(t -> new Translation(t.language(), t.status(), t.title(), t.snippet()))
+                        .toList());
+    }
+
+    static Suggestion of(TitleSuggestion suggestion) {
+        return new Suggestion(suggestion.documentId(), suggestion.title());
+    }
+
+    static Rebuild of(RebuildProgress progress) {
+        return new Rebuild(
+                progress.state().name().toLowerCase(java.util.Locale.ROOT),
+                progress.reason(),
+                progress.done(),
+                progress.total(),
+                progress.startedAt(),
+                progress.finishedAt(),
+                progress.error());
+    }
+}
