@@ -45,7 +45,10 @@ class IngestToSegmentsTest extends WebTest {
 
         List<IngestItem> items = importFolder(folder);
 
-        assertThat(items).extracting(IngestItem::outcome).containsOnly(ItemOutcome.INGESTED).hasSize(3);
+        assertThat(items)
+                .extracting(IngestItem::outcome)
+                .containsOnly(ItemOutcome.INGESTED)
+                .hasSize(3);
         FileSegmentation docx = awaitSegmented(items, "various.docx");
         assertThat(docx.state()).isEqualTo(SegmentationState.SEGMENTED);
         assertThat(docx.roundTrip()).isTrue();
