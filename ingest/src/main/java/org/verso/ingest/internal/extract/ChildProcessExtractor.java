@@ -28,7 +28,7 @@ import org.verso.ingest.IngestProperties;
  */
 public final class ChildProcessExtractor implements Extractor, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChildProcessExtractor.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<String> command;
     private final Path log_;

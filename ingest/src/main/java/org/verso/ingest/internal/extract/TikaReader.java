@@ -36,7 +36,7 @@ import org.verso.ingest.FailureReason;
  * guard, parse with Tika's own bomb limits, language detection with OpenNLP. Embedded documents are not parsed.
  */
 final class TikaReader {
-    private static final int LANGUAGE_SAMPLE = 20_000;
+    private static final int LANGUAGE_SAMPLE = 10_000;
     private static final Set<String> ARCHIVES = Set.of(
             "application/zip",
             "application/gzip",
@@ -57,6 +57,7 @@ final class TikaReader {
     private final AutoDetectParser parser;
     private final MediaTypeRegistry registry;
     private final OpenNLPDetector languages;
+    private final Set<MediaType> supportedTypes;
 
     TikaReader(Limits limits) throws IOException {
         this.limits = limits;
@@ -66,6 +67,7 @@ final class TikaReader {
         this.parser = new AutoDetectParser(config);
         parser.setAutoDetectParserConfig(new AutoDetectParserConfig(
                 null, 10_000_000L, limits.maxCompressionRatio(), 50, limits.maxNestingDepth() * 10));
+        this.supportedTypes = Set.copyOf(parser.getSupportedTypes(new ParseContext()));
         this.languages = new OpenNLPDetector();
         languages.loadModels();
     }
@@ -118,7 +120,7 @@ final class TikaReader {
     }
 
     private boolean supported(String type) {
-        var supported = parser.getSupportedTypes(new ParseContext());
+        var supported = supportedTypes;
         for (MediaType t = MediaType.parse(type); t != null; t = registry.getSupertype(t)) {
             if (t.equals(MediaType.OCTET_STREAM)) {
                 return false;
