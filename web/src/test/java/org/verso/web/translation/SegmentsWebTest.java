@@ -103,6 +103,25 @@ class SegmentsWebTest extends SegmentsTestBase {
     }
 
     @Test
+    void theDocumentPageLoadsTheSegmentsSection() throws Exception {
+        DocumentIngested text =
+                ingest(("A page. " + System.nanoTime()).getBytes(StandardCharsets.UTF_8), "page.txt", "text/plain", "");
+        account("segments-coordinator-en", Role.COORDINATOR, "en");
+
+        String page = mvc.perform(get("/documents/" + text.documentId())
+                        .accept(MediaType.TEXT_HTML)
+                        .with(user(accounts.loadUserByUsername("segments-coordinator-en"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page)
+                .contains("id=\"segments\"")
+                .contains("hx-get=\"/documents/" + text.documentId() + "/segments\"")
+                .contains("hx-trigger=\"load\"");
+    }
+
+    @Test
     void badRequestsGetProblemDetails() {
         DocumentIngested text =
                 ingest(("Some text. " + System.nanoTime()).getBytes(StandardCharsets.UTF_8), "a.txt", "text/plain", "");
