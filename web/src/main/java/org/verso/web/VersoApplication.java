@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class VersoApplication {
 
     public static void main(String[] args) {
+        if (org.verso.web.ingest.IngestCommand.handles(args)) { // java -jar verso.jar ingest <folder> …
+            System.exit(org.verso.web.ingest.IngestCommand.run(VersoApplication.class, args, System.out));
+        }
         SpringApplication.run(VersoApplication.class, args);
     }
 }

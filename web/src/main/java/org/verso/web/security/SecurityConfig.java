@@ -1,5 +1,6 @@
 package org.verso.web.security;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,6 +9,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,8 +21,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Two chains. The API ({@code /api/**}, actuator, OpenAPI document) is stateless, signs in with HTTP Basic and answers
- * 401/403 as problem details. The pages sign in with a form, keep a session and demand a CSRF token on every form.
+ * Two chains. The API ({@code /api/**}, actuator) is stateless, signs in with HTTP Basic and answers 401/403 as problem
+ * details. The pages (and the OpenAPI document, which Swagger UI fetches with the page's session) sign in with a form
+ * or HTTP Basic, keep a session and demand a CSRF token on every form.
  * Everything requires a signed-in user except the sign-in page, static assets and health; which role reaches what is
  * declared on each controller with {@code @PreAuthorize} and proven by the role-matrix test.
  */
@@ -40,10 +43,11 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     AuthenticationManager authenticationManager(
-            UserDetailsService accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+            UserDetailsService accounts, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
         var dao = new DaoAuthenticationProvider(accounts);
         dao.setPasswordEncoder(passwords);
-        var manager = new ProviderManager(new ThrottledAuthentication(dao, throttle));
+        var manager = new ProviderManager(
+                new ThrottledAuthentication(new RememberedCredentials(dao, accounts, clock), throttle));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }
@@ -52,7 +56,7 @@ class SecurityConfig implements WebMvcConfigurer {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager) throws Exception {
         var problems = new ProblemAnswers();
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
@@ -85,6 +89,8 @@ class SecurityConfig implements WebMvcConfigurer {
                                         : e instanceof DisabledException ? "/login?disabled" : "/login?error")))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Basic too, so that tools can fetch the OpenAPI document that Swagger UI reads with the session
+                .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"

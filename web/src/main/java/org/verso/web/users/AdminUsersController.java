@@ -99,6 +99,19 @@ class AdminUsersController {
                 () -> users.setEnabled(UserId.parse(id), enabled));
     }
 
+    /** The same with htmx: answers the account's row alone, swapped in place, with a refusal shown in the row. */
+    @PostMapping(value = "/{id}/enabled", headers = "HX-Request=true")
+    String enabledRow(@PathVariable String id, @RequestParam boolean enabled, Model model) {
+        UserId userId = UserId.parse(id);
+        try {
+            users.setEnabled(userId, enabled);
+        } catch (DomainException e) {
+            model.addAttribute("rowError", e);
+        }
+        model.addAttribute("u", users.get(userId));
+        return "admin/users :: row";
+    }
+
     @PostMapping("/{id}/password")
     String password(@PathVariable String id, @RequestParam String password, RedirectAttributes redirect) {
         return act(redirect, "admin.users.passwordReset", () -> users.resetPassword(UserId.parse(id), password));

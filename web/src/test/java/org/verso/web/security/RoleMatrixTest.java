@@ -65,7 +65,7 @@ class RoleMatrixTest extends WebTest {
 
     record Row(String method, String pattern, String path, Set<String> allowed, String body, String source) {
         boolean api() {
-            return path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/");
+            return path.startsWith("/api/") || path.startsWith("/actuator");
         }
 
         @Override

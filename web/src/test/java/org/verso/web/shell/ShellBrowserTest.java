@@ -31,6 +31,7 @@ class ShellBrowserTest extends WebTest {
         assertThat(navigation()).contains("Home", "Users");
 
         browser.click("a[data-nav='nav.users']");
+        browser.snapshot("admin-users");
         browser.type("#create-user input[name=username]", "browser-tanya");
         browser.type("#create-user input[name=displayName]", "Tanya Browser");
         browser.type("#create-user input[name=password]", "tanya-password-1");
@@ -86,10 +87,69 @@ class ShellBrowserTest extends WebTest {
 
         assertThat(navigation()).contains("Главная");
         assertThat(browser.find("#my-roles").getText()).contains("Координатор");
+        browser.snapshot("home-ru");
         browser.signOut();
         browser.signIn("browser-ivan", "ivan-password-12");
         assertThat(navigation()).contains("Главная");
         assertThat(browser.find("#logout").getText()).isEqualTo("Выйти");
+    }
+
+    @Test
+    void theAdminDisablesAnAccountInPlaceAndItCanNoLongerSignIn() {
+        admin().postJson(
+                        "/api/admin/users",
+                        java.util.Map.of(
+                                "username",
+                                "browser-leaving",
+                                "password",
+                                "leaving-password-1",
+                                "roles",
+                                List.of("LOGISTICS")));
+        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.open("/admin/users");
+        var marker = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("return window.versoMarker = 42;");
+
+        browser.click("tr[data-user='browser-leaving'] .enable-toggle button");
+
+        browser.waitFor("tr[data-user='browser-leaving'].disabled");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeScript("return window.versoMarker;"))
+                .as("the row was swapped in place, without reloading the page")
+                .isEqualTo(marker);
+        browser.signOut();
+        browser.signIn("browser-leaving", "leaving-password-1");
+        assertThat(browser.find("#login-disabled").getText()).contains("disabled");
+    }
+
+    @Test
+    void onAPhoneTheNavigationFoldsIntoAMenu() {
+        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.waitFor("#logout");
+        try {
+            browser.size(390, 844).open("/");
+            assertThat(browser.all(".nav").get(0).isDisplayed()).isFalse();
+
+            browser.click(".menu-button");
+
+            assertThat(browser.find(".nav a[data-nav='nav.users']").isDisplayed())
+                    .isTrue();
+            browser.snapshot("home-phone-menu");
+        } finally {
+            browser.size(1280, 900);
+        }
+    }
+
+    @Test
+    void theApiIsDocumentedInSwaggerUi() {
+        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.waitFor("#logout");
+
+        browser.open("/swagger-ui.html");
+
+        assertThat(browser.find(".opblock-summary-path[data-path='/api/me']").getText())
+                .isEqualTo("/api/me");
+        browser.snapshot("swagger-ui");
     }
 
     @Test

@@ -88,6 +88,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         }
     }
 
+    /** Keeps a picture of the page as it is now in {@code target/screenshots/<name>.png}, for people to look at. */
+    public Browser snapshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** Resizes the window, e.g. to a phone's 390 × 844. */
+    public Browser size(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
     /** Points the browser at the application under test. */
     public Browser at(int port) {
         base = "http://localhost:" + port;

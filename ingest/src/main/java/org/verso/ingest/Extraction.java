@@ -1,0 +1,68 @@
+package org.verso.ingest;
+
+import java.util.Objects;
+
+/**
+ * What was read from one file: its real type, text and metadata, or why it could not be read.
+ *
+ * @param failure why the file was refused, or {@code null} when it was read
+ * @param detail specifics of the failure (or of a partial read), for people; may be {@code null}
+ * @param mediaType the type detected from the bytes; {@code application/octet-stream} when unknown
+ * @param title the title in its metadata, or {@code null}
+ * @param author the author in its metadata, or {@code null}
+ * @param issuingBody the publisher or company in its metadata, or {@code null}
+ * @param year the year it was created according to its metadata, or {@code null}
+ * @param pageCount the number of pages, or {@code null}
+ * @param language the BCP 47 tag of the detected language, or {@code null}
+ * @param languageConfidence the detector's score for that language, 0 to 1, or {@code null}
+ * @param charset the character set text was decoded from, or {@code null}
+ * @param text the extracted text; empty when none or when refused
+ * @param textTruncated whether the text was cut at the configured limit
+ */
+public record Extraction(
+        FailureReason failure,
+        String detail,
+        String mediaType,
+        String title,
+        String author,
+        String issuingBody,
+        Integer year,
+        Integer pageCount,
+        String language,
+        Double languageConfidence,
+        String charset,
+        String text,
+        boolean textTruncated) {
+    public static final String UNKNOWN_TYPE = "application/octet-stream";
+
+    public Extraction {
+        mediaType = Objects.requireNonNullElse(mediaType, UNKNOWN_TYPE);
+        text = Objects.requireNonNullElse(text, "");
+    }
+
+    public static Extraction failed(FailureReason reason, String detail, String mediaType) {
+        return new Extraction(
+                Objects.requireNonNull(reason),
+                detail,
+                mediaType,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "",
+                false);
+    }
+
+    public boolean succeeded() {
+        return failure == null;
+    }
+
+    /** The human reason of a failure: explanation and detail. */
+    public String reason() {
+        return failure == null ? null : failure.describe(detail);
+    }
+}

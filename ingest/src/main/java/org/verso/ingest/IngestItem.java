@@ -1,0 +1,43 @@
+package org.verso.ingest;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.verso.library.DocumentId;
+import org.verso.library.Sha256;
+
+/**
+ * One file of an ingest batch and what became of it.
+ *
+ * @param id the item's id (used to retry it)
+ * @param batchId the batch (job) it belongs to
+ * @param seq its position in the batch, from 1
+ * @param name its name, or its path relative to the imported folder
+ * @param sha256 the hash of its bytes once stored, or {@code null}
+ * @param size its size in bytes when known
+ * @param outcome pending, ingested, duplicate or failed
+ * @param reasonCode the {@link FailureReason#code()} of a failure, or {@code null}
+ * @param reason the human reason of a failure, or what it duplicates
+ * @param mediaType the detected type, when known
+ * @param documentId the document it became part of (or duplicates), or {@code null}
+ * @param millis how long it took, when finished
+ * @param finishedAt when it was finished, or {@code null}
+ */
+public record IngestItem(
+        UUID id,
+        UUID batchId,
+        int seq,
+        String name,
+        Sha256 sha256,
+        Long size,
+        ItemOutcome outcome,
+        String reasonCode,
+        String reason,
+        String mediaType,
+        DocumentId documentId,
+        Long millis,
+        Instant finishedAt) {
+    /** Whether this item can be retried: it failed for a reason that another attempt might not hit. */
+    public boolean retryable() {
+        return outcome == ItemOutcome.FAILED && !FailureReason.EMPTY.code().equals(reasonCode);
+    }
+}

@@ -1,0 +1,150 @@
+package org.verso.ingest.internal.batch;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.context.ApplicationEventPublisher;
+import org.verso.ingest.Extraction;
+import org.verso.ingest.ItemOutcome;
+import org.verso.library.Document;
+import org.verso.library.DocumentId;
+import org.verso.library.DocumentIngested;
+import org.verso.library.DocumentKind;
+import org.verso.library.Documents;
+import org.verso.library.NewDocument;
+import org.verso.library.NewFile;
+import org.verso.library.NotFoundException;
+
+/**
+ * Catalogues a chunk in its transaction: a new document per file (or the file attached to the batch's document), a
+ * duplicate when the bytes are already catalogued (checked again here, so two copies in one chunk make one entry), a
+ * recorded failure otherwise. Publishes {@link DocumentIngested} inside the transaction; listeners declared with
+ * {@code @TransactionalEventListener} receive it once the chunk is committed.
+ */
+final class CatalogueWriter implements ItemWriter<Processed> {
+    private final IngestRows rows;
+    private final Documents documents;
+    private final ApplicationEventPublisher events;
+    private final RunningFiles running;
+
+    CatalogueWriter(IngestRows rows, Documents documents, ApplicationEventPublisher events, RunningFiles running) {
+        this.rows = rows;
+        this.documents = documents;
+        this.events = events;
+        this.running = running;
+    }
+
+    @Override
+    public void write(Chunk<? extends Processed> chunk) {
+        Map<UUID, Optional<DocumentId>> attachTo = new HashMap<>();
+        for (Processed p : chunk) {
+            IngestRows.Pending item = p.item();
+            Extraction e = p.extraction();
+            if (e != null && !e.succeeded()) {
+                rows.finish(
+                        item.id(),
+                        ItemOutcome.FAILED,
+                        e.failure().code(),
+                        e.reason(),
+                        p.sha256(),
+                        p.size(),
+                        e.mediaType().equals(Extraction.UNKNOWN_TYPE) ? null : e.mediaType(),
+                        null,
+                        p.millis());
+                continue;
+            }
+            Optional<DocumentId> owner = documents.ownerOf(p.sha256());
+            if (owner.isPresent()) {
+                String title = documents.find(owner.get()).map(Document::title).orElse("?");
+                rows.finish(
+                        item.id(),
+                        ItemOutcome.DUPLICATE,
+                        null,
+                        "Duplicate of “" + title + "” (" + owner.get() + ").",
+                        p.sha256(),
+                        p.size(),
+                        e == null ? null : e.mediaType(),
+                        owner.get(),
+                        p.millis());
+                continue;
+            }
+            catalogue(p, attachTo.computeIfAbsent(item.batchId(), id -> rows.batch(id)
+                    .map(IngestRows.Batch::documentId)));
+        }
+        if (!chunk.isEmpty()) {
+            running.done(chunk.getItems().get(0).item().batchId());
+        }
+    }
+
+    private void catalogue(Processed p, Optional<DocumentId> attachTo) {
+        Extraction e = p.extraction();
+        String fileName = NewFile.fileName(p.item().name());
+        NewFile file = new NewFile(
+                p.sha256(),
+                fileName,
+                e.mediaType(),
+                p.size(),
+                e.language(),
+                e.languageConfidence(),
+                e.pageCount(),
+                e.charset(),
+                e.author(),
+                e.text());
+        Document document;
+        boolean created = attachTo.isEmpty();
+        try {
+            document = created
+                    ? documents.create(
+                            new NewDocument(
+                                    title(e, fileName),
+                                    DocumentKind.OTHER,
+                                    e.issuingBody(),
+                                    e.language(),
+                                    e.year(),
+                                    null),
+                            file)
+                    : documents.attach(attachTo.get(), file);
+        } catch (NotFoundException gone) {
+            rows.finish(
+                    p.item().id(),
+                    ItemOutcome.FAILED,
+                    "document-not-found",
+                    "The document to add this file to does not exist.",
+                    p.sha256(),
+                    p.size(),
+                    e.mediaType(),
+                    null,
+                    p.millis());
+            return;
+        }
+        rows.finish(
+                p.item().id(),
+                ItemOutcome.INGESTED,
+                null,
+                e.detail(),
+                p.sha256(),
+                p.size(),
+                e.mediaType(),
+                document.id(),
+                p.millis());
+        events.publishEvent(
+                new DocumentIngested(document.id(), p.sha256(), fileName, e.mediaType(), e.language(), created));
+    }
+
+    /** The title from the file's metadata, else its name without the extension. */
+    static String title(Extraction e, String fileName) {
+        if (e.title() != null
+                && !e.title().isBlank()
+                && !e.title().strip().toLowerCase(Locale.ROOT).equals("untitled")) {
+            return e.title();
+        }
+        int dot = fileName.lastIndexOf('.');
+        String base = dot > 0 ? fileName.substring(0, dot) : fileName;
+        base = base.replace('_', ' ').strip();
+        return base.isEmpty() ? fileName : base;
+    }
+}

@@ -1,0 +1,267 @@
+package org.verso.ingest.internal.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.langdetect.opennlp.OpenNLPDetector;
+import org.apache.tika.language.detect.LanguageResult;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.Office;
+import org.apache.tika.metadata.OfficeOpenXMLExtended;
+import org.apache.tika.metadata.PagedText;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.verso.ingest.Extraction;
+import org.verso.ingest.FailureReason;
+
+/**
+ * Reads one file with Tika inside a worker process: type from the bytes (the name is never consulted), container
+ * guard, parse with Tika's own bomb limits, language detection with OpenNLP. Embedded documents are not parsed.
+ */
+final class TikaReader {
+    private static final int LANGUAGE_SAMPLE = 10_000;
+    private static final Set<String> ARCHIVES = Set.of(
+            "application/zip",
+            "application/gzip",
+            "application/x-gzip",
+            "application/x-tar",
+            "application/x-gtar",
+            "application/x-bzip2",
+            "application/x-7z-compressed",
+            "application/x-rar-compressed",
+            "application/vnd.rar",
+            "application/x-xz",
+            "application/zstd",
+            "application/java-archive");
+
+    private final Limits limits;
+    private final TikaConfig config;
+    private final Detector detector;
+    private final AutoDetectParser parser;
+    private final MediaTypeRegistry registry;
+    private final OpenNLPDetector languages;
+    private final Set<MediaType> supportedTypes;
+
+    TikaReader(Limits limits) throws IOException {
+        this.limits = limits;
+        this.config = TikaConfig.getDefaultConfig();
+        this.detector = config.getDetector();
+        this.registry = config.getMediaTypeRegistry();
+        this.parser = new AutoDetectParser(config);
+        parser.setAutoDetectParserConfig(new AutoDetectParserConfig(
+                null, 10_000_000L, limits.maxCompressionRatio(), 50, limits.maxNestingDepth() * 10));
+        this.supportedTypes = Set.copyOf(parser.getSupportedTypes(new ParseContext()));
+        this.languages = new OpenNLPDetector();
+        languages.loadModels();
+    }
+
+    Extraction read(Path file) {
+        String type = null;
+        try {
+            if (Files.size(file) == 0) {
+                return Extraction.failed(FailureReason.EMPTY, null, null);
+            }
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(64 * 1024);
+            }
+            type = detect(file);
+            if (type.equals(Extraction.UNKNOWN_TYPE) && TextSniffer.looksLikeText(head)) {
+                type = "text/plain"; // legacy single- and multi-byte charsets have no magic number
+            }
+            if (ContainerGuard.isContainer(head)) {
+                new ContainerGuard(limits).check(file);
+            } else if (isXmlLike(type)) {
+                ContainerGuard.checkXml(head);
+            }
+            if (!supported(type)) {
+                return Extraction.failed(FailureReason.UNSUPPORTED_TYPE, "(" + type + ")", type);
+            }
+            Extraction parsed = parse(file, type);
+            if (parsed.succeeded() && ARCHIVES.contains(type)) {
+                return Extraction.failed(
+                        FailureReason.UNSUPPORTED_TYPE,
+                        "(" + type + ": an archive is not a document; unpack it and import the folder)",
+                        type);
+            }
+            return parsed;
+        } catch (ContainerGuard.Refused refused) {
+            return Extraction.failed(refused.reason, refused.getMessage(), type);
+        } catch (ContainerGuard.LimitPassed limit) {
+            return Extraction.failed(limit.refused.reason, limit.refused.getMessage(), type);
+        } catch (IOException e) {
+            // the guard could not read the container's structure: truncated or damaged
+            return Extraction.failed(Failures.classify(e), Failures.shortMessage(e), type);
+        }
+    }
+
+    private String detect(Path file) throws IOException {
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            Metadata metadata = new Metadata(); // no file name: the type comes from the bytes alone
+            return detector.detect(in, metadata).getBaseType().toString();
+        }
+    }
+
+    private boolean supported(String type) {
+        var supported = supportedTypes;
+        for (MediaType t = MediaType.parse(type); t != null; t = registry.getSupertype(t)) {
+            if (t.equals(MediaType.OCTET_STREAM)) {
+                return false;
+            }
+            if (supported.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isXmlLike(String type) {
+        return type.contains("xml") || type.startsWith("text/html") || type.contains("xliff");
+    }
+
+    private Extraction parse(Path file, String type) {
+        StringWriter text = new StringWriter();
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type); // detected once, from the bytes
+        boolean truncated = false;
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            parser.parse(
+                    in,
+                    new BodyContentHandler(new WriteOutContentHandler(text, limits.maxTextChars())),
+                    metadata,
+                    new ParseContext());
+        } catch (Exception e) {
+            if (WriteLimitReachedException.isWriteLimitReached(e)) {
+                truncated = true;
+            } else {
+                return Extraction.failed(Failures.classify(e), Failures.shortMessage(e), type);
+            }
+        }
+        String charset = charset(metadata);
+        String raw = text.toString();
+        if (type.equals("text/plain") && !truncated) {
+            String better = refineCharset(file, charset);
+            if (better != null) {
+                charset = better.toLowerCase(Locale.ROOT);
+                raw = decode(file, better);
+            }
+        }
+        String body = clean(raw);
+        LanguageResult language = detectLanguage(body);
+        return new Extraction(
+                null,
+                truncated ? "The text was cut at " + limits.maxTextChars() + " characters." : null,
+                type,
+                first(metadata, TikaCoreProperties.TITLE.getName()),
+                first(metadata, TikaCoreProperties.CREATOR.getName()),
+                issuingBody(metadata),
+                year(metadata),
+                pages(metadata),
+                language == null ? null : Languages.toBcp47(language.getLanguage()),
+                language == null ? null : (double) Math.max(0f, Math.min(1f, language.getRawScore())),
+                charset,
+                body,
+                truncated);
+    }
+
+    /** A better charset than the detected one for unlabelled single-byte text, or {@code null}. */
+    private String refineCharset(Path file, String detected) {
+        try {
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(64 * 1024);
+            }
+            if (!CharsetRefiner.applies(detected, bytes)) {
+                return null;
+            }
+            String better = new CharsetRefiner().refine(detected, bytes);
+            return better.equalsIgnoreCase(detected) ? null : better;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private String decode(Path file, String charset) {
+        try {
+            String all = new String(Files.readAllBytes(file), java.nio.charset.Charset.forName(charset));
+            return all.length() > limits.maxTextChars() ? all.substring(0, limits.maxTextChars()) : all;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private LanguageResult detectLanguage(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        languages.reset();
+        String sample = text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
+        languages.addText(sample.toCharArray(), 0, sample.length());
+        List<LanguageResult> results = languages.detectAll();
+        if (results.isEmpty() || results.get(0).isUnknown()) {
+            return null;
+        }
+        return results.get(0);
+    }
+
+    private static String clean(String text) {
+        // collapse the runs of blank lines parsers emit; keep paragraphs
+        return text.replace("\r\n", "\n")
+                .replaceAll("[ \\t\\x0B\\f]+\\n", "\n")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
+    }
+
+    private static String first(Metadata metadata, String name) {
+        String value = metadata.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        value = value.strip();
+        return value.length() > 490 ? value.substring(0, 490) : value;
+    }
+
+    private static String issuingBody(Metadata metadata) {
+        String publisher = first(metadata, TikaCoreProperties.PUBLISHER.getName());
+        return publisher != null ? publisher : first(metadata, OfficeOpenXMLExtended.COMPANY.getName());
+    }
+
+    private static Integer year(Metadata metadata) {
+        Date created = metadata.getDate(TikaCoreProperties.CREATED);
+        if (created == null) {
+            return null;
+        }
+        int year = created.toInstant().atZone(ZoneOffset.UTC).getYear();
+        return year >= 1000 && year <= 2999 ? year : null;
+    }
+
+    private static Integer pages(Metadata metadata) {
+        Integer pages = metadata.getInt(PagedText.N_PAGES);
+        if (pages == null) {
+            pages = metadata.getInt(Office.PAGE_COUNT);
+        }
+        return pages != null && pages > 0 ? pages : null;
+    }
+
+    private static String charset(Metadata metadata) {
+        String encoding = metadata.get(Metadata.CONTENT_ENCODING);
+        return encoding == null ? null : encoding.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,24 @@
+package org.verso.translation;
+
+import java.util.Objects;
+
+/**
+ * One sentence-sized unit of a file's translatable content, as extracted.
+ *
+ * @param index its position among the file's segments, from 0, in document order
+ * @param unit the extraction unit (a paragraph, a table cell, an XLIFF unit) it belongs to; a unit holds one or more
+ *     segments
+ * @param source the source text in Verso's inline markup: text escaped as in XML, formatting kept as codes
+ *     ({@code <g id="1">bold</g>}, {@code <x id="2"/>}, {@code <bx id="3"/>}, {@code <ex id="3"/>})
+ * @param text the plain text: {@code source} without its codes, unescaped
+ */
+public record ExtractedSegment(int index, String unit, String source, String text) {
+    public ExtractedSegment {
+        if (index < 0) {
+            throw new IllegalArgumentException("index must not be negative: " + index);
+        }
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(text, "text");
+    }
+}

@@ -1,0 +1,303 @@
+package org.verso.translation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.verso.library.DocumentId;
+import org.verso.library.DocumentIngested;
+import org.verso.library.InvalidInputException;
+import org.verso.library.Sha256;
+
+/**
+ * The stored segments of documents, and the segmentation state of each ingested file. Only this module reads its
+ * tables ({@code translation_file}, {@code translation_segment}).
+ *
+ * <p>Thread-safe. Writes run in a transaction of their own (they are made from event listeners after the ingest's
+ * commit), so a file's segments appear all at once or not at all. Paging arguments out of range throw
+ * {@link InvalidInputException} ({@code invalid-page}).
+ */
+public class Segments {
+    /** The largest page a caller may ask for. */
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private static final int BATCH = 500;
+    private static final int MAX_UNIT = 255;
+    private static final int MAX_REASON = 1000;
+    private static final String FILE_COLUMNS = "document_id, file_sha256, file_name, media_type, state, round_trip,"
+            + " format, segment_count, reason_code, reason, attempts, updated_at";
+    private static final String SEGMENT_COLUMNS =
+            "s.id, s.document_id, s.file_sha256, s.seq, s.unit_id, s.source, s.plain_text, s.status";
+
+    private final JdbcClient db;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    Segments(JdbcClient db, JdbcTemplate batch, PlatformTransactionManager transactions, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.batch = Objects.requireNonNull(batch, "batch");
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A page of a document's segments: file by file in the order they were ingested, each in document order. */
+    public List<Segment> of(DocumentId document, int page, int size) {
+        Objects.requireNonNull(document, "document");
+        checkPage(page, size);
+        return db.sql("SELECT " + SEGMENT_COLUMNS + " FROM translation_segment s JOIN translation_file f"
+                        + " ON f.document_id = s.document_id AND f.file_sha256 = s.file_sha256"
+                        + " WHERE s.document_id = ? ORDER BY f.registered_at, f.file_sha256, s.seq"
+                        + " LIMIT ? OFFSET ?")
+                .params(document.value(), size, (long) page * size)
+                .query(Segments::segment)
+                .list();
+    }
+
+    /** A page of the segments of one file of a document, in document order. */
+    public List<Segment> of(DocumentId document, Sha256 file, int page, int size) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(file, "file");
+        checkPage(page, size);
+        return db.sql("SELECT " + SEGMENT_COLUMNS + " FROM translation_segment s"
+                        + " WHERE s.document_id = ? AND s.file_sha256 = ? ORDER BY s.seq LIMIT ? OFFSET ?")
+                .params(document.value(), file.hex(), size, (long) page * size)
+                .query(Segments::segment)
+                .list();
+    }
+
+    /** How many segments a document has, over all its files. */
+    public long count(DocumentId document) {
+        Objects.requireNonNull(document, "document");
+        return db.sql("SELECT COUNT(*) FROM translation_segment WHERE document_id = ?")
+                .param(document.value())
+                .query(Long.class)
+                .single();
+    }
+
+    /** The segmentation of each of a document's ingested files, in the order they were ingested. */
+    public List<FileSegmentation> files(DocumentId document) {
+        Objects.requireNonNull(document, "document");
+        return db.sql("SELECT " + FILE_COLUMNS + " FROM translation_file WHERE document_id = ?"
+                        + " ORDER BY registered_at, file_sha256")
+                .param(document.value())
+                .query(Segments::file)
+                .list();
+    }
+
+    /** The segmentation of one file of a document, if it was ever ingested. */
+    public Optional<FileSegmentation> file(DocumentId document, Sha256 file) {
+        return db.sql("SELECT " + FILE_COLUMNS + " FROM translation_file WHERE document_id = ? AND file_sha256 = ?")
+                .params(document.value(), file.hex())
+                .query(Segments::file)
+                .optional();
+    }
+
+    /**
+     * Records an ingested file as pending unless it is known. Returns whether it needs segmenting: false when its
+     * segments are already stored (the same file ingested twice gets no second set).
+     */
+    boolean register(DocumentIngested event) {
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+            Optional<FileSegmentation> known = file(event.documentId(), event.file());
+            if (known.isPresent()) {
+                if (known.get().state() == SegmentationState.SEGMENTED) {
+                    return false;
+                }
+                setPending(event.documentId(), event.file());
+                return true;
+            }
+            Instant now = clock.instant();
+            try {
+                db.sql("INSERT INTO translation_file (document_id, file_sha256, file_name, media_type, language, state,"
+                                + " round_trip, segment_count, attempts, registered_at, updated_at)"
+                                + " VALUES (?, ?, ?, ?, ?, 'PENDING', FALSE, 0, 0, ?, ?)")
+                        .params(
+                                event.documentId().value(),
+                                event.file().hex(),
+                                truncate(event.fileName(), 255),
+                                truncate(event.mediaType(), 200),
+                                event.language() == null ? null : truncate(event.language(), 35),
+                                Timestamp.from(now),
+                                Timestamp.from(now))
+                        .update();
+                return true;
+            } catch (DuplicateKeyException raced) {
+                return false; // registered at the same moment by another thread, which segments it
+            }
+        }));
+    }
+
+    /** The files waiting to be segmented, oldest first: work left over when the application stopped. */
+    List<FileSegmentation> pending() {
+        return db.sql("SELECT " + FILE_COLUMNS + " FROM translation_file WHERE state = 'PENDING'"
+                        + " ORDER BY registered_at")
+                .query(Segments::file)
+                .list();
+    }
+
+    /** The language recorded for a file at ingest, if any. */
+    Optional<String> language(DocumentId document, Sha256 file) {
+        return db.sql("SELECT language FROM translation_file WHERE document_id = ? AND file_sha256 = ?")
+                .params(document.value(), file.hex())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(language -> language);
+    }
+
+    /**
+     * Stores the segments of a registered file, replacing any left from a failed attempt, and marks it segmented, in one
+     * transaction. Returns false, storing nothing, when the file is unknown or already segmented.
+     *
+     * @param note a reason kept with segments that came from a fallback (the round trip failed), or null
+     */
+    boolean store(DocumentId document, Sha256 file, ExtractedSegments segments, String noteCode, String note) {
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+            Optional<SegmentationState> state = lockState(document, file);
+            if (state.isEmpty() || state.get() == SegmentationState.SEGMENTED) {
+                return false;
+            }
+            db.sql("DELETE FROM translation_segment WHERE document_id = ? AND file_sha256 = ?")
+                    .params(document.value(), file.hex())
+                    .update();
+            insert(document, file, segments.segments());
+            db.sql("UPDATE translation_file SET state = 'SEGMENTED', round_trip = ?, format = ?, segment_count = ?,"
+                            + " reason_code = ?, reason = ?, attempts = attempts + 1, updated_at = ?"
+                            + " WHERE document_id = ? AND file_sha256 = ?")
+                    .params(
+                            segments.roundTrip(),
+                            truncate(segments.format(), 40),
+                            segments.count(),
+                            noteCode,
+                            note == null ? null : truncate(note, MAX_REASON),
+                            Timestamp.from(clock.instant()),
+                            document.value(),
+                            file.hex())
+                    .update();
+            return true;
+        }));
+    }
+
+    /** Records why a registered file could not be segmented; returns false when it is unknown or segmented. */
+    boolean fail(DocumentId document, Sha256 file, String code, String reason) {
+        return Boolean.TRUE.equals(ownTransaction.execute(status -> {
+            Optional<SegmentationState> state = lockState(document, file);
+            if (state.isEmpty() || state.get() == SegmentationState.SEGMENTED) {
+                return false;
+            }
+            db.sql("DELETE FROM translation_segment WHERE document_id = ? AND file_sha256 = ?")
+                    .params(document.value(), file.hex())
+                    .update();
+            db.sql("UPDATE translation_file SET state = 'FAILED', round_trip = FALSE, format = NULL, segment_count = 0,"
+                            + " reason_code = ?, reason = ?, attempts = attempts + 1, updated_at = ?"
+                            + " WHERE document_id = ? AND file_sha256 = ?")
+                    .params(
+                            truncate(code, 60),
+                            truncate(reason, MAX_REASON),
+                            Timestamp.from(clock.instant()),
+                            document.value(),
+                            file.hex())
+                    .update();
+            return true;
+        }));
+    }
+
+    private void setPending(DocumentId document, Sha256 file) {
+        db.sql(
+                        "UPDATE translation_file SET state = 'PENDING', updated_at = ? WHERE document_id = ? AND file_sha256 = ?")
+                .params(Timestamp.from(clock.instant()), document.value(), file.hex())
+                .update();
+    }
+
+    private Optional<SegmentationState> lockState(DocumentId document, Sha256 file) {
+        return db.sql("SELECT state FROM translation_file WHERE document_id = ? AND file_sha256 = ? FOR UPDATE")
+                .params(document.value(), file.hex())
+                .query((rs, n) -> SegmentationState.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    /** Inserts in JDBC batches: a long document has tens of thousands of segments. */
+    private void insert(DocumentId document, Sha256 file, List<ExtractedSegment> segments) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>(BATCH);
+        for (ExtractedSegment segment : segments) {
+            rows.add(new Object[] {
+                UUID.randomUUID(),
+                document.value(),
+                file.hex(),
+                segment.index(),
+                truncate(segment.unit(), MAX_UNIT),
+                segment.source(),
+                segment.text(),
+                SegmentStatus.NEW.name(),
+                now
+            });
+            if (rows.size() == BATCH) {
+                insertBatch(rows);
+                rows.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            insertBatch(rows);
+        }
+    }
+
+    private void insertBatch(List<Object[]> rows) {
+        batch.batchUpdate(
+                "INSERT INTO translation_segment (id, document_id, file_sha256, seq, unit_id, source, plain_text,"
+                        + " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows);
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException(
+                    "invalid-page", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+    }
+
+    private static Segment segment(ResultSet rs, int row) throws SQLException {
+        return new Segment(
+                new SegmentId(rs.getObject("id", UUID.class)),
+                new DocumentId(rs.getObject("document_id", UUID.class)),
+                new Sha256(rs.getString("file_sha256")),
+                rs.getInt("seq"),
+                rs.getString("unit_id"),
+                rs.getString("source"),
+                rs.getString("plain_text"),
+                SegmentStatus.valueOf(rs.getString("status")));
+    }
+
+    private static FileSegmentation file(ResultSet rs, int row) throws SQLException {
+        return new FileSegmentation(
+                new DocumentId(rs.getObject("document_id", UUID.class)),
+                new Sha256(rs.getString("file_sha256")),
+                rs.getString("file_name"),
+                rs.getString("media_type"),
+                SegmentationState.valueOf(rs.getString("state")),
+                rs.getBoolean("round_trip"),
+                rs.getString("format"),
+                rs.getInt("segment_count"),
+                rs.getString("reason_code"),
+                rs.getString("reason"),
+                rs.getInt("attempts"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

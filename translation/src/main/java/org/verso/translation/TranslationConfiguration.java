@@ -1,0 +1,44 @@
+package org.verso.translation;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.verso.library.Documents;
+import org.verso.library.FileStore;
+
+/** Wires segmentation: the Okapi-driven service, the segment store and the listener on ingested files. */
+@Configuration(proxyBeanMethods = false)
+class TranslationConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Segmentation segmentation(TranslationProperties properties) {
+        return new Segmentation(properties);
+    }
+
+    @Bean
+    Segments segments(
+            JdbcClient db, JdbcTemplate batch, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+        return new Segments(db, batch, transactions, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    FileSegmenter fileSegmenter(
+            Segmentation segmentation,
+            Segments segments,
+            FileStore files,
+            Documents documents,
+            ApplicationEventPublisher events) {
+        return new FileSegmenter(segmentation, segments, files, documents, events);
+    }
+
+    @Bean(destroyMethod = "close")
+    IngestedFileListener ingestedFileListener(
+            Segments segments, FileSegmenter segmenter, TranslationProperties properties) {
+        return new IngestedFileListener(segments, segmenter, properties.workers());
+    }
+}

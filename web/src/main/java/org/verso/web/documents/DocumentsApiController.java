@@ -1,0 +1,124 @@
+package org.verso.web.documents;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.verso.library.Document;
+import org.verso.library.DocumentFile;
+import org.verso.library.DocumentId;
+import org.verso.library.DocumentKind;
+import org.verso.library.DocumentQuery;
+import org.verso.library.Documents;
+import org.verso.library.FileStore;
+import org.verso.library.NotFoundException;
+import org.verso.library.Sha256;
+import tools.jackson.databind.JsonNode;
+
+/** The catalogue over the API: everyone signed in reads it; coordinators and admins correct entries. */
+@RestController
+@RequestMapping("/api/documents")
+@PreAuthorize("hasAnyRole('TRANSLATOR','COORDINATOR','LOGISTICS','ADMIN')")
+class DocumentsApiController {
+    private final Documents documents;
+    private final FileStore store;
+
+    DocumentsApiController(Documents documents, FileStore store) {
+        this.documents = documents;
+        this.store = store;
+    }
+
+    /** One page of the listing. */
+    record PageView(List<DocumentView> items, long total, int page, int size, int pages) {}
+
+    @GetMapping
+    @Operation(summary = "Documents, most recently changed first; filter by words (q), kind, language and tag")
+    PageView list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) String tag,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        var result = documents.list(new DocumentQuery(
+                q, kind == null || kind.isBlank() ? null : DocumentKind.parse(kind), language, tag, page, size));
+        return new PageView(
+                result.items().stream().map(DocumentView::of).toList(),
+                result.total(),
+                result.page(),
+                result.size(),
+                result.pages());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A document: metadata, languages, and its files with original names and SHA-256")
+    DocumentView get(@PathVariable String id) {
+        return DocumentView.of(find(id));
+    }
+
+    @PatchMapping("/{id}")
+    @PreAuthorize("hasAnyRole('COORDINATOR','ADMIN')")
+    @Operation(summary = "Correct title, kind, issuingBody, sourceLanguage, year or tags; absent fields stay")
+    DocumentView correct(@PathVariable String id, @RequestBody JsonNode body) {
+        Document document = find(id);
+        return DocumentView.of(documents.correct(document.id(), DocumentPatch.read(body)));
+    }
+
+    @GetMapping("/{id}/files/{sha256}")
+    @Operation(summary = "The original bytes of one of the document's files, as a download")
+    ResponseEntity<InputStreamResource> download(@PathVariable String id, @PathVariable String sha256) {
+        Document document = find(id);
+        Sha256 hash = Sha256.parse(sha256);
+        DocumentFile file = document.files().stream()
+                .filter(f -> f.sha256().equals(hash))
+                .findFirst()
+                .orElseThrow(() ->
+                        new NotFoundException("file-not-found", "Document " + id + " has no file " + sha256 + "."));
+        InputStream bytes = store.open(hash);
+        return ResponseEntity.ok()
+                .contentType(safeType(file.mediaType()))
+                .contentLength(file.size())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.originalName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-transform")
+                .body(new InputStreamResource(bytes));
+    }
+
+    private Document find(String id) {
+        DocumentId documentId;
+        try {
+            documentId = DocumentId.parse(id);
+        } catch (RuntimeException e) {
+            throw new NotFoundException("document-not-found", "No document has the id " + id + ".");
+        }
+        return documents.get(documentId);
+    }
+
+    private static MediaType safeType(String mediaType) {
+        try {
+            MediaType type = MediaType.parseMediaType(mediaType);
+            return type.isConcrete() ? type : MediaType.APPLICATION_OCTET_STREAM;
+        } catch (RuntimeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+}

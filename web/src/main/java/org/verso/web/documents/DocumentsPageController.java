@@ -1,0 +1,152 @@
+package org.verso.web.documents;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.verso.ingest.IngestItem;
+import org.verso.ingest.IngestJobs;
+import org.verso.library.CorrectDocument;
+import org.verso.library.Document;
+import org.verso.library.DocumentFile;
+import org.verso.library.DocumentId;
+import org.verso.library.DocumentKind;
+import org.verso.library.DocumentQuery;
+import org.verso.library.Documents;
+import org.verso.library.DomainException;
+import org.verso.library.InvalidInputException;
+import org.verso.library.NotFoundException;
+import org.verso.web.shell.NavItem;
+
+/** The document list and the document page (metadata, files, text preview, ingest history). */
+@Controller
+@RequestMapping("/documents")
+@PreAuthorize("hasAnyRole('TRANSLATOR','COORDINATOR','LOGISTICS','ADMIN')")
+class DocumentsPageController {
+    static final int PREVIEW_CHARS = 5000;
+
+    private final Documents documents;
+    private final IngestJobs jobs;
+
+    DocumentsPageController(Documents documents, IngestJobs jobs) {
+        this.documents = documents;
+        this.jobs = jobs;
+    }
+
+    @Bean
+    static NavItem documentsNav() {
+        return new NavItem("nav.documents", "/documents", 100, Set.of());
+    }
+
+    @GetMapping
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String language,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("kinds", DocumentKind.values());
+        model.addAttribute("q", q);
+        model.addAttribute("kind", kind);
+        model.addAttribute("language", language);
+        try {
+            model.addAttribute(
+                    "result",
+                    documents.list(new DocumentQuery(
+                            q,
+                            kind == null || kind.isBlank() ? null : DocumentKind.parse(kind),
+                            language,
+                            null,
+                            Math.max(0, page),
+                            25)));
+        } catch (InvalidInputException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("result", documents.list(DocumentQuery.firstPage(25)));
+        }
+        return "documents/list";
+    }
+
+    @GetMapping("/{id}")
+    String document(@PathVariable String id, org.springframework.security.core.Authentication who, Model model) {
+        Document document = find(id);
+        model.addAttribute(
+                "canEdit",
+                who.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_COORDINATOR")
+                                || a.getAuthority().equals("ROLE_ADMIN")));
+        Map<String, List<IngestItem>> history = new LinkedHashMap<>();
+        for (DocumentFile file : document.files()) {
+            history.put(file.sha256().hex(), jobs.historyOf(file.sha256()));
+        }
+        String text = documents.text(document.id()).orElse("");
+        model.addAttribute("doc", document);
+        model.addAttribute("kinds", DocumentKind.values());
+        model.addAttribute("history", history);
+        model.addAttribute("preview", text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) : text);
+        model.addAttribute("previewCut", text.length() > PREVIEW_CHARS);
+        model.addAttribute("notInPlace", document.files().stream().anyMatch(f -> !RoundTrip.inPlace(f.mediaType())));
+        model.addAttribute(
+                "inPlace",
+                document.files().stream()
+                        .collect(Collectors.toMap(f -> f.sha256().hex(), f -> RoundTrip.inPlace(f.mediaType()))));
+        return "documents/document";
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize("hasAnyRole('COORDINATOR','ADMIN')")
+    String correct(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "OTHER") String kind,
+            @RequestParam(defaultValue = "") String issuingBody,
+            @RequestParam(defaultValue = "") String sourceLanguage,
+            @RequestParam(defaultValue = "") String year,
+            @RequestParam(defaultValue = "") String tags,
+            RedirectAttributes redirect) {
+        Document document = find(id);
+        try {
+            Integer parsedYear = null;
+            if (!year.isBlank()) {
+                try {
+                    parsedYear = Integer.valueOf(year.strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("invalid-document", "year: a whole number such as 1998");
+                }
+            }
+            documents.correct(
+                    document.id(),
+                    new CorrectDocument(
+                            title,
+                            DocumentKind.parse(kind),
+                            issuingBody,
+                            sourceLanguage,
+                            parsedYear,
+                            parsedYear == null,
+                            Arrays.stream(tags.split(",")).collect(Collectors.toSet())));
+            redirect.addFlashAttribute("done", true);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/documents/" + document.id();
+    }
+
+    private Document find(String id) {
+        try {
+            return documents.get(DocumentId.parse(id));
+        } catch (InvalidInputException e) {
+            throw new NotFoundException("document-not-found", "No document has the id " + id + ".");
+        }
+    }
+}

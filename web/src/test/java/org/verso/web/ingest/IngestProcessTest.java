@@ -1,0 +1,184 @@
+package org.verso.web.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verso.web.testing.Http;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The application as a real process with its heap capped at 1 GB: killed with SIGKILL in the middle of a 300-file
+ * import, started again, and the import resumes with every file catalogued exactly once; then the whole broken corpus
+ * goes through it and it still serves. Also the command-line mode.
+ */
+class IngestProcessTest {
+    private static final int FILES = 300;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anImportKilledMidwayResumesOnRestartWithEveryFileOnceAndTheBrokenCorpusCannotTakeTheAppDown()
+            throws Exception {
+        Path data = temp.resolve("data");
+        Path folder = data.resolve("import/restart");
+        Files.createDirectories(folder);
+        for (int i = 0; i < FILES; i++) {
+            Files.writeString(
+                    folder.resolve(String.format("doc-%03d.txt", i)),
+                    "Document " + i + ". Everyone has the right to education, " + UUID.randomUUID() + ".",
+                    StandardCharsets.UTF_8);
+        }
+        Path log = temp.resolve("app.log");
+        String jobId;
+        int doneAtKill;
+        try (ChildApplication first = ChildApplication.start(data, log)) {
+            var accepted = first.admin().postJson("/api/ingest/jobs", Map.of("path", folder.toString()));
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            jobId = accepted.json().path("id").asString();
+            doneAtKill = awaitDone(first.admin(), jobId, 40);
+
+            first.killHard();
+        }
+        assertThat(doneAtKill).as("killed in the middle").isLessThan(FILES);
+
+        try (ChildApplication second = ChildApplication.start(data, log)) {
+            Http admin = second.admin();
+            JsonNode job = awaitFinished(admin, jobId);
+
+            assertThat(job.path("status").asString()).isEqualTo("completed");
+            assertThat(job.path("total").asInt()).isEqualTo(FILES);
+            assertThat(job.path("ingested").asInt()).isEqualTo(FILES);
+            assertThat(job.path("duplicates").asInt()).isZero();
+            assertThat(job.path("failed").asInt()).isZero();
+            Set<String> documents = new HashSet<>();
+            job.path("items")
+                    .forEach(item -> documents.add(item.path("documentId").asString()));
+            assertThat(documents).hasSize(FILES);
+            assertThat(admin.get("/api/documents?size=1").json().path("total").asInt())
+                    .isEqualTo(FILES);
+
+            Path broken = data.resolve("import/broken");
+            int brokenFiles = copyTree(corpus().resolve("broken"), broken);
+            var accepted = admin.postJson("/api/ingest/jobs", Map.of("path", broken.toString()));
+            JsonNode brokenJob = awaitFinished(admin, accepted.json().path("id").asString());
+
+            assertThat(brokenJob.path("status").asString()).isEqualTo("completed");
+            assertThat(brokenJob.path("done").asInt()).isEqualTo(brokenFiles);
+            brokenJob.path("items").forEach(item -> {
+                assertThat(item.path("outcome").asString()).as(item.toString()).isIn("ingested", "duplicate", "failed");
+                if (item.path("outcome").asString().equals("failed")) {
+                    assertThat(item.path("reason").asString())
+                            .as(item.toString())
+                            .isNotBlank();
+                }
+            });
+            assertThat(brokenJob.path("failed").asInt()).isGreaterThan(20);
+            assertThat(second.alive()).isTrue();
+            assertThat(admin.get("/actuator/health").status()).isEqualTo(200);
+            assertThat(admin.get("/api/documents?size=1").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theCommandLineModeIngestsAFolderPrintsASummaryAndWritesAReport() throws Exception {
+        Path folder = temp.resolve("to-import");
+        Files.createDirectories(folder.resolve("nested"));
+        Files.writeString(folder.resolve("one.txt"), "One " + UUID.randomUUID());
+        Files.writeString(folder.resolve("nested/two.txt"), "Two " + UUID.randomUUID());
+        Files.write(folder.resolve("empty.pdf"), new byte[0]);
+        Path report = temp.resolve("report.json");
+        Path output = temp.resolve("cli.log");
+
+        Process cli = new ProcessBuilder(ChildApplication.java(
+                        "1g",
+                        output,
+                        "ingest",
+                        folder.toString(),
+                        "--report",
+                        report.toString(),
+                        "--verso.data-dir=" + temp.resolve("cli-data"),
+                        "--verso.admin-password=" + ChildApplication.ADMIN_PASSWORD))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+
+        assertThat(cli.waitFor()).as(Files.readString(output)).isZero();
+        String printed = Files.readString(output);
+        assertThat(printed)
+                .contains("100%")
+                .contains("completed: 3 files")
+                .contains("2 ingested")
+                .contains("1 failed");
+        JsonNode entries = JsonMapper.builder().build().readTree(Files.readString(report));
+        assertThat(entries.size()).isEqualTo(3);
+        JsonNode empty = entries.get(0);
+        assertThat(empty.path("path").asString()).endsWith("empty.pdf");
+        assertThat(empty.path("outcome").asString()).isEqualTo("failed");
+        assertThat(empty.path("reason").asString()).contains("empty");
+        assertThat(entries.get(1).path("documentId").asString()).hasSize(36);
+        assertThat(entries.get(1).has("milliseconds")).isTrue();
+
+        Process bad = new ProcessBuilder(ChildApplication.java(
+                        "256m", output, "ingest", temp.resolve("nowhere").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        assertThat(bad.waitFor()).isEqualTo(2);
+    }
+
+    private static int awaitDone(Http admin, String id, int atLeast) throws InterruptedException {
+        for (int i = 0; i < 3000; i++) {
+            var job = admin.get("/api/ingest/jobs/" + id);
+            int done = job.json().path("done").asInt();
+            if (done >= atLeast) {
+                return done;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the import did not get going");
+    }
+
+    private static JsonNode awaitFinished(Http admin, String id) throws InterruptedException {
+        for (int i = 0; i < 3000; i++) {
+            var job = admin.get("/api/ingest/jobs/" + id);
+            assertThat(job.status()).as(job.body()).isEqualTo(200);
+            String status = job.json().path("status").asString();
+            if (status.equals("completed") || status.equals("failed")) {
+                return job.json();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(
+                "the job did not finish: " + admin.get("/api/ingest/jobs/" + id).body());
+    }
+
+    private static int copyTree(Path from, Path to) throws IOException {
+        int n = 0;
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static Path corpus() {
+        return IngestApiTest.corpus(".");
+    }
+}
