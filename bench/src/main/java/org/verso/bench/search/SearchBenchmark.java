@@ -14,7 +14,6 @@ import org.verso.search.LibraryIndex;
 import org.verso.search.SearchFilters;
 import org.verso.search.SearchQuery;
 import org.verso.search.SortOrder;
-import org.verso.web.VersoApplication;
 
 /**
  * Search at library scale: builds a library of 100,000 documents (and their translations) recombined from the corpus
@@ -79,7 +78,7 @@ public final class SearchBenchmark {
                 documents, CLIENTS, requests, data);
 
         BenchLibrary library = new BenchLibrary(corpus);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(VersoApplication.class)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SearchBenchApplication.class)
                 .properties(
                         "verso.data-dir=" + data,
                         "verso.admin-password=" + PASSWORD,
@@ -147,7 +146,7 @@ public final class SearchBenchmark {
                         client.getJson("/api" + QUERIES.get(i % QUERIES.size()).path()));
             }
             Load.Figures overBasic =
-                    Load.run("HTTP GET /api/search (Basic, bcrypt)", CLIENTS, Math.max(5, requests / 20), basic);
+                    Load.run("HTTP GET /api/search (HTTP Basic)", CLIENTS, Math.max(5, requests / 20), basic);
 
             System.out.println();
             System.out.println(overHttp);
