@@ -158,7 +158,7 @@ final class QueryLanguage extends QueryParser {
             return super.getFieldQuery(field, queryText, quoted); // one of our expansions, through the slop variant
         }
         return switch (kindOf(field)) {
-            case TEXT -> expand(field, queryText, quoted, f -> super.getFieldQuery(f, queryText, quoted));
+            case TEXT -> expand(field, queryText, f -> super.getFieldQuery(f, queryText, quoted));
             case KEYWORD -> keyword(field, queryText);
             case BODY -> super.getFieldQuery(Fields.BODY_TEXT, queryText, quoted);
         };
@@ -167,7 +167,7 @@ final class QueryLanguage extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
         if (kindOf(field) == FieldKind.TEXT) {
-            return expand(field, queryText, true, f -> super.getFieldQuery(f, queryText, slop));
+            return expand(field, queryText, f -> super.getFieldQuery(f, queryText, slop));
         }
         return getFieldQuery(field, queryText, true);
     }
@@ -177,35 +177,31 @@ final class QueryLanguage extends QueryParser {
     }
 
     /**
-     * One disjunction over the fields a text field name stands for, each analysed by its own analyzer. A single word
-     * that one of its candidate languages drops as a stop word («a», «la», «и») is not looked for in the neutral
-     * fields, where it would match most of the library; the languages that keep it still find it.
+     * One disjunction over the fields a text field name stands for, each analysed by its own analyzer. The neutral
+     * fields are always part of it, stop words included: a language's stop word can be another's key word (German
+     * drops «würde», and with it «Würde», dignity), and the neutral field is then the only way to find it.
      */
-    private Query expand(String field, String queryText, boolean phrase, FieldQuery query) throws ParseException {
+    private Query expand(String field, String queryText, FieldQuery query) throws ParseException {
         Set<String> languages = Languages.candidates(queryText);
         List<Query> disjuncts = new ArrayList<>();
         boolean text = !"title".equals(canonical(field));
         boolean title = !"text".equals(canonical(field));
         boolean titleOnly = !text;
-        boolean stopWord = false;
         for (String language : languages) {
             if (text) {
-                Query stemmed = query.on(Fields.text(language));
-                stopWord |= stemmed == null;
-                add(disjuncts, stemmed, 1.0f);
+                add(disjuncts, query.on(Fields.text(language)), 1.0f);
             }
             if (titleOnly) { // stemmed titles only for title:, the neutral title field weighs titles otherwise
                 add(disjuncts, query.on(Fields.title(language)), 2.0f);
             }
         }
-        boolean neutral = phrase || !stopWord;
-        if (text && neutral) {
+        if (text) {
             add(disjuncts, query.on(Fields.TEXT_ANY), 0.8f);
         }
-        if (title && neutral) {
+        if (title) {
             add(disjuncts, query.on(Fields.TITLE_ANY), 2.0f);
         }
-        if (ALL.equals(field) && neutral) {
+        if (ALL.equals(field)) {
             add(disjuncts, query.on(Fields.META), 0.5f);
         }
         return disjuncts.isEmpty() ? null : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
