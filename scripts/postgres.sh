@@ -2,7 +2,7 @@
 # Starts the machine's PostgreSQL 15 (Debian cluster "15 main") when it is not running, creates the test role and a
 # database for this run, and exports VERSO_TEST_PG_URL, _USER and _PASSWORD for the tests.
 # Sourced by scripts/test. Needs root (or sudo) to start the cluster.
-set -euo pipefail
+# (sourced: the caller sets its own shell options; scripts/test uses set -euo pipefail)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
