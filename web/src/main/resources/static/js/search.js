@@ -102,6 +102,7 @@
       event.preventDefault();
       take(items[active]);
     } else if (event.key === "Escape") {
+      event.preventDefault(); // closes the list only: a search box would otherwise also clear what was typed
       close();
     }
   });

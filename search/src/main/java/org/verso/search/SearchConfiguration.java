@@ -13,11 +13,19 @@ class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     LibraryIndex libraryIndex(SearchProperties properties, Environment environment) {
+        return new LibraryIndex(properties.withIndexDir(indexDir(properties, environment)));
+    }
+
+    private static Path indexDir(SearchProperties properties, Environment environment) {
         Path dir = properties.indexDir();
-        if (dir == null) {
-            dir = Path.of(environment.getProperty("verso.data-dir", "./data")).resolve("index");
-        }
-        return new LibraryIndex(properties.withIndexDir(dir));
+        return dir != null
+                ? dir
+                : Path.of(environment.getProperty("verso.data-dir", "./data")).resolve("index");
+    }
+
+    @Bean(destroyMethod = "close")
+    Concordance concordance(SearchProperties properties, Environment environment) {
+        return new Concordance(properties.withIndexDir(indexDir(properties, environment)));
     }
 
     @Bean

@@ -98,7 +98,17 @@ class LibraryIndexTest {
     @Test
     void russianFoldsYoToYe() {
         assertThat(titles(search("елка"))).containsExactly("Всеобщая декларация прав человека");
+        assertThat(titles(search("ЁЛКА"))).containsExactly("Всеобщая декларация прав человека");
         assertThat(titles(search("ЕЁ"))).containsExactly("Всеобщая декларация прав человека");
+    }
+
+    @Test
+    void aKeyWordThatIsAStopWordOfItsLanguageIsStillFound() {
+        index.index(
+                Library.document("Grundgesetz", "de", "other", null, 1949, "Die Würde des Menschen ist unantastbar."));
+        index.refresh();
+
+        assertThat(titles(search("Würde"))).containsExactly("Grundgesetz");
     }
 
     @Test
@@ -246,6 +256,14 @@ class LibraryIndexTest {
         assertThatThrownBy(() -> index.search(new SearchQuery("x", SearchFilters.NONE, SortOrder.RELEVANCE, 2000, 10)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("beyond");
+    }
+
+    @Test
+    void highlightsPrefixFuzzyAndPhraseMatches() {
+        assertThat(search("tortur*").hits().get(0).snippet()).contains("<mark>torture</mark>");
+        assertThat(search("tortre~").hits().get(0).snippet()).contains("<mark>torture</mark>");
+        assertThat(search("\"degrading treatment\"").hits().get(0).snippet()).contains("<mark>degrading</mark>");
+        assertThat(search("пытк*").hits().get(0).snippet()).contains("<mark>пыткам</mark>");
     }
 
     @Test

@@ -108,7 +108,7 @@ class SegmentsOnIngestTest {
         assertThat(stored).extracting(Segment::status).containsOnly(SegmentStatus.NEW);
         assertThat(stored).extracting(Segment::file).containsOnly(ingested.file());
         assertThat(segments.count(ingested.documentId())).isEqualTo(3);
-        assertThat(recorder.events).contains(new SegmentsExtracted(ingested.documentId(), ingested.file(), 3, true));
+        awaitEvent(new SegmentsExtracted(ingested.documentId(), ingested.file(), 3, true));
     }
 
     @Test
@@ -145,7 +145,7 @@ class SegmentsOnIngestTest {
         assertThat(segments.of(ingested.documentId(), 0, 10))
                 .extracting(Segment::text)
                 .containsExactly("Полиция уважает права человека.", "Пытки запрещены.");
-        assertThat(recorder.events).contains(new SegmentsExtracted(ingested.documentId(), ingested.file(), 2, false));
+        awaitEvent(new SegmentsExtracted(ingested.documentId(), ingested.file(), 2, false));
     }
 
     @Test
@@ -160,10 +160,7 @@ class SegmentsOnIngestTest {
         assertThat(file.reason()).startsWith("The file cannot be read as DOCX");
         assertThat(segments.count(ingested.documentId())).isZero();
         assertThat(documents.find(ingested.documentId())).isPresent();
-        assertThat(recorder.events)
-                .anyMatch(e -> e instanceof SegmentationFailed f
-                        && f.file().equals(ingested.file())
-                        && f.code().equals("unreadable-file"));
+        awaitEvent(new SegmentationFailed(ingested.documentId(), ingested.file(), file.reasonCode(), file.reason()));
     }
 
     @Test
@@ -269,6 +266,20 @@ class SegmentsOnIngestTest {
             }
         }
         throw new AssertionError("file " + ingested.file() + " was not segmented within 60 s");
+    }
+
+    /** The event is published just after the commit that the state shows, on the worker: wait for it. */
+    private void awaitEvent(Object expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!recorder.events.contains(expected) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(recorder.events).contains(expected);
     }
 
     private static byte[] truncated(byte[] bytes) {

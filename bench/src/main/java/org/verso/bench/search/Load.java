@@ -31,6 +31,7 @@ final class Load {
     private Load() {}
 
     static Figures run(String name, int clients, int callsPerClient, List<Client> perClient) throws Exception {
+        System.out.printf("  running %s: %d clients × %d calls…%n", name, clients, callsPerClient);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong sink = new AtomicLong();
         try {

@@ -14,7 +14,6 @@ import org.verso.search.LibraryIndex;
 import org.verso.search.SearchFilters;
 import org.verso.search.SearchQuery;
 import org.verso.search.SortOrder;
-import org.verso.web.VersoApplication;
 
 /**
  * Search at library scale: builds a library of 100,000 documents (and their translations) recombined from the corpus
@@ -79,7 +78,7 @@ public final class SearchBenchmark {
                 documents, CLIENTS, requests, data);
 
         BenchLibrary library = new BenchLibrary(corpus);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(VersoApplication.class)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SearchBenchApplication.class)
                 .properties(
                         "verso.data-dir=" + data,
                         "verso.admin-password=" + PASSWORD,
@@ -147,7 +146,7 @@ public final class SearchBenchmark {
                         client.getJson("/api" + QUERIES.get(i % QUERIES.size()).path()));
             }
             Load.Figures overBasic =
-                    Load.run("HTTP GET /api/search (Basic, bcrypt)", CLIENTS, Math.max(5, requests / 20), basic);
+                    Load.run("HTTP GET /api/search (HTTP Basic)", CLIENTS, Math.max(5, requests / 20), basic);
 
             System.out.println();
             System.out.println(overHttp);
@@ -161,9 +160,23 @@ public final class SearchBenchmark {
             System.out.printf(
                     "Indexing: %.0f documents/s; index size %.1f MB (%.1f kB per document)%n",
                     documents / indexSeconds, bytes / 1e6, bytes / 1e3 / documents);
+            System.out.printf(
+                    "Load average at the end: %s (other processes on this machine share its cores: figures taken under"
+                            + " load are pessimistic)%n",
+                    loadAverage());
         } finally {
             app.close();
             delete(data);
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, or "?" where /proc is not there. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (Exception e) {
+            return "?";
         }
     }
 

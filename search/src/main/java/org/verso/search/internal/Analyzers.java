@@ -54,6 +54,20 @@ public final class Analyzers {
         return new PerFieldAnalyzerWrapper(neutral, byField);
     }
 
+    /**
+     * The analyzer of the translation-memory index: {@code source_<lang>} and {@code target_<lang>} by their language,
+     * everything else neutral.
+     */
+    public static Analyzer concordance() {
+        Map<String, Analyzer> byField = new HashMap<>();
+        for (String language : Languages.ANALYZED) {
+            Analyzer analyzer = forLanguage(language);
+            byField.put("source_" + language, analyzer);
+            byField.put("target_" + language, analyzer);
+        }
+        return new PerFieldAnalyzerWrapper(neutral(), byField);
+    }
+
     /** The stemming analyzer of an analysed language. */
     static Analyzer forLanguage(String language) {
         return switch (language) {

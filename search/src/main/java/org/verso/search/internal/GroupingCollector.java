@@ -145,7 +145,10 @@ final class GroupingCollector implements Collector {
         private float blockScore;
         private int blockFirst;
         private final List<Integer> blockUnits = new ArrayList<>();
-        private final List<Integer> blockLanguages = new ArrayList<>();
+        /** Languages (ords) matched in the current block: few, so a small array beats a set. */
+        private int[] blockLanguages = new int[8];
+
+        private int blockLanguageCount;
 
         Leaf(LeafReaderContext context) throws IOException {
             LeafReader reader = context.reader();
@@ -178,13 +181,24 @@ final class GroupingCollector implements Collector {
             }
             float score = scorer != null && scores() ? scorer.score() : 0f;
             blockScore = Math.max(blockScore, score);
-            blockUnits.add(docBase + doc);
+            if (topN > 0) {
+                blockUnits.add(docBase + doc);
+            }
             if (languages.advanceExact(doc)) {
-                int language = languages.ordValue();
-                if (!blockLanguages.contains(language)) {
-                    blockLanguages.add(language);
+                addLanguage(languages.ordValue());
+            }
+        }
+
+        private void addLanguage(int language) {
+            for (int i = 0; i < blockLanguageCount; i++) {
+                if (blockLanguages[i] == language) {
+                    return;
                 }
             }
+            if (blockLanguageCount == blockLanguages.length) {
+                blockLanguages = java.util.Arrays.copyOf(blockLanguages, blockLanguageCount * 2);
+            }
+            blockLanguages[blockLanguageCount++] = language;
         }
 
         private void startBlock(int key, int doc) throws IOException {
@@ -192,7 +206,7 @@ final class GroupingCollector implements Collector {
             blockScore = Float.NEGATIVE_INFINITY;
             blockFirst = doc;
             blockUnits.clear();
-            blockLanguages.clear();
+            blockLanguageCount = 0;
             for (int i = 0; i < documentFacets.length; i++) {
                 SortedSetDocValues values = documentFacets[i];
                 if (values.advanceExact(doc)) {
@@ -208,8 +222,8 @@ final class GroupingCollector implements Collector {
                 return;
             }
             total++;
-            for (int language : blockLanguages) {
-                languageCounts[language]++;
+            for (int i = 0; i < blockLanguageCount; i++) {
+                languageCounts[blockLanguages[i]]++;
             }
             if (topN > 0 && (worstFirst.size() < topN || competitive())) {
                 offer(new Group(

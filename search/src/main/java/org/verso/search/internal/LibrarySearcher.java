@@ -101,9 +101,10 @@ public final class LibrarySearcher {
                     "invalid-page",
                     "results beyond the first " + maxResultWindow + " are not served; narrow the search");
         }
-        Query query = query(search);
         IndexSearcher searcher = store.acquire();
         try {
+            // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
+            Query query = searcher.rewrite(query(search));
             // relevance: counts and facets in a pass that scores nothing, the page by top-k search;
             // date and title: one pass that also keeps the best documents by that key
             boolean relevance = search.sort() == SortOrder.RELEVANCE;

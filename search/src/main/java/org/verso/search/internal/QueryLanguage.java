@@ -176,7 +176,11 @@ final class QueryLanguage extends QueryParser {
         Query on(String field) throws ParseException;
     }
 
-    /** One disjunction over the fields a text field name stands for, each analysed by its own analyzer. */
+    /**
+     * One disjunction over the fields a text field name stands for, each analysed by its own analyzer. The neutral
+     * fields are always part of it, stop words included: a language's stop word can be another's key word (German
+     * drops «würde», and with it «Würde», dignity), and the neutral field is then the only way to find it.
+     */
     private Query expand(String field, String queryText, FieldQuery query) throws ParseException {
         Set<String> languages = Languages.candidates(queryText);
         List<Query> disjuncts = new ArrayList<>();

@@ -2,98 +2,176 @@ package org.verso.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
- * The best documents by relevance without scoring every match: Lucene's top-k search (which skips what cannot
- * compete) over index entries, widened until it holds enough distinct documents, then the matching entries of just
- * the documents of the page. A document ranks by its best entry, as in {@link GroupingCollector}.
+ * The best documents by relevance without scoring every match: a top-k search over index entries (which skips what
+ * cannot compete), widened until it holds enough distinct documents; then, with the same {@link Weight} (terms looked
+ * up once), which entries of just the page's documents match. A document ranks by its best entry, as in {@link
+ * GroupingCollector}.
  */
 final class Ranking {
     private static final int MAX_ENTRIES = 100_000;
 
     private Ranking() {}
 
+    /** @param query a query already rewritten by this searcher */
     static List<GroupingCollector.Group> page(IndexSearcher searcher, Query query, int offset, int size)
             throws IOException {
+        Weight weight = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         int need = offset + size;
-        int k = Math.max(64, need * 4);
-        Map<String, Float> best = new LinkedHashMap<>();
+        int k = Math.max(20, need * 2);
+        List<String> ids = new ArrayList<>();
         while (true) {
-            TopDocs top = searcher.search(query, k);
-            best.clear();
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            for (ScoreDoc hit : top.scoreDocs) {
-                best.putIfAbsent(documentId(leaves, hit.doc), hit.score);
-                if (best.size() == need) {
-                    break;
-                }
-            }
-            if (best.size() >= need || top.scoreDocs.length < k || k >= MAX_ENTRIES) {
+            ScoreDoc[] top = top(weight, leaves, k);
+            ids = distinctDocuments(leaves, top, need);
+            if (ids.size() >= need || top.length < k || k >= MAX_ENTRIES) {
                 break;
             }
             k = Math.min(MAX_ENTRIES, k * 4);
         }
-        List<String> ids = new ArrayList<>(best.keySet());
         if (offset >= ids.size()) {
             return List.of();
         }
-        return units(searcher, query, ids.subList(offset, Math.min(ids.size(), need)));
+        return units(weight, leaves, ids.subList(offset, Math.min(ids.size(), need)));
     }
 
-    /** The matching entries of the given documents, grouped, in the given order. */
-    private static List<GroupingCollector.Group> units(IndexSearcher searcher, Query query, List<String> ids)
+    private static ScoreDoc[] top(Weight weight, List<LeafReaderContext> leaves, int k) throws IOException {
+        TopScoreDocCollector collector = new TopScoreDocCollectorManager(k, null, k).newCollector();
+        for (LeafReaderContext leaf : leaves) {
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            LeafCollector collect;
+            try {
+                collect = collector.getLeafCollector(leaf);
+            } catch (CollectionTerminatedException e) {
+                continue;
+            }
+            try {
+                scorer.score(collect, leaf.reader().getLiveDocs());
+            } catch (CollectionTerminatedException e) {
+                // this leaf has nothing more to offer
+            }
+            collect.finish();
+        }
+        TopDocs docs = collector.topDocs();
+        return docs.scoreDocs;
+    }
+
+    /** The first {@code need} distinct documents of the entries, in their order. */
+    private static List<String> distinctDocuments(List<LeafReaderContext> leaves, ScoreDoc[] top, int need)
             throws IOException {
-        Query ofPage = new BooleanQuery.Builder()
-                .add(query, Occur.MUST)
-                .add(
-                        new TermInSetQuery(
-                                Fields.DOCUMENT_ID,
-                                ids.stream().map(BytesRef::new).toList()),
-                        Occur.FILTER)
-                .build();
-        TopDocs found = searcher.search(ofPage, Math.max(100, ids.size() * 50));
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<Integer, String> idOf =
+                documentIds(leaves, Arrays.stream(top).mapToInt(d -> d.doc).toArray());
+        LinkedHashMap<String, Boolean> ids = new LinkedHashMap<>();
+        for (ScoreDoc hit : top) {
+            ids.putIfAbsent(idOf.get(hit.doc), Boolean.TRUE);
+            if (ids.size() == need) {
+                break;
+            }
+        }
+        return new ArrayList<>(ids.keySet());
+    }
+
+    /** Document ids of index entries, read in doc order with one doc-values iterator per segment. */
+    private static Map<Integer, String> documentIds(List<LeafReaderContext> leaves, int[] docs) throws IOException {
+        int[] sorted = docs.clone();
+        Arrays.sort(sorted);
+        Map<Integer, String> ids = new HashMap<>();
+        SortedDocValues values = null;
+        LeafReaderContext current = null;
+        for (int doc : sorted) {
+            if (current == null || doc >= current.docBase + current.reader().maxDoc()) {
+                current = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getSorted(current.reader(), Fields.DOCUMENT_ID);
+            }
+            int local = doc - current.docBase;
+            if (values.docID() < local && values.advanceExact(local)) {
+                ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+            } else if (values.docID() == local) {
+                ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+            }
+        }
+        return ids;
+    }
+
+    /** Which entries of the given documents match, with their scores, grouped in the given order. */
+    private static List<GroupingCollector.Group> units(Weight weight, List<LeafReaderContext> leaves, List<String> ids)
+            throws IOException {
         Map<String, List<ScoreDoc>> byDocument = new LinkedHashMap<>();
         ids.forEach(id -> byDocument.put(id, new ArrayList<>()));
-        for (ScoreDoc hit : found.scoreDocs) {
-            List<ScoreDoc> units = byDocument.get(documentId(leaves, hit.doc));
-            if (units != null) {
-                units.add(hit);
+        for (LeafReaderContext leaf : leaves) {
+            // the entries of the page's documents in this segment, in doc order
+            List<int[]> candidates = new ArrayList<>(); // {doc, index of its document}
+            Bits live = leaf.reader().getLiveDocs();
+            for (int i = 0; i < ids.size(); i++) {
+                PostingsEnum postings = leaf.reader().postings(new Term(Fields.DOCUMENT_ID, ids.get(i)));
+                if (postings == null) {
+                    continue;
+                }
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        candidates.add(new int[] {doc, i});
+                    }
+                }
+            }
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            candidates.sort(Comparator.comparingInt(c -> c[0]));
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+            DocIdSetIterator approximation = twoPhase != null ? twoPhase.approximation() : scorer.iterator();
+            for (int[] candidate : candidates) {
+                int doc = candidate[0];
+                if (approximation.docID() < doc) {
+                    approximation.advance(doc);
+                }
+                if (approximation.docID() == doc && (twoPhase == null || twoPhase.matches())) {
+                    byDocument.get(ids.get(candidate[1])).add(new ScoreDoc(leaf.docBase + doc, scorer.score()));
+                }
             }
         }
         List<GroupingCollector.Group> groups = new ArrayList<>();
         for (List<ScoreDoc> units : byDocument.values()) {
             if (units.isEmpty()) {
-                continue; // changed under us between the two searches: cannot happen on one searcher
+                continue;
             }
             float score = units.stream().map(u -> u.score).max(Float::compare).orElse(0f);
             int[] docs = units.stream().mapToInt(u -> u.doc).sorted().toArray();
             groups.add(new GroupingCollector.Group(score, 0, null, docs[0], docs));
         }
         return groups;
-    }
-
-    private static String documentId(List<LeafReaderContext> leaves, int doc) throws IOException {
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues ids = DocValues.getSorted(leaf.reader(), Fields.DOCUMENT_ID);
-        if (!ids.advanceExact(doc - leaf.docBase)) {
-            return "";
-        }
-        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 }

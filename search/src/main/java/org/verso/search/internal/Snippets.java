@@ -43,35 +43,46 @@ final class Snippets {
      * @param languages the language of each unit, as indexed
      */
     Map<Integer, String> of(Query query, int[] units, String[] languages) throws IOException {
-        Map<String, List<Integer>> byLanguage = new HashMap<>();
+        // first each unit's own language field (one highlighter call per field), then the neutral field for the
+        // units whose match came through it (a Russian word in a document catalogued as English, say)
+        Map<String, List<Integer>> byField = new HashMap<>();
         for (int i = 0; i < units.length; i++) {
-            byLanguage.computeIfAbsent(languages[i], l -> new ArrayList<>()).add(units[i]);
+            String field = Languages.analyzed(languages[i]) ? Fields.text(languages[i]) : Fields.TEXT_ANY;
+            byField.computeIfAbsent(field, f -> new ArrayList<>()).add(units[i]);
         }
-        Map<Integer, String> snippets = new HashMap<>();
         UnifiedHighlighter highlighter = highlighter();
-        for (var entry : byLanguage.entrySet()) {
-            int[] docs = entry.getValue().stream()
-                    .mapToInt(Integer::intValue)
-                    .sorted()
-                    .toArray();
-            String[] fields = Languages.analyzed(entry.getKey())
-                    ? new String[] {Fields.text(entry.getKey()), Fields.TEXT_ANY}
-                    : new String[] {Fields.TEXT_ANY};
-            int[] passages = new int[fields.length];
-            java.util.Arrays.fill(passages, 1);
-            Map<String, String[]> found = highlighter.highlightFields(fields, query, docs, passages);
-            for (int i = 0; i < docs.length; i++) {
-                String best = null;
-                for (String field : fields) {
-                    String snippet = found.get(field)[i];
-                    if (snippet != null && (best == null || (!best.contains(MARK) && snippet.contains(MARK)))) {
-                        best = snippet;
-                    }
-                }
-                snippets.put(docs[i], best == null ? "" : best.strip());
+        Map<Integer, String> snippets = new HashMap<>();
+        List<Integer> unmatched = new ArrayList<>();
+        for (var entry : byField.entrySet()) {
+            highlight(highlighter, query, entry.getKey(), entry.getValue(), snippets);
+            if (!entry.getKey().equals(Fields.TEXT_ANY)) {
+                entry.getValue().stream()
+                        .filter(doc -> !snippets.get(doc).contains(MARK))
+                        .forEach(unmatched::add);
             }
         }
+        if (!unmatched.isEmpty()) {
+            Map<Integer, String> neutral = new HashMap<>();
+            highlight(highlighter, query, Fields.TEXT_ANY, unmatched, neutral);
+            neutral.forEach((doc, snippet) -> {
+                if (snippet.contains(MARK)) {
+                    snippets.put(doc, snippet);
+                }
+            });
+        }
         return snippets;
+    }
+
+    private static void highlight(
+            UnifiedHighlighter highlighter, Query query, String field, List<Integer> units, Map<Integer, String> into)
+            throws IOException {
+        int[] docs = units.stream().mapToInt(Integer::intValue).sorted().toArray();
+        String[] found = highlighter
+                .highlightFields(new String[] {field}, query, docs, new int[] {1})
+                .get(field);
+        for (int i = 0; i < docs.length; i++) {
+            into.put(docs[i], found[i] == null ? "" : found[i].strip());
+        }
     }
 
     private UnifiedHighlighter highlighter() {
@@ -80,7 +91,9 @@ final class Snippets {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), length, 0.5f))
                 .withFormatter(new DefaultPassageFormatter(MARK, "</mark>", "… ", true))
-                .withMaxNoHighlightPassages(1)) {
+                .withMaxNoHighlightPassages(1)
+                // offsets from the postings of the query's terms, not per-document Weight.matches (much dearer)
+                .withWeightMatches(false)) {
             /** Every text field of a unit highlights the one stored text. */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheChars)

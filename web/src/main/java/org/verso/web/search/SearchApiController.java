@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.verso.library.InvalidInputException;
+import org.verso.search.Concordance;
 import org.verso.search.LibraryIndex;
 import org.verso.search.SearchMaintenance;
 
@@ -24,10 +26,12 @@ class SearchApiController {
 
     private final LibraryIndex index;
     private final SearchMaintenance maintenance;
+    private final Concordance concordance;
 
-    SearchApiController(LibraryIndex index, SearchMaintenance maintenance) {
+    SearchApiController(LibraryIndex index, SearchMaintenance maintenance, Concordance concordance) {
         this.index = index;
         this.maintenance = maintenance;
+        this.concordance = concordance;
     }
 
     /** Searches the library; a query that cannot be read answers 400 {@code invalid-query} saying what and where. */
@@ -51,6 +55,28 @@ class SearchApiController {
     List<SearchJson.Suggestion> suggest(
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "8") int limit) {
         return index.suggestTitles(q, Math.max(1, Math.min(limit, MAX_SUGGESTIONS))).stream()
+                .map(SearchJson::of)
+                .toList();
+    }
+
+    /**
+     * Concordance: translation-memory units whose source or target holds every word (or the quoted phrase), for the
+     * people who translate and review.
+     */
+    @GetMapping("/concordance")
+    @PreAuthorize("hasAnyRole('TRANSLATOR','COORDINATOR','ADMIN')")
+    List<SearchJson.MemoryHit> concordance(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String target,
+            @RequestParam(defaultValue = "20") String limit) {
+        int max;
+        try {
+            max = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("invalid-page", "limit must be a whole number, not '" + limit + "'");
+        }
+        return concordance.search(q, source, target, max).stream()
                 .map(SearchJson::of)
                 .toList();
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.verso.search.Concordance;
 import org.verso.search.RebuildProgress;
 import org.verso.search.SearchResult;
 import org.verso.search.TitleSuggestion;
@@ -44,6 +45,31 @@ final class SearchJson {
 
     record Rebuild(
             String state, String reason, long done, long total, Instant startedAt, Instant finishedAt, String error) {}
+
+    record MemoryHit(
+            String id,
+            String sourceLanguage,
+            String sourceText,
+            String targetLanguage,
+            String targetText,
+            String origin,
+            float score,
+            String sourceSnippet,
+            String targetSnippet) {}
+
+    static MemoryHit of(Concordance.Hit hit) {
+        var unit = hit.unit();
+        return new MemoryHit(
+                unit.id(),
+                unit.sourceLanguage(),
+                unit.sourceText(),
+                unit.targetLanguage(),
+                unit.targetText(),
+                unit.origin(),
+                hit.score(),
+                hit.sourceSnippet(),
+                hit.targetSnippet());
+    }
 
     static Result of(SearchResult result) {
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.verso.web.security;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,10 +43,11 @@ class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
     AuthenticationManager authenticationManager(
-            UserDetailsService accounts, PasswordEncoder passwords, LoginThrottle throttle) {
+            UserDetailsService accounts, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
         var dao = new DaoAuthenticationProvider(accounts);
         dao.setPasswordEncoder(passwords);
-        var manager = new ProviderManager(new ThrottledAuthentication(dao, throttle));
+        var manager = new ProviderManager(
+                new ThrottledAuthentication(new RememberedCredentials(dao, accounts, clock), throttle));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }

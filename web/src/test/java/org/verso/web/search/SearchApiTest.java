@@ -20,7 +20,9 @@ import org.verso.library.Documents;
 import org.verso.library.NewDocument;
 import org.verso.library.NewFile;
 import org.verso.library.Sha256;
+import org.verso.search.Concordance;
 import org.verso.search.LibraryIndex;
+import org.verso.search.SearchableMemoryUnit;
 import org.verso.search.SearchableTranslation;
 import org.verso.search.TranslationStatus;
 import org.verso.web.testing.Http;
@@ -40,6 +42,9 @@ class SearchApiTest extends WebTest {
 
     @Autowired
     LibraryIndex index;
+
+    @Autowired
+    Concordance concordance;
 
     Http coordinator;
 
@@ -232,6 +237,31 @@ class SearchApiTest extends WebTest {
         assertThat(json.get(0).path("title").asString()).isEqualTo("Quokkaland Charter on Policing");
         assertThat(json.get(0).path("documentId").asString())
                 .isEqualTo(charter.id().toString());
+    }
+
+    @Test
+    void concordanceFindsHowAPhraseWasTranslatedBefore() {
+        concordance.index(List.of(
+                new SearchableMemoryUnit(
+                        "api-1",
+                        "en",
+                        "quokkaland police station",
+                        "ru",
+                        "полицейский участок Квоккаленда",
+                        "test.tmx"),
+                new SearchableMemoryUnit("api-2", "en", "quokkaland prison", "ru", "тюрьма Квоккаленда", "test.tmx")));
+        concordance.refresh();
+
+        JsonNode json = coordinator
+                .get("/api/search/concordance?q=" + q("quokkaland police") + "&source=en&target=ru")
+                .json();
+
+        assertThat(json.size()).isEqualTo(1);
+        assertThat(json.get(0).path("targetText").asString()).isEqualTo("полицейский участок Квоккаленда");
+        assertThat(json.get(0).path("sourceSnippet").asString()).contains("<mark>police</mark>");
+        assertThat(coordinator.get("/api/search/concordance?q=").problemCode()).isEqualTo("invalid-query");
+        assertThat(coordinator.get("/api/search/concordance?q=x&limit=lots").problemCode())
+                .isEqualTo("invalid-page");
     }
 
     @Test

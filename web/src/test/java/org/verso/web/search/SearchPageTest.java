@@ -138,6 +138,7 @@ class SearchPageTest extends WebTest {
         assertThat(html).contains("2 documents");
         assertThat(html).contains("Wombatia Charter &lt;b&gt;bold&lt;/b&gt;").doesNotContain("<b>bold</b>");
         assertThat(html).contains("<mark>wombatia</mark>");
+        assertThat(html).contains("href=\"/documents/" + charter + "\"");
         assertThat(html).contains("data-language=\"ru\"").contains("Хартия Вомбатии");
         assertThat(html)
                 .contains(

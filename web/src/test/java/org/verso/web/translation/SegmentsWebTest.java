@@ -4,63 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.verso.library.Document;
 import org.verso.library.DocumentIngested;
-import org.verso.library.DocumentKind;
-import org.verso.library.Documents;
-import org.verso.library.FileStore;
-import org.verso.library.NewDocument;
-import org.verso.library.NewFile;
-import org.verso.library.Sha256;
-import org.verso.translation.SegmentationState;
-import org.verso.translation.Segments;
 import org.verso.web.testing.Http;
-import org.verso.web.testing.WebTest;
 import org.verso.web.users.Role;
 import org.verso.web.users.UserCommands.CreateUser;
 import org.verso.web.users.Users;
 
 /** The segments of an ingested document over the API and as the document page's section, in the running app. */
 @AutoConfigureMockMvc
-class SegmentsWebTest extends WebTest {
+class SegmentsWebTest extends SegmentsTestBase {
     private static final String PASSWORD = "segments-password-1";
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    Documents documents;
-
-    @Autowired
-    FileStore store;
-
-    @Autowired
-    Segments segments;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     Users users;
@@ -136,6 +103,25 @@ class SegmentsWebTest extends WebTest {
     }
 
     @Test
+    void theDocumentPageLoadsTheSegmentsSection() throws Exception {
+        DocumentIngested text =
+                ingest(("A page. " + System.nanoTime()).getBytes(StandardCharsets.UTF_8), "page.txt", "text/plain", "");
+        account("segments-coordinator-en", Role.COORDINATOR, "en");
+
+        String page = mvc.perform(get("/documents/" + text.documentId())
+                        .accept(MediaType.TEXT_HTML)
+                        .with(user(accounts.loadUserByUsername("segments-coordinator-en"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page)
+                .contains("id=\"segments\"")
+                .contains("hx-get=\"/documents/" + text.documentId() + "/segments\"")
+                .contains("hx-trigger=\"load\"");
+    }
+
+    @Test
     void badRequestsGetProblemDetails() {
         DocumentIngested text =
                 ingest(("Some text. " + System.nanoTime()).getBytes(StandardCharsets.UTF_8), "a.txt", "text/plain", "");
@@ -188,68 +174,5 @@ class SegmentsWebTest extends WebTest {
             users.create(new CreateUser(username, null, PASSWORD, Set.of(role), Set.of("ru"), language));
         }
         return http().as(username, PASSWORD);
-    }
-
-    /** Stores, catalogues and announces a file as ingest does, then waits for its segments. */
-    private DocumentIngested ingest(byte[] bytes, String name, String mediaType, String text) {
-        Sha256 sha = store.store(new ByteArrayInputStream(bytes));
-        Document document = documents.create(
-                new NewDocument(name, DocumentKind.OTHER, null, "en", null, Set.of()),
-                new NewFile(sha, name, mediaType, bytes.length, "en", 0.9, null, null, null, text));
-        DocumentIngested event = new DocumentIngested(document.id(), sha, name, mediaType, "en", true);
-        transactions.executeWithoutResult(status -> events.publishEvent(event));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            var file = segments.file(document.id(), sha);
-            if (file.isPresent() && file.get().state() != SegmentationState.PENDING) {
-                return event;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(name + " was not segmented within 60 s");
-    }
-
-    /** A minimal DOCX of one paragraph; {@code <b>…</b>} in the text makes a bold run. Text is already XML. */
-    private static byte[] docx(String paragraphXml) {
-        String runs = paragraphXml.replaceAll(
-                "<b>(.*?)</b>",
-                "</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">$1</w:t></w:r><w:r><w:t xml:space=\"preserve\">");
-        String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
-                + "<w:r><w:t xml:space=\"preserve\">" + runs + "</w:t></w:r></w:p></w:body></w:document>";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            put(
-                    zip,
-                    "[Content_Types].xml",
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-                            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                            + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-                            + "</Types>");
-            put(
-                    zip,
-                    "_rels/.rels",
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                            + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-                            + "</Relationships>");
-            put(zip, "word/document.xml", document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void put(ZipOutputStream zip, String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
     }
 }
