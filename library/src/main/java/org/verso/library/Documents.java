@@ -239,6 +239,12 @@ public class Documents {
     }
 
     private DocumentFile insertFile(DocumentId id, NewFile file, Instant now, int order) {
+        Optional<DocumentId> owner = ownerOf(file.sha256());
+        if (owner.isPresent()) {
+            throw new ConflictException(
+                    "file-already-catalogued",
+                    "The file " + file.sha256() + " already belongs to document " + owner.get() + ".");
+        }
         try {
             db.sql("INSERT INTO library_file (sha256, document_id, file_order, original_name, media_type, size_bytes,"
                             + " language, language_confidence, page_count, charset, author, text_chars, added_at)"
@@ -259,10 +265,11 @@ public class Documents {
                             Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
+            // another transaction catalogued the same bytes at the same moment and committed first; no more
+            // statements here: on PostgreSQL this transaction can only be rolled back now
             throw new ConflictException(
                     "file-already-catalogued",
-                    "The file " + file.sha256() + " already belongs to document "
-                            + ownerOf(file.sha256()).map(DocumentId::toString).orElse("?") + ".");
+                    "The file " + file.sha256() + " was catalogued by another import at the same moment.");
         }
         db.sql("INSERT INTO library_file_text (sha256, content) VALUES (?, ?)")
                 .params(file.sha256().hex(), file.text())

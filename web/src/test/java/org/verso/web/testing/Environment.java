@@ -1,22 +1,19 @@
 package org.verso.web.testing;
 
-import static org.assertj.core.api.Assertions.fail;
-
-import org.junit.jupiter.api.Assumptions;
-
-/** What the tests may take for granted. On CI ({@code CI=true}) a missing prerequisite fails instead of skipping. */
+/**
+ * What the tests may take for granted. On CI ({@code CI=true}) a missing prerequisite fails instead of skipping. The
+ * implementation is shared with the other modules' tests: {@link org.verso.library.testing.Environment} (library's
+ * test-jar); this name stays for the web tests.
+ */
 public final class Environment {
     private Environment() {}
 
     public static boolean onCi() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
+        return org.verso.library.testing.Environment.onCi();
     }
 
     /** Skips the test with the reason, or fails it on CI where every prerequisite must be present. */
     public static void require(boolean present, String what) {
-        if (!present && onCi()) {
-            fail(what + " is missing, and on CI (CI=true) every test must run. " + "Run the tests with scripts/test.");
-        }
-        Assumptions.assumeTrue(present, what + " is missing: skipped. scripts/test provides it.");
+        org.verso.library.testing.Environment.require(present, what);
     }
 }

@@ -8,8 +8,12 @@ import java.util.UUID;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.verso.ingest.Extraction;
 import org.verso.ingest.ItemOutcome;
+import org.verso.library.ConflictException;
 import org.verso.library.Document;
 import org.verso.library.DocumentId;
 import org.verso.library.DocumentIngested;
@@ -21,8 +25,8 @@ import org.verso.library.NotFoundException;
 
 /**
  * Catalogues a chunk in its transaction: a new document per file (or the file attached to the batch's document), a
- * duplicate when the bytes are already catalogued (checked again here, so two copies in one chunk make one entry), a
- * recorded failure otherwise. Publishes {@link DocumentIngested} inside the transaction; listeners declared with
+ * duplicate when the bytes are already catalogued (checked again here, so two copies in one chunk make one entry, and
+ * when another import on the same database wins the race for the same bytes), a recorded failure otherwise. Publishes {@link DocumentIngested} inside the transaction; listeners declared with
  * {@code @TransactionalEventListener} receive it once the chunk is committed.
  */
 final class CatalogueWriter implements ItemWriter<Processed> {
@@ -30,10 +34,18 @@ final class CatalogueWriter implements ItemWriter<Processed> {
     private final Documents documents;
     private final ApplicationEventPublisher events;
 
-    CatalogueWriter(IngestRows rows, Documents documents, ApplicationEventPublisher events) {
+    private final TransactionTemplate savepoint;
+
+    CatalogueWriter(
+            IngestRows rows,
+            Documents documents,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.rows = rows;
         this.documents = documents;
         this.events = events;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -57,17 +69,7 @@ final class CatalogueWriter implements ItemWriter<Processed> {
             }
             Optional<DocumentId> owner = documents.ownerOf(p.sha256());
             if (owner.isPresent()) {
-                String title = documents.find(owner.get()).map(Document::title).orElse("?");
-                rows.finish(
-                        item.id(),
-                        ItemOutcome.DUPLICATE,
-                        null,
-                        "Duplicate of “" + title + "” (" + owner.get() + ").",
-                        p.sha256(),
-                        p.size(),
-                        e == null ? null : e.mediaType(),
-                        owner.get(),
-                        p.millis());
+                duplicate(p, owner.get());
                 continue;
             }
             catalogue(p, attachTo.computeIfAbsent(item.batchId(), id -> rows.batch(id)
@@ -92,7 +94,8 @@ final class CatalogueWriter implements ItemWriter<Processed> {
         Document document;
         boolean created = attachTo.isEmpty();
         try {
-            document = created
+            // a savepoint: a refusal here undoes this file's rows only, and the chunk's transaction goes on
+            document = savepoint.execute(status -> created
                     ? documents.create(
                             new NewDocument(
                                     title(e, fileName),
@@ -102,7 +105,25 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                                     e.year(),
                                     null),
                             file)
-                    : documents.attach(attachTo.get(), file);
+                    : documents.attach(attachTo.get(), file));
+        } catch (ConflictException sameBytes) {
+            // another import (another process on the same database) catalogued these bytes at the same moment
+            Optional<DocumentId> owner = documents.ownerOf(p.sha256());
+            if (owner.isPresent()) {
+                duplicate(p, owner.get());
+            } else {
+                rows.finish(
+                        p.item().id(),
+                        ItemOutcome.FAILED,
+                        sameBytes.code(),
+                        sameBytes.getMessage(),
+                        p.sha256(),
+                        p.size(),
+                        e.mediaType(),
+                        null,
+                        p.millis());
+            }
+            return;
         } catch (NotFoundException gone) {
             rows.finish(
                     p.item().id(),
@@ -128,6 +149,20 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                 p.millis());
         events.publishEvent(
                 new DocumentIngested(document.id(), p.sha256(), fileName, e.mediaType(), e.language(), created));
+    }
+
+    private void duplicate(Processed p, DocumentId owner) {
+        String title = documents.find(owner).map(Document::title).orElse("?");
+        rows.finish(
+                p.item().id(),
+                ItemOutcome.DUPLICATE,
+                null,
+                "Duplicate of “" + title + "” (" + owner + ").",
+                p.sha256(),
+                p.size(),
+                p.extraction() == null ? null : p.extraction().mediaType(),
+                owner,
+                p.millis());
     }
 
     /** The title from the file's metadata, else its name without the extension. */

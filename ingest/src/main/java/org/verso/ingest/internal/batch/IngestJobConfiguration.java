@@ -117,8 +117,12 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    CatalogueWriter catalogueWriter(IngestRows rows, Documents documents, ApplicationEventPublisher events) {
-        return new CatalogueWriter(rows, documents, events);
+    CatalogueWriter catalogueWriter(
+            IngestRows rows,
+            Documents documents,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        return new CatalogueWriter(rows, documents, events, transactions);
     }
 
     /** Stores and reads files ahead of the writer, side by side, one per worker process. */

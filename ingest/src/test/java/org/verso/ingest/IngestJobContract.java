@@ -1,0 +1,245 @@
+package org.verso.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.verso.library.Document;
+import org.verso.library.DocumentIngested;
+import org.verso.library.Documents;
+import org.verso.library.FileStore;
+import org.verso.library.ForbiddenOperationException;
+import org.verso.library.InvalidInputException;
+
+/** The ingest job end to end, run on H2 ({@link IngestJobTest}) and on PostgreSQL ({@link IngestJobOnPostgresTest}). */
+@SpringBootTest(classes = IngestTestApplication.class)
+@Import(IngestJobContract.Events.class)
+abstract class IngestJobContract {
+    static final Path DATA = tempDir();
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("verso.data-dir", DATA::toString);
+    }
+
+    @TestConfiguration
+    static class Events {
+        final List<DocumentIngested> committed = new CopyOnWriteArrayList<>();
+
+        @TransactionalEventListener
+        void ingested(DocumentIngested event) {
+            committed.add(event);
+        }
+    }
+
+    @Autowired
+    IngestJobs jobs;
+
+    @Autowired
+    Documents documents;
+
+    @Autowired
+    FileStore store;
+
+    @Autowired
+    Events events;
+
+    Path importFolder(String name, String... corpusFiles) throws IOException {
+        Path folder = DATA.resolve("import").resolve(name);
+        Files.createDirectories(folder.resolve("sub"));
+        for (int i = 0; i < corpusFiles.length; i++) {
+            Path source = Corpus.file(corpusFiles[i]);
+            Path target = (i % 2 == 0 ? folder : folder.resolve("sub")).resolve(source.getFileName());
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return folder;
+    }
+
+    @Test
+    void importsAFolderIntoTheCatalogueAndSaysDuplicateOnTheSecondRun() throws IOException {
+        Path folder = importFolder(
+                "first-" + UUID.randomUUID(), // the H2 and PostgreSQL runs share the data folder
+                "office/docx/testWORD.docx",
+                "udhr/legacy-encodings/Russian-Cyrillic.txt",
+                "broken/encrypted/docx-password-tika.docx",
+                "broken/truncated/empty-0-bytes.pdf");
+        Files.copy(Corpus.file("office/docx/testWORD.docx"), folder.resolve("sub/copy-of-word.docx"));
+        Files.writeString(folder.resolve(".hidden.txt"), "not for import");
+        long documentsBefore = documents.count();
+
+        JobProgress queued = jobs.importFolder(folder, null, "tester");
+        JobProgress done = awaitFinished(queued.id());
+
+        assertThat(done.status()).isEqualTo("completed");
+        assertThat(done.total()).isEqualTo(5);
+        assertThat(done.done()).isEqualTo(5);
+        assertThat(done.ingested()).isEqualTo(2);
+        assertThat(done.duplicates()).isEqualTo(1);
+        assertThat(done.failed()).isEqualTo(2);
+        assertThat(documents.count()).isEqualTo(documentsBefore + 2);
+        IngestItem russian = item(done, "Russian-Cyrillic.txt");
+        assertThat(russian.outcome()).isEqualTo(ItemOutcome.INGESTED);
+        Document doc = documents.get(russian.documentId());
+        assertThat(doc.sourceLanguage()).isEqualTo("ru");
+        assertThat(doc.title()).isEqualTo("Russian-Cyrillic");
+        assertThat(documents.text(doc.id()).orElseThrow()).contains("Всеобщая декларация прав человека");
+        assertThat(doc.files().get(0).charset()).isEqualTo("windows-1251");
+        try (var in = store.open(russian.sha256())) {
+            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(folder.resolve("sub/Russian-Cyrillic.txt")));
+        }
+        assertThat(item(done, "docx-password-tika.docx").reasonCode()).isEqualTo("encrypted");
+        assertThat(item(done, "docx-password-tika.docx").reason()).contains("password");
+        assertThat(item(done, "empty-0-bytes.pdf").reasonCode()).isEqualTo("empty");
+        IngestItem copy = item(done, "copy-of-word.docx"); // listed before testWORD.docx: sub/ sorts first
+        IngestItem word = item(done, "testWORD.docx");
+        assertThat(copy.outcome()).isEqualTo(ItemOutcome.INGESTED);
+        assertThat(word.outcome()).isEqualTo(ItemOutcome.DUPLICATE);
+        assertThat(word.reason()).startsWith("Duplicate of “Sample Word Document”");
+        assertThat(word.documentId()).isEqualTo(copy.documentId());
+        assertThat(events.committed)
+                .extracting(DocumentIngested::documentId)
+                .contains(russian.documentId(), copy.documentId());
+
+        JobProgress again =
+                awaitFinished(jobs.importFolder(folder, null, "tester").id());
+
+        assertThat(again.duplicates()).isEqualTo(3);
+        assertThat(again.ingested()).isZero();
+        assertThat(again.failed()).isEqualTo(2);
+        assertThat(documents.count()).isEqualTo(documentsBefore + 2);
+    }
+
+    @Test
+    void uploadsAttachedToOneDocumentMakeAKit() {
+        Document kit = documents.get(awaitFinished(jobs.upload(
+                                List.of(upload(
+                                        "brochure-1.txt",
+                                        "Police ethics. Brochure one of the kit. " + UUID.randomUUID())),
+                                null,
+                                "tester")
+                        .id())
+                .items()
+                .get(0)
+                .documentId());
+
+        JobProgress second = awaitFinished(jobs.upload(
+                        List.of(
+                                upload("brochure-2.txt", "Brochure two. " + UUID.randomUUID()),
+                                upload("brochure-3.txt", "Brochure three. " + UUID.randomUUID())),
+                        kit.id(),
+                        "tester")
+                .id());
+
+        assertThat(second.ingested()).isEqualTo(2);
+        assertThat(documents.get(kit.id()).files())
+                .extracting(f -> f.originalName())
+                .containsExactly("brochure-1.txt", "brochure-2.txt", "brochure-3.txt");
+        assertThat(events.committed)
+                .filteredOn(e -> e.documentId().equals(kit.id()))
+                .extracting(DocumentIngested::newDocument)
+                .containsExactly(true, false, false);
+    }
+
+    @Test
+    void aFailedFileCanBeRetried() {
+        JobProgress failed = awaitFinished(jobs.upload(
+                        List.of(new Upload(
+                                "locked.docx", open(Corpus.file("broken/encrypted/docx-password-pass.docx")))),
+                        null,
+                        "tester")
+                .id());
+        IngestItem item = failed.items().get(0);
+        assertThat(item.outcome()).isEqualTo(ItemOutcome.FAILED);
+        assertThat(item.sha256()).as("the refused original is kept").isNotNull();
+
+        JobProgress retried = awaitFinished(jobs.retry(item.id(), "tester").id());
+
+        assertThat(retried.source()).isEqualTo(BatchSource.RETRY);
+        assertThat(retried.items().get(0).reasonCode()).isEqualTo("encrypted");
+        assertThat(jobs.historyOf(item.sha256())).hasSize(2);
+        assertThatThrownBy(() -> jobs.retry(
+                        awaitFinished(jobs.upload(
+                                                List.of(upload("fine.txt", "Fine text " + UUID.randomUUID())),
+                                                null,
+                                                "t")
+                                        .id())
+                                .items()
+                                .get(0)
+                                .id(),
+                        "tester"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void foldersOutsideTheAllowedRootsAreRefused() throws IOException {
+        Path outside = Files.createTempDirectory("verso-outside");
+
+        assertThatThrownBy(() -> jobs.importFolder(outside, null, "tester"))
+                .isInstanceOf(ForbiddenOperationException.class)
+                .hasMessageContaining("only read folders under");
+        assertThatThrownBy(() -> jobs.importFolder(DATA.resolve("import/../db"), null, "tester"))
+                .isInstanceOf(ForbiddenOperationException.class);
+        assertThatThrownBy(() -> jobs.importFolder(DATA.resolve("import/missing"), null, "tester"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    JobProgress awaitFinished(UUID id) {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            JobProgress p = jobs.progress(id);
+            if (p.finished()) {
+                return p;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("job " + id + " did not finish: " + jobs.progress(id));
+    }
+
+    static IngestItem item(JobProgress progress, String fileName) {
+        return progress.items().stream()
+                .filter(i -> i.name().endsWith(fileName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + fileName + " in " + progress.items()));
+    }
+
+    private static Upload upload(String name, String text) {
+        return new Upload(name, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static java.io.InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("verso-ingest-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
