@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +71,9 @@ class IngestProcessTest {
             assertThat(documents).hasSize(FILES);
             assertThat(admin.get("/api/documents?size=1").json().path("total").asInt())
                     .isEqualTo(FILES);
+            assertThat(searchableDocuments(admin))
+                    .as("the index agrees with the catalogue: every document found once")
+                    .containsExactlyInAnyOrderElementsOf(documents);
 
             Path broken = data.resolve("import/broken");
             int brokenFiles = copyTree(corpus().resolve("broken"), broken);
@@ -137,6 +142,33 @@ class IngestProcessTest {
                 .redirectOutput(output.toFile())
                 .start();
         assertThat(bad.waitFor()).isEqualTo(2);
+    }
+
+    /**
+     * The document ids an empty query (which matches everything) finds, page by page, once the index has caught up
+     * with the catalogue (it indexes after each commit, and checks itself against the catalogue at start-up).
+     */
+    private static List<String> searchableDocuments(Http admin) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        int total = -1;
+        while (System.nanoTime() < deadline) {
+            var first = admin.get("/api/search?q=&size=100&page=1");
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            total = first.json().path("total").asInt();
+            if (total == FILES) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(total).as("documents the index finds").isEqualTo(FILES);
+        List<String> found = new ArrayList<>();
+        for (int page = 1; (page - 1) * 100 < total; page++) {
+            admin.get("/api/search?q=&size=100&page=" + page)
+                    .json()
+                    .path("hits")
+                    .forEach(hit -> found.add(hit.path("documentId").asString()));
+        }
+        return found;
     }
 
     private static int awaitDone(Http admin, String id, int atLeast) throws InterruptedException {
