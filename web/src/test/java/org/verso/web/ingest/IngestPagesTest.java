@@ -107,6 +107,21 @@ class IngestPagesTest extends WebTest {
         assertThat(doc.year()).isEqualTo(1996);
         assertThat(doc.tags()).containsExactly("ethnic minorities", "police");
 
+        mvc.perform(post("/documents/" + docId)
+                        .param("title", "The Rotterdam Charter")
+                        .param("kind", "CHARTER")
+                        .param("issuingBody", "")
+                        .param("sourceLanguage", "en")
+                        .param("year", "")
+                        .param("tags", "police")
+                        .with(user(coordinator))
+                        .with(csrf()))
+                .andReturn();
+        var cleared = documents.get(org.verso.library.DocumentId.parse(docId));
+        assertThat(cleared.year()).as("a blank year in the form clears it").isNull();
+        assertThat(cleared.title()).isEqualTo("The Rotterdam Charter");
+        assertThat(cleared.tags()).containsExactly("police");
+
         String list = mvc.perform(
                         get("/documents").param("q", "rotterdam charter").with(user(coordinator)))
                 .andReturn()
