@@ -85,6 +85,32 @@ public class LibraryIndex implements Closeable {
         change(document.documentId(), block -> new Block(document.documentId(), document, block.translations()));
     }
 
+    /**
+     * Indexes several documents, each keeping the translations the index already holds for it, with one refresh
+     * and one commit for all: what a burst of catalogue events needs.
+     */
+    public void indexAll(java.util.Collection<SearchableDocument> documents) {
+        writes.lock();
+        try {
+            IndexStore store = current;
+            store.refreshBlocking();
+            java.util.Set<DocumentId> seen = new java.util.HashSet<>();
+            for (SearchableDocument document : documents) {
+                if (!seen.add(document.documentId())) {
+                    throw new IllegalArgumentException("document twice in one batch: " + document.documentId());
+                }
+                Block block = BlockWriter.readRefreshed(store, document.documentId());
+                BlockWriter.write(store, new Block(document.documentId(), document, block.translations()));
+                rebuilds.changed(document.documentId());
+            }
+            store.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writes.unlock();
+        }
+    }
+
     /** Indexes a document with exactly these translations (replacing any others). */
     public void index(SearchableDocument document, List<SearchableTranslation> translations) {
         change(document.documentId(), block -> new Block(document.documentId(), document, translations));

@@ -36,6 +36,11 @@ public final class BlockWriter {
     /** The document's block as the index holds it now, including changes not yet refreshed; empty if none. */
     public static Block read(IndexStore store, DocumentId id) throws IOException {
         store.refreshBlocking();
+        return readRefreshed(store, id);
+    }
+
+    /** The document's block as of the last refresh (the caller refreshed after its last change). */
+    public static Block readRefreshed(IndexStore store, DocumentId id) throws IOException {
         IndexSearcher searcher = store.acquire();
         try {
             TopDocs found = searcher.search(new TermQuery(new Term(Fields.DOCUMENT_ID, id.toString())), 1000);
