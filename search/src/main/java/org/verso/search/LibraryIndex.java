@@ -61,7 +61,12 @@ public class LibraryIndex implements Closeable {
         this.current = opened.store();
         this.openedReason = opened.rebuildReason();
         this.searcher = new LibrarySearcher(
-                analyzer, settings.snippetLength(), settings.facetLimit(), settings.maxResultWindow());
+                analyzer,
+                settings.snippetLength(),
+                settings.facetLimit(),
+                settings.maxResultWindow(),
+                settings.countSampleAbove(),
+                settings.cacheSize());
         // while a bulk load runs, reopening searchers every interval would flush tiny segments and merge them again
         this.refresher =
                 new Refresher(settings.refreshInterval(), () -> openBatches.get() > 0 ? List.of() : List.of(current));
@@ -155,9 +160,14 @@ public class LibraryIndex implements Closeable {
         return new Batch();
     }
 
-    /** Bulk indexing; not thread-safe, use one per thread. */
+    /**
+     * Bulk indexing; not thread-safe, use one per thread. A batch that wrote at least half of the index's documents (a
+     * bulk load) merges the index into one segment when it is closed.
+     */
     public final class Batch implements Closeable {
         private int pending;
+        private long written;
+        private long entries;
 
         private Batch() {
             openBatches.incrementAndGet();
@@ -167,6 +177,8 @@ public class LibraryIndex implements Closeable {
             writes.lock();
             try {
                 BlockWriter.write(current, new Block(document.documentId(), document, translations));
+                written++;
+                entries += 1 + translations.size();
                 rebuilds.changed(document.documentId());
                 if (++pending >= settings.rebuildCommitEvery()) {
                     current.commit();
@@ -181,16 +193,36 @@ public class LibraryIndex implements Closeable {
 
         @Override
         public void close() {
+            IndexStore store;
             writes.lock();
             try {
-                current.commit();
-                current.refreshBlocking();
+                store = current;
+                store.commit();
+                store.refreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
                 openBatches.decrementAndGet();
                 writes.unlock();
             }
+            if (written > 0 && entries * 2 >= store.entries()) {
+                mergeAfterBulkLoad(store);
+            }
+        }
+    }
+
+    /** Merges a store into one segment after a bulk load; outside the write lock, writers keep writing meanwhile. */
+    static void mergeAfterBulkLoad(IndexStore store) {
+        long start = System.nanoTime();
+        try {
+            store.forceMerge();
+            log.info(
+                    "Search index merged into one segment after a bulk load in {} ms",
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (AlreadyClosedException e) {
+            // replaced by a rebuild meanwhile: nothing to merge
+        } catch (IOException e) {
+            log.warn("Merging the search index after a bulk load failed: {}", e.toString());
         }
     }
 
@@ -213,6 +245,12 @@ public class LibraryIndex implements Closeable {
      */
     public int searchBare(SearchQuery query) {
         return withStore(store -> searcher.searchBare(store, query));
+    }
+
+    /** How the cache of recent searches ({@link SearchProperties#cacheSize()}) has fared since start. */
+    public SearchCacheStatistics cacheStatistics() {
+        long[] figures = searcher.cacheStatistics();
+        return new SearchCacheStatistics(figures[0], figures[1], (int) figures[2], (int) figures[3]);
     }
 
     /** Up to {@code limit} titles with words starting with the typed words (search-as-you-type). */

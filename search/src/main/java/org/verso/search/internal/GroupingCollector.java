@@ -2,6 +2,7 @@ package org.verso.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
@@ -21,10 +21,11 @@ import org.apache.lucene.util.BytesRef;
 import org.verso.search.SortOrder;
 
 /**
- * Collects matching units into documents (one group per block) in one pass: keeps the best {@code topN} documents in
- * the requested order with the units that matched, counts all matching documents, and counts facet values per
- * document rather than per unit. Relies on the units of a block being adjacent in one segment (see {@link Fields}).
- * Not thread-safe: one instance per leaf slice.
+ * Collects matching units into documents (one group per block) in one pass: counts the matching documents, counts
+ * facet values per document rather than per unit and keeps the best {@code topN} documents (by date, title or, when
+ * it reads scores, by their best entry's score) with the units that matched. Relies on the units of a block being adjacent in one segment
+ * (see {@link Fields}). Leaves are collected one after the other, each possibly in several windows (a sample). Not
+ * thread-safe.
  */
 final class GroupingCollector implements Collector {
     /** The facets counted per document, by their API names. */
@@ -35,23 +36,6 @@ final class GroupingCollector implements Collector {
     private static final Map<String, String> FIELD_OF =
             Map.of("kind", Fields.KIND, "body", Fields.BODY, "status", Fields.STATUS, "year", Fields.YEAR);
 
-    /** A matching document: its best score, sort key and the units (global doc ids) that matched. */
-    static final class Group {
-        final float score;
-        final long year;
-        final BytesRef title;
-        final int firstDoc;
-        final int[] units;
-
-        Group(float score, long year, BytesRef title, int firstDoc, int[] units) {
-            this.score = score;
-            this.year = year;
-            this.title = title;
-            this.firstDoc = firstDoc;
-            this.units = units;
-        }
-    }
-
     private final SortOrder sort;
     private final int topN;
     private final Comparator<Group> order;
@@ -59,11 +43,18 @@ final class GroupingCollector implements Collector {
     private final Map<String, Map<String, Long>> facets = new HashMap<>();
     private long total;
 
-    GroupingCollector(SortOrder sort, int topN) {
+    private final boolean scores;
+
+    /**
+     * @param topN how many of the best documents to keep; 0 for none
+     * @param scores whether the scorer's scores are read (relevance order: the best documents by their best entry)
+     */
+    GroupingCollector(SortOrder sort, int topN, boolean scores) {
         this.sort = sort;
-        this.topN = topN;
+        this.scores = scores;
+        this.topN = sort != SortOrder.RELEVANCE || scores ? topN : 0;
         this.order = order(sort);
-        this.worstFirst = new PriorityQueue<>(Math.max(1, topN), order.reversed());
+        this.worstFirst = new PriorityQueue<>(Math.max(1, this.topN), order.reversed());
     }
 
     /** Best first: by score, newest year or title; ties by index order. */
@@ -78,12 +69,7 @@ final class GroupingCollector implements Collector {
 
     @Override
     public ScoreMode scoreMode() {
-        return scores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    /** Scores matter only when ranking documents here by relevance. */
-    private boolean scores() {
-        return sort == SortOrder.RELEVANCE && topN > 0;
+        return scores ? ScoreMode.TOP_SCORES : ScoreMode.COMPLETE_NO_SCORES;
     }
 
     @Override
@@ -91,10 +77,16 @@ final class GroupingCollector implements Collector {
         return new Leaf(context);
     }
 
+    /** How many best documents it keeps (0: it ranks nothing). */
+    int depth() {
+        return topN;
+    }
+
     long total() {
         return total;
     }
 
+    /** Per facet, the number of documents having each value. */
     Map<String, Map<String, Long>> facets() {
         return facets;
     }
@@ -106,22 +98,7 @@ final class GroupingCollector implements Collector {
         return groups;
     }
 
-    /** Merges collectors of other slices into one result (blocks never span slices). */
-    static GroupingCollector merge(List<GroupingCollector> collectors, SortOrder sort, int topN) {
-        GroupingCollector merged = new GroupingCollector(sort, topN);
-        for (GroupingCollector c : collectors) {
-            merged.total += c.total;
-            c.worstFirst.forEach(merged::offer);
-            c.facets.forEach((facet, counts) -> counts.forEach((value, count) ->
-                    merged.facets.computeIfAbsent(facet, f -> new HashMap<>()).merge(value, count, Long::sum)));
-        }
-        return merged;
-    }
-
     private void offer(Group group) {
-        if (topN == 0) {
-            return;
-        }
         if (worstFirst.size() < topN) {
             worstFirst.add(group);
         } else if (order.compare(group, worstFirst.peek()) < 0) {
@@ -130,38 +107,43 @@ final class GroupingCollector implements Collector {
         }
     }
 
+    private static final List<String> FACET_FIELDS =
+            DOCUMENT_FACETS.stream().map(FIELD_OF::get).toList();
+
     private final class Leaf implements LeafCollector {
+        private final LeafReader reader;
         private final int docBase;
-        private final SortedDocValues blockKeys;
-        private final SortedDocValues languages;
+        private final Ordinals ordinals;
+        private final int[] packed;
+        private final int stride;
         private final NumericDocValues years;
         private final SortedDocValues titles;
-        private final SortedSetDocValues[] documentFacets = new SortedSetDocValues[DOCUMENT_FACETS.size()];
         private final long[][] documentCounts = new long[DOCUMENT_FACETS.size()][];
         private final long[] languageCounts;
-        private Scorable scorer;
 
+        private Scorable scorer;
         private int block = -1;
-        private float blockScore;
         private int blockFirst;
-        private final List<Integer> blockUnits = new ArrayList<>();
+        private float blockScore;
+        private int[] blockUnits = new int[8];
+        private int blockUnitCount;
         /** Languages (ords) matched in the current block: few, so a small array beats a set. */
         private int[] blockLanguages = new int[8];
 
         private int blockLanguageCount;
 
         Leaf(LeafReaderContext context) throws IOException {
-            LeafReader reader = context.reader();
+            reader = context.reader();
             docBase = context.docBase;
-            blockKeys = DocValues.getSorted(reader, Fields.DOCUMENT_ID);
-            languages = DocValues.getSorted(reader, Fields.LANG);
+            ordinals = Ordinals.of(reader, FACET_FIELDS);
+            packed = ordinals.packed;
+            stride = ordinals.stride;
             years = DocValues.getNumeric(reader, Fields.YEAR_SORT);
             titles = DocValues.getSorted(reader, Fields.TITLE_SORT);
-            for (int i = 0; i < documentFacets.length; i++) {
-                documentFacets[i] = DocValues.getSortedSet(reader, FIELD_OF.get(DOCUMENT_FACETS.get(i)));
-                documentCounts[i] = new long[(int) documentFacets[i].getValueCount()];
+            for (int i = 0; i < documentCounts.length; i++) {
+                documentCounts[i] = new long[ordinals.valueCount[i]];
             }
-            languageCounts = new long[languages.getValueCount()];
+            languageCounts = new long[ordinals.languageCount];
         }
 
         @Override
@@ -171,21 +153,27 @@ final class GroupingCollector implements Collector {
 
         @Override
         public void collect(int doc) throws IOException {
-            if (!blockKeys.advanceExact(doc)) {
+            int at = doc * stride;
+            int key = packed[at];
+            if (key < 0) {
                 return; // not a library unit
             }
-            int key = blockKeys.ordValue();
             if (key != block) {
                 endBlock();
                 startBlock(key, doc);
             }
-            float score = scorer != null && scores() ? scorer.score() : 0f;
-            blockScore = Math.max(blockScore, score);
-            if (topN > 0) {
-                blockUnits.add(docBase + doc);
+            if (scores) {
+                blockScore = Math.max(blockScore, scorer.score());
             }
-            if (languages.advanceExact(doc)) {
-                addLanguage(languages.ordValue());
+            if (topN > 0) {
+                if (blockUnitCount == blockUnits.length) {
+                    blockUnits = Arrays.copyOf(blockUnits, blockUnitCount * 2);
+                }
+                blockUnits[blockUnitCount++] = docBase + doc;
+            }
+            int language = packed[at + 1];
+            if (language >= 0) {
+                addLanguage(language);
             }
         }
 
@@ -196,22 +184,26 @@ final class GroupingCollector implements Collector {
                 }
             }
             if (blockLanguageCount == blockLanguages.length) {
-                blockLanguages = java.util.Arrays.copyOf(blockLanguages, blockLanguageCount * 2);
+                blockLanguages = Arrays.copyOf(blockLanguages, blockLanguageCount * 2);
             }
             blockLanguages[blockLanguageCount++] = language;
         }
 
         private void startBlock(int key, int doc) throws IOException {
             block = key;
-            blockScore = Float.NEGATIVE_INFINITY;
             blockFirst = doc;
-            blockUnits.clear();
+            blockScore = 0f;
+            blockUnitCount = 0;
             blockLanguageCount = 0;
-            for (int i = 0; i < documentFacets.length; i++) {
-                SortedSetDocValues values = documentFacets[i];
-                if (values.advanceExact(doc)) {
-                    for (int n = 0; n < values.docValueCount(); n++) {
-                        documentCounts[i][(int) values.nextOrd()]++;
+            int at = doc * stride + 2;
+            for (int i = 0; i < documentCounts.length; i++) {
+                int ord = packed[at + i];
+                if (ord >= 0) {
+                    documentCounts[i][ord]++;
+                } else if (ord < -1) {
+                    int[] more = ordinals.more;
+                    for (int n = -2 - ord, end = n + 1 + more[n]; ++n < end; ) {
+                        documentCounts[i][more[n]]++;
                     }
                 }
             }
@@ -225,20 +217,32 @@ final class GroupingCollector implements Collector {
             for (int i = 0; i < blockLanguageCount; i++) {
                 languageCounts[blockLanguages[i]]++;
             }
-            if (topN > 0 && (worstFirst.size() < topN || competitive())) {
-                offer(new Group(
+            if (topN > 0 && competitive(blockFirst)) {
+                Group group = new Group(
                         blockScore,
                         year(blockFirst),
                         title(blockFirst),
                         docBase + blockFirst,
-                        blockUnits.stream().mapToInt(Integer::intValue).toArray()));
+                        Arrays.copyOf(blockUnits, blockUnitCount));
+                offer(group);
             }
             block = -1;
         }
 
-        /** Cheap pre-check for relevance order, to avoid building groups that cannot enter the queue. */
-        private boolean competitive() {
-            return sort != SortOrder.RELEVANCE || blockScore >= worstFirst.peek().score;
+        /** Whether the block can enter the queue, checked before anything is copied (later docs lose ties). */
+        private boolean competitive(int doc) throws IOException {
+            if (worstFirst.size() < topN) {
+                return true;
+            }
+            Group worst = worstFirst.peek();
+            if (sort == SortOrder.RELEVANCE) {
+                return blockScore > worst.score;
+            }
+            if (sort == SortOrder.DATE) {
+                return year(doc) > worst.year;
+            }
+            return titles.advanceExact(doc)
+                    && titles.lookupOrd(titles.ordValue()).compareTo(worst.title) < 0;
         }
 
         private long year(int doc) throws IOException {
@@ -255,10 +259,13 @@ final class GroupingCollector implements Collector {
         @Override
         public void finish() throws IOException {
             endBlock();
-            for (int i = 0; i < documentFacets.length; i++) {
-                count(DOCUMENT_FACETS.get(i), documentCounts[i], documentFacets[i]::lookupOrd);
+            for (int i = 0; i < documentCounts.length; i++) {
+                count(
+                        DOCUMENT_FACETS.get(i),
+                        documentCounts[i],
+                        DocValues.getSortedSet(reader, FACET_FIELDS.get(i))::lookupOrd);
             }
-            count(LANGUAGE_FACET, languageCounts, languages::lookupOrd);
+            count(LANGUAGE_FACET, languageCounts, DocValues.getSorted(reader, Fields.LANG)::lookupOrd);
         }
 
         private interface Lookup {
