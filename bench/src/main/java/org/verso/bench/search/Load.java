@@ -38,11 +38,6 @@ final class Load {
             return calls / seconds;
         }
 
-        /** CPU milliseconds per call that the search itself costs: the server's share if it served them, else all. */
-        double searchCpuPerCall() {
-            return serverCpuPerCall > 0 ? serverCpuPerCall : cpuPerCall;
-        }
-
         @Override
         public String toString() {
             return String.format(
@@ -54,7 +49,7 @@ final class Load {
                     p99,
                     max,
                     cpuPerCall,
-                    serverCpuPerCall > 0 ? String.format(" (server %5.2f)", serverCpuPerCall) : "");
+                    serverCpuPerCall > 0.05 ? String.format(" (server %5.2f)", serverCpuPerCall) : "");
         }
     }
 

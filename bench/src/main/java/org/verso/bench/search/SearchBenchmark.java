@@ -153,7 +153,7 @@ public final class SearchBenchmark {
                             + " which other load distorts less: %.2f; HTTP p50 %.2f ms (goal ≤ 10), p99 %.2f ms (goal"
                             + " ≤ 50)%n",
                     http.throughput() / bare.throughput(),
-                    bare.searchCpuPerCall() / http.searchCpuPerCall(),
+                    bare.cpuPerCall() / http.serverCpuPerCall(),
                     http.p50(),
                     http.p99());
         }

@@ -18,8 +18,8 @@ import org.apache.lucene.util.Bits;
 import org.verso.search.SortOrder;
 
 /**
- * The pass over a search's matches that scores nothing: total, facet counts and, for date and title order, the best
- * documents. In relevance order, a query whose matches would cost more than {@code sampleAbove} postings to visit is
+ * The pass over a search's matches: total, facet counts (each facet with the filters of the other facets) and, for
+ * date and title order or when few match, the best documents. In relevance order, a query whose matches would cost more than {@code sampleAbove} postings to visit is
  * counted on a sample instead: evenly spread windows of each segment holding about that many, the counts scaled up and
  * marked approximate. Date and title order always visit every match (the first page depends on all of them).
  */
@@ -46,24 +46,26 @@ final class Counting {
             long total, boolean approximate, Map<String, Map<String, Long>> facets, List<Group> top, int depth) {}
 
     /**
-     * @param query rewritten by this searcher
-     * @param topN best documents to keep in date or title order
+     * @param query the text narrowed by all filters but one ({@link FacetFilters#sideways}), rewritten by this searcher
+     * @param filters the search's facet filters, applied by the collector (each facet counted with the others')
+     * @param topN best documents to keep
      * @param sampleAbove postings a pass may visit before it samples; 0 never samples
      */
-    static Counted count(IndexSearcher searcher, Query query, SortOrder sort, int topN, long sampleAbove)
+    static Counted count(
+            IndexSearcher searcher, Query query, FacetFilters filters, SortOrder sort, int topN, long sampleAbove)
             throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        if (sort == SortOrder.RELEVANCE) {
+        if (sort == SortOrder.RELEVANCE && filters.count() == 0) {
             // few matches: scoring them all in this pass ranks them for less than a separate top-k search would
             Weight scoring = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
             List<BulkScorer> scorers = new ArrayList<>(leaves.size());
             if (cost(scoring, leaves, scorers) <= RANK_IN_PASS) {
-                GroupingCollector collector = new GroupingCollector(sort, topN, true);
+                GroupingCollector collector = new GroupingCollector(sort, topN, true, filters);
                 pass(collector, leaves, scorers, 1.0);
                 return new Counted(collector.total(), false, collector.facets(), collector.top(), collector.depth());
             }
         }
-        GroupingCollector collector = new GroupingCollector(sort, topN, false);
+        GroupingCollector collector = new GroupingCollector(sort, topN, false, filters);
         Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<BulkScorer> scorers = new ArrayList<>(leaves.size());
         long cost = cost(weight, leaves, scorers);
@@ -75,7 +77,7 @@ final class Counting {
             return new Counted(collector.total(), false, collector.facets(), collector.top(), collector.depth());
         }
         if (collector.total() == 0) {
-            return count(searcher, query, sort, topN, 0); // the sample missed what matches: never say "nothing"
+            return count(searcher, query, filters, sort, topN, 0); // the sample missed every match: never say "nothing"
         }
         double scale = coverage[0] == 0 ? 0 : (double) coverage[1] / coverage[0];
         Map<String, Map<String, Long>> facets = new HashMap<>();
@@ -91,14 +93,14 @@ final class Counting {
      * The best {@code depth} documents in relevance order: few matches are all scored in one pass, as {@link #count}
      * does; more by a top-k search that skips what cannot compete ({@link Ranking}).
      *
-     * @param query rewritten by this searcher
+     * @param query narrowed by all filters ({@link FacetFilters#narrow}), rewritten by this searcher
      */
     static ResultCache.Ranked rank(IndexSearcher searcher, Query query, int depth) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         Weight scoring = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
         List<BulkScorer> scorers = new ArrayList<>(leaves.size());
         if (cost(scoring, leaves, scorers) <= RANK_IN_PASS) {
-            GroupingCollector collector = new GroupingCollector(SortOrder.RELEVANCE, depth, true);
+            GroupingCollector collector = new GroupingCollector(SortOrder.RELEVANCE, depth, true, FacetFilters.NONE);
             pass(collector, leaves, scorers, 1.0);
             return new ResultCache.Ranked(collector.top(), depth);
         }

@@ -13,6 +13,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
@@ -33,7 +34,7 @@ final class GroupingCollector implements Collector {
 
     static final String LANGUAGE_FACET = "lang";
 
-    private static final Map<String, String> FIELD_OF =
+    static final Map<String, String> FIELD_OF =
             Map.of("kind", Fields.KIND, "body", Fields.BODY, "status", Fields.STATUS, "year", Fields.YEAR);
 
     private final SortOrder sort;
@@ -44,14 +45,20 @@ final class GroupingCollector implements Collector {
     private long total;
 
     private final boolean scores;
+    private final FacetFilters filters;
 
     /**
      * @param topN how many of the best documents to keep; 0 for none
      * @param scores whether the scorer's scores are read (relevance order: the best documents by their best entry)
+     * @param filters the search's facet filters. The collector is given the matches of the text that pass all
+     *     filters but at most one ({@link FacetFilters#sideways}): a document passing all counts in the total, the
+     *     facets and the best documents (with its entries that pass); one failing a single facet's filter counts in
+     *     that facet only. Each facet is thus counted with the filters of the others (drill sideways).
      */
-    GroupingCollector(SortOrder sort, int topN, boolean scores) {
+    GroupingCollector(SortOrder sort, int topN, boolean scores, FacetFilters filters) {
         this.sort = sort;
         this.scores = scores;
+        this.filters = filters;
         this.topN = sort != SortOrder.RELEVANCE || scores ? topN : 0;
         this.order = order(sort);
         this.worstFirst = new PriorityQueue<>(Math.max(1, this.topN), order.reversed());
@@ -120,11 +127,20 @@ final class GroupingCollector implements Collector {
         private final SortedDocValues titles;
         private final long[][] documentCounts = new long[DOCUMENT_FACETS.size()][];
         private final long[] languageCounts;
+        /** Per document facet, the ordinals its filter accepts; null when not filtered. */
+        private final boolean[][] accepted = new boolean[DOCUMENT_FACETS.size()][];
+        /** The language ordinals the language filter accepts; null when not filtered. */
+        private final boolean[] acceptedLanguages;
 
         private Scorable scorer;
         private int block = -1;
         private int blockFirst;
         private float blockScore;
+        /** Bit i: the document fails the filter of document facet i. */
+        private int blockFails;
+        /** Whether an entry of the block seen so far passes the language filter (always, without one). */
+        private boolean blockLanguagePasses;
+
         private int[] blockUnits = new int[8];
         private int blockUnitCount;
         /** Languages (ords) matched in the current block: few, so a small array beats a set. */
@@ -144,6 +160,31 @@ final class GroupingCollector implements Collector {
                 documentCounts[i] = new long[ordinals.valueCount[i]];
             }
             languageCounts = new long[ordinals.languageCount];
+            for (int i = 0; i < accepted.length; i++) {
+                List<BytesRef> values = filters.documents.get(i);
+                if (!values.isEmpty()) {
+                    SortedSetDocValues terms = DocValues.getSortedSet(reader, FACET_FIELDS.get(i));
+                    accepted[i] = new boolean[ordinals.valueCount[i]];
+                    for (BytesRef value : values) {
+                        long ord = terms.lookupTerm(value);
+                        if (ord >= 0) {
+                            accepted[i][(int) ord] = true;
+                        }
+                    }
+                }
+            }
+            if (filters.languages.isEmpty()) {
+                acceptedLanguages = null;
+            } else {
+                SortedDocValues terms = DocValues.getSorted(reader, Fields.LANG);
+                acceptedLanguages = new boolean[ordinals.languageCount];
+                for (BytesRef value : filters.languages) {
+                    int ord = terms.lookupTerm(value);
+                    if (ord >= 0) {
+                        acceptedLanguages[ord] = true;
+                    }
+                }
+            }
         }
 
         @Override
@@ -162,6 +203,14 @@ final class GroupingCollector implements Collector {
                 endBlock();
                 startBlock(key, doc);
             }
+            int language = packed[at + 1];
+            if (language >= 0) {
+                addLanguage(language);
+            }
+            if (acceptedLanguages != null && (language < 0 || !acceptedLanguages[language])) {
+                return; // another language's entry: it counts in the language facet only
+            }
+            blockLanguagePasses = true;
             if (scores) {
                 blockScore = Math.max(blockScore, scorer.score());
             }
@@ -170,10 +219,6 @@ final class GroupingCollector implements Collector {
                     blockUnits = Arrays.copyOf(blockUnits, blockUnitCount * 2);
                 }
                 blockUnits[blockUnitCount++] = docBase + doc;
-            }
-            int language = packed[at + 1];
-            if (language >= 0) {
-                addLanguage(language);
             }
         }
 
@@ -195,16 +240,41 @@ final class GroupingCollector implements Collector {
             blockScore = 0f;
             blockUnitCount = 0;
             blockLanguageCount = 0;
-            int at = doc * stride + 2;
-            for (int i = 0; i < documentCounts.length; i++) {
-                int ord = packed[at + i];
-                if (ord >= 0) {
-                    documentCounts[i][ord]++;
-                } else if (ord < -1) {
-                    int[] more = ordinals.more;
-                    for (int n = -2 - ord, end = n + 1 + more[n]; ++n < end; ) {
-                        documentCounts[i][more[n]]++;
+            blockLanguagePasses = false;
+            blockFails = 0;
+            for (int i = 0; i < accepted.length; i++) {
+                if (accepted[i] != null && !passes(i, doc)) {
+                    blockFails |= 1 << i;
+                }
+            }
+        }
+
+        /** Whether the document of an entry has a value of document facet i that its filter accepts. */
+        private boolean passes(int facet, int doc) {
+            int ord = packed[doc * stride + 2 + facet];
+            if (ord >= 0) {
+                return accepted[facet][ord];
+            }
+            if (ord < -1) {
+                int[] more = ordinals.more;
+                for (int n = -2 - ord, end = n + 1 + more[n]; ++n < end; ) {
+                    if (accepted[facet][more[n]]) {
+                        return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        /** Counts the document of an entry under its values of document facet i. */
+        private void countDocument(int facet, int doc) {
+            int ord = packed[doc * stride + 2 + facet];
+            if (ord >= 0) {
+                documentCounts[facet][ord]++;
+            } else if (ord < -1) {
+                int[] more = ordinals.more;
+                for (int n = -2 - ord, end = n + 1 + more[n]; ++n < end; ) {
+                    documentCounts[facet][more[n]]++;
                 }
             }
         }
@@ -213,9 +283,23 @@ final class GroupingCollector implements Collector {
             if (block < 0) {
                 return;
             }
+            int fails = blockFails;
+            block = -1;
+            if (fails == 0) { // the languages matched, counted with the other facets' filters
+                for (int i = 0; i < blockLanguageCount; i++) {
+                    languageCounts[blockLanguages[i]]++;
+                }
+            }
+            if (!blockLanguagePasses || Integer.bitCount(fails) > 1) {
+                return;
+            }
+            if (fails != 0) { // fails one facet's filter: counts among that facet's alternatives only
+                countDocument(Integer.numberOfTrailingZeros(fails), blockFirst);
+                return;
+            }
             total++;
-            for (int i = 0; i < blockLanguageCount; i++) {
-                languageCounts[blockLanguages[i]]++;
+            for (int i = 0; i < documentCounts.length; i++) {
+                countDocument(i, blockFirst);
             }
             if (topN > 0 && competitive(blockFirst)) {
                 Group group = new Group(
@@ -226,7 +310,6 @@ final class GroupingCollector implements Collector {
                         Arrays.copyOf(blockUnits, blockUnitCount));
                 offer(group);
             }
-            block = -1;
         }
 
         /** Whether the block can enter the queue, checked before anything is copied (later docs lose ties). */

@@ -2,7 +2,6 @@ package org.verso.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,12 +16,9 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.util.BytesRef;
 import org.verso.library.InvalidInputException;
 import org.verso.library.Sha256;
 import org.verso.search.InvalidQueryException;
-import org.verso.search.SearchFilters;
 import org.verso.search.SearchQuery;
 import org.verso.search.SearchResult;
 import org.verso.search.SearchResult.FacetCount;
@@ -30,7 +26,6 @@ import org.verso.search.SearchResult.Hit;
 import org.verso.search.SearchResult.TranslationHit;
 import org.verso.search.SearchableFile;
 import org.verso.search.SortOrder;
-import org.verso.search.TranslationStatus;
 
 /**
  * Answers searches of the library index: one parse, one pass over the matches (grouping and facets), then stored
@@ -86,31 +81,7 @@ public final class LibrarySearcher {
 
     /** The Lucene query for a search: the parsed text with the filters as non-scoring clauses. */
     public Query query(SearchQuery search) {
-        Query text = QueryLanguage.parse(search.text(), analyzer);
-        SearchFilters filters = search.filters();
-        if (filters.isEmpty()) {
-            return text;
-        }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
-        filter(
-                query,
-                Fields.LANG,
-                filters.languages().stream().map(Languages::normalize).toList());
-        filter(query, Fields.KIND, filters.kinds());
-        filter(query, Fields.BODY, filters.issuingBodies());
-        filter(
-                query,
-                Fields.STATUS,
-                filters.statuses().stream().map(TranslationStatus::code).toList());
-        filter(query, Fields.YEAR, filters.years().stream().map(String::valueOf).toList());
-        return query.build();
-    }
-
-    private static void filter(BooleanQuery.Builder query, String field, Collection<String> values) {
-        if (!values.isEmpty()) {
-            query.add(
-                    new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
-        }
+        return FacetFilters.of(search.filters()).narrow(QueryLanguage.parse(search.text(), analyzer));
     }
 
     public SearchResult search(IndexStore store, SearchQuery search) throws IOException {
@@ -128,12 +99,16 @@ public final class LibrarySearcher {
             ResultCache.Entry found = cache.get(searcher.getIndexReader(), key);
             if (found == null) {
                 // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
-                Query query = searcher.rewrite(query(search));
-                Counting.Counted counted = Counting.count(searcher, query, search.sort(), depth, sampleAbove);
+                Query text = searcher.rewrite(QueryLanguage.parse(search.text(), analyzer));
+                FacetFilters filters = FacetFilters.of(search.filters());
+                Query query = searcher.rewrite(filters.narrow(text));
+                Query sideways = searcher.rewrite(filters.sideways(text));
+                Counting.Counted counted =
+                        Counting.count(searcher, sideways, filters, search.sort(), depth, sampleAbove);
                 String suggestion = counted.total() == 0 && !search.text().isBlank()
                         ? spelling.suggest(searcher.getIndexReader(), search.text())
                         : null;
-                found = new ResultCache.Entry(query, counted, suggestion);
+                found = new ResultCache.Entry(query, sideways, filters, counted, suggestion);
                 if (search.sort() == SortOrder.RELEVANCE && counted.depth() > 0) {
                     found.ranked = new ResultCache.Ranked(counted.top(), counted.depth()); // ranked in the pass
                 }
@@ -164,7 +139,8 @@ public final class LibrarySearcher {
                 best = ranked.groups();
             } else {
                 if (counted.depth() < need && counted.top().size() >= counted.depth()) {
-                    counted = Counting.count(searcher, found.query, search.sort(), depth, sampleAbove);
+                    counted =
+                            Counting.count(searcher, found.sideways, found.filters, search.sort(), depth, sampleAbove);
                     found.counted = counted;
                 }
                 best = counted.top();

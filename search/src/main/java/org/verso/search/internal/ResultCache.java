@@ -43,7 +43,12 @@ final class ResultCache {
     static final class Entry {
         private static final int PAGES = 4;
 
+        /** Narrowed by all filters: what is ranked and highlighted. */
         final Query query;
+        /** Narrowed by all filters but one: what counting visits. */
+        final Query sideways;
+
+        final FacetFilters filters;
         final String suggestion;
         volatile Counting.Counted counted;
         volatile Ranked ranked;
@@ -54,8 +59,10 @@ final class ResultCache {
             }
         };
 
-        Entry(Query query, Counting.Counted counted, String suggestion) {
+        Entry(Query query, Query sideways, FacetFilters filters, Counting.Counted counted, String suggestion) {
             this.query = query;
+            this.sideways = sideways;
+            this.filters = filters;
             this.counted = counted;
             this.suggestion = suggestion;
         }
