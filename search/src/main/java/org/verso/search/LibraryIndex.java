@@ -35,7 +35,7 @@ public class LibraryIndex implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
 
     /** Version of the field layout; an index written with another is rebuilt at start-up. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
 
     private final SearchProperties settings;
     private final Analyzer analyzer = Analyzers.perField();
