@@ -297,24 +297,49 @@ public class LibraryIndex implements Closeable {
     }
 
     /**
-     * Compares the index with the catalogue and rebuilds in the background if they disagree or the index could not
-     * be trusted when opened.
+     * Compares the index with the catalogue (the set of documents) and, if there is a translation source, with its
+     * translations (document, language and status of each), and rebuilds in the background if they disagree or the
+     * index could not be trusted when opened.
      *
+     * @param translations the translations' source, or null when there is none (translations are then not compared)
      * @return whether a rebuild was started
      */
     public boolean checkAgainst(SearchSource source, TranslationSource translations) {
         String reason = openedReason;
+        List<DocumentId> catalogue = List.of();
         if (reason == null) {
             Set<String> indexed = documentIds();
             try (var ids = source.documentIds()) {
-                Set<String> catalogued = ids.map(DocumentId::toString).collect(java.util.stream.Collectors.toSet());
-                if (!catalogued.equals(indexed)) {
-                    reason = "catalogue-mismatch";
-                    log.info(
-                            "Search index holds {} documents, the catalogue {}: rebuilding",
-                            indexed.size(),
-                            catalogued.size());
+                catalogue = ids.toList();
+            }
+            Set<String> catalogued =
+                    catalogue.stream().map(DocumentId::toString).collect(java.util.stream.Collectors.toSet());
+            if (!catalogued.equals(indexed)) {
+                reason = "catalogue-mismatch";
+                log.info(
+                        "Search index holds {} documents, the catalogue {}: rebuilding",
+                        indexed.size(),
+                        catalogued.size());
+            }
+        }
+        if (reason == null && translations != null) {
+            Set<String> indexed = withStore(BlockWriter::translations);
+            Set<String> provided = new java.util.HashSet<>();
+            for (DocumentId id : catalogue) {
+                for (SearchableTranslation translation : translations.translationsOf(id)) {
+                    provided.add(BlockWriter.translationKey(
+                            id.toString(),
+                            translation.language(),
+                            translation.status().code()));
                 }
+            }
+            if (!provided.equals(indexed)) {
+                reason = "translations-mismatch";
+                log.info(
+                        "Search index holds {} translations, the translations' source {} (or in other states):"
+                                + " rebuilding",
+                        indexed.size(),
+                        provided.size());
             }
         }
         if (reason == null) {
