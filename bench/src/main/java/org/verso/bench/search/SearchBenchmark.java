@@ -137,17 +137,22 @@ public final class SearchBenchmark {
             Load.Figures http,
             Load.Figures service,
             Load.Figures bare,
-            Load.Figures basic,
             double hitRatio,
-            double serviceHitRatio) {
+            double serviceHitRatio,
+            List<Load.Figures> extras) {
         void print(String what) {
             System.out.printf("— %s%n", what);
             System.out.println(http + String.format("   cache hits %.0f%%", 100 * hitRatio));
             System.out.println(service + String.format("   cache hits %.0f%%", 100 * serviceHitRatio));
             System.out.println(bare);
-            if (basic != null) {
-                System.out.println(basic);
+            ratios(http, bare);
+            extras.forEach(System.out::println);
+            if (extras.size() >= 4) { // the hand-written queries: HTTP, in process, bare
+                ratios(extras.get(1), extras.get(3));
             }
+        }
+
+        private static void ratios(Load.Figures http, Load.Figures bare) {
             System.out.printf(
                     "  HTTP / bare throughput = %.2f (goal ≥ 0.5); by CPU time per call (server's share for HTTP),"
                             + " which other load distorts less: %.2f; HTTP p50 %.2f ms (goal ≤ 10), p99 %.2f ms (goal"
@@ -237,7 +242,7 @@ public final class SearchBenchmark {
             double serviceHitRatio = hitRatio(before, index.cacheStatistics());
             Load.Figures raw =
                     Load.run("bare IndexSearcher.search of the HTTP run", CLIENTS, requests, bare(index, httpSplit));
-            Load.Figures basic = null;
+            List<Load.Figures> extras = new ArrayList<>();
             if (withBasic) {
                 List<Load.Client> viaBasic = new ArrayList<>();
                 for (int c = 0; c < CLIENTS; c++) {
@@ -246,9 +251,37 @@ public final class SearchBenchmark {
                     viaBasic.add(i ->
                             client.getJson("/api" + request(httpSplit, mine, i).path()));
                 }
-                basic = Load.run("HTTP GET /api/search (HTTP Basic)", CLIENTS, Math.max(5, requests / 20), viaBasic);
+                extras.add(
+                        Load.run("HTTP GET /api/search (HTTP Basic)", CLIENTS, Math.max(5, requests / 20), viaBasic));
+            } else {
+                // what an HTTP request costs here without any search: the same chain, an answer of "[]"
+                List<Load.Client> floor = new ArrayList<>();
+                sessions.forEach(session -> floor.add(i -> session.getJson("/search/suggest?q=")));
+                extras.add(Load.run("HTTP floor: GET /search/suggest?q= (no search)", CLIENTS, requests, floor));
+                // the earlier benchmark: the 24 hand-written queries over and over (heavier than the mix)
+                List<Load.Client> fixed = new ArrayList<>();
+                for (int c = 0; c < CLIENTS; c++) {
+                    SessionClient session = sessions.get(c);
+                    int offset = c * 7;
+                    fixed.add(i -> session.getJson(
+                            QUERIES.get((offset + i) % QUERIES.size()).path()));
+                }
+                extras.add(Load.run("HTTP, the 24 hand-written queries", CLIENTS, requests, fixed));
+                extras.add(Load.run(
+                        "LibraryIndex.search, the 24 queries",
+                        CLIENTS,
+                        requests,
+                        clients(c -> i -> index.search(QUERIES.get((c * 7 + i) % QUERIES.size())
+                                        .search())
+                                .total())));
+                extras.add(Load.run(
+                        "bare IndexSearcher.search, the 24 queries",
+                        CLIENTS,
+                        requests,
+                        clients(c -> i -> index.searchBare(
+                                QUERIES.get((c * 7 + i) % QUERIES.size()).search()))));
             }
-            return new Run(overHttp, service, raw, basic, hitRatio, serviceHitRatio);
+            return new Run(overHttp, service, raw, hitRatio, serviceHitRatio, extras);
         }
     }
 
