@@ -32,7 +32,8 @@ public final class SearchProfile {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         try (LibraryIndex index = new LibraryIndex(SearchProperties.defaults(dir)
                 .withCacheSize(Integer.getInteger("cacheSize", 0))
-                .withCountSampleAbove(Long.getLong("sampleAbove", 50_000)))) {
+                .withCountSampleAbove(Long.getLong(
+                        "sampleAbove", SearchProperties.defaults(dir).countSampleAbove())))) {
             if (build) {
                 BenchLibrary library = new BenchLibrary(corpus);
                 Random random = new Random(42);
@@ -48,7 +49,7 @@ public final class SearchProfile {
                         "built %d documents in %.1f s into %s%n", documents, (System.nanoTime() - start) / 1e9, dir);
             }
             if (Boolean.getBoolean("mix")) {
-                mix(index, new BenchLibrary(corpus), Integer.getInteger("requests", 3000), searchOnly);
+                mix(index, new BenchLibrary(corpus), Integer.getInteger("searches", 3000), searchOnly);
                 return;
             }
             System.out.printf("%10s %10s %7s  %8s  query%n", "search ms", "bare ms", "ratio", "total");
