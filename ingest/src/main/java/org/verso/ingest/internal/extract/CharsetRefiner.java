@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Second opinion on the charset of unlabelled single-byte text. Statistical detectors often mistake Windows-1251 for
- * Mac Cyrillic or Latin-2 for Latin-1; this decodes a sample with each likely single-byte charset and keeps the one
+ * Second opinion on the charset of single-byte text. Statistical detectors often mistake Windows-1251 for Mac
+ * Cyrillic, Latin-2 for Latin-1 or Windows-1251; this decodes a sample with each likely single-byte charset and keeps the one
  * whose text looks most like writing: letters of one script rather than symbols, and no capitals inside words.
  */
 final class CharsetRefiner {
@@ -89,7 +89,8 @@ final class CharsetRefiner {
 
     /**
      * Share of non-ASCII characters that are letters in a plausible place, 0 to 1: symbols, replacement characters,
-     * capitals inside words and letters of a second script all count against.
+     * capitals inside words, letters of a second script and non-Latin letters in a word of mostly ASCII letters all
+     * count against.
      */
     static double quality(String text) {
         var scripts = new java.util.EnumMap<Character.UnicodeScript, Integer>(Character.UnicodeScript.class);
@@ -103,6 +104,7 @@ final class CharsetRefiner {
                 .max(java.util.Map.Entry.comparingByValue())
                 .map(java.util.Map.Entry::getKey)
                 .orElse(Character.UnicodeScript.LATIN);
+        java.util.BitSet strangers = strangers(text);
         int nonAscii = 0;
         int good = 0;
         int previous = ' ';
@@ -115,7 +117,7 @@ final class CharsetRefiner {
                 } else if (Character.isLetter(c)) {
                     boolean capitalInsideWord = Character.isUpperCase(c) && Character.isLowerCase(previous);
                     boolean otherScript = Character.UnicodeScript.of(c) != main;
-                    good += capitalInsideWord || otherScript ? -1 : 1;
+                    good += capitalInsideWord || otherScript || strangers.get(i) ? -1 : 1;
                 } else {
                     good -= 2;
                 }
@@ -128,5 +130,46 @@ final class CharsetRefiner {
             previous = c;
         }
         return nonAscii == 0 ? 1 : Math.max(0, (double) good / nonAscii);
+    }
+
+    /**
+     * The non-Latin letters that sit in a word of mostly ASCII letters: Latin-2 Serbian read as Windows-1251 gives
+     * "Poљto", one Cyrillic letter among Latin ones. The other way round is common in real Cyrillic text, typed with
+     * Latin look-alikes ("Пoштo" with a Latin o), and is not counted.
+     */
+    private static java.util.BitSet strangers(String text) {
+        java.util.BitSet strangers = new java.util.BitSet(text.length());
+        int start = 0;
+        while (start < text.length()) {
+            if (!Character.isLetter(text.charAt(start))) {
+                start++;
+                continue;
+            }
+            int end = start;
+            int ascii = 0;
+            int foreign = 0;
+            for (; end < text.length() && Character.isLetter(text.charAt(end)); end++) {
+                char c = text.charAt(end);
+                if (isAsciiLetter(c)) {
+                    ascii++;
+                } else if (Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                    foreign++;
+                }
+            }
+            if (foreign > 0 && ascii > foreign) {
+                for (int i = start; i < end; i++) {
+                    char c = text.charAt(i);
+                    if (c >= 0x80 && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+                        strangers.set(i);
+                    }
+                }
+            }
+            start = end;
+        }
+        return strangers;
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 }

@@ -307,6 +307,10 @@ public final class ChildProcessExtractor implements Extractor, AutoCloseable {
                 <target>System.err</target>
                 <encoder><pattern>%d{HH:mm:ss} %-5level %logger{30} - %msg%n</pattern></encoder>
               </appender>
+              <!-- Woodstox (Okapi's StAX provider) lacks accessExternalDTD; Tika warns with a stack trace for every
+                   XML part it reads with StAX. External entities stay off (Tika turns off DTDs and external entities,
+                   and the container guard refuses their declarations before any parser). -->
+              <logger name="org.apache.tika.utils.XMLReaderUtils" level="ERROR"/>
               <root level="ERROR"><appender-ref ref="err"/></root>
             </configuration>
             """;
