@@ -68,8 +68,10 @@ class DocumentPageTranslationTest extends WebTest {
         Path corpus = corpus();
         JobProgress job = await(jobs.upload(
                         List.of(
-                                upload("report.docx", Files.readAllBytes(corpus.resolve("office/docx/testWORD.docx"))),
-                                upload("report.pdf", Files.readAllBytes(corpus.resolve("office/pdf/testPDF.pdf"))),
+                                upload("report.docx", wordDocument()),
+                                upload(
+                                        "report.pdf",
+                                        unique(Files.readAllBytes(corpus.resolve("office/pdf/testPDF.pdf")))),
                                 upload("budget.xlsx", spreadsheet())),
                         null,
                         "readiness-test")
@@ -131,6 +133,25 @@ class DocumentPageTranslationTest extends WebTest {
 
     private static Upload upload(String name, byte[] bytes) {
         return new Upload(name, new ByteArrayInputStream(bytes));
+    }
+
+    /** A DOCX of its own: other tests of this shared data directory ingest the corpus's DOCX files too. */
+    private static byte[] wordDocument() throws IOException {
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+                var out = new ByteArrayOutputStream()) {
+            document.createParagraph().createRun().setText("Annual report " + UUID.randomUUID());
+            document.createParagraph().createRun().setText("The training centres received the manuals in March.");
+            document.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** The PDF with a comment after its end (readers ignore it), so it is new bytes, not a duplicate of another test's. */
+    private static byte[] unique(byte[] pdf) {
+        byte[] tail = ("\n%" + UUID.randomUUID() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = java.util.Arrays.copyOf(pdf, pdf.length + tail.length);
+        System.arraycopy(tail, 0, bytes, pdf.length, tail.length);
+        return bytes;
     }
 
     private static byte[] spreadsheet() throws IOException {
