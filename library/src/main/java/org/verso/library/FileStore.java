@@ -53,6 +53,23 @@ public final class FileStore {
      * and keeps nothing when the stream holds more.
      */
     public Sha256 store(InputStream in, long maxBytes) {
+        return add(in, maxBytes).sha256();
+    }
+
+    /**
+     * What {@link #add} did.
+     *
+     * @param sha256 the hash the bytes are stored under
+     * @param added whether the bytes were new to the store (false when they were already there)
+     */
+    public record Stored(Sha256 sha256, boolean added) {
+        public Stored {
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
+
+    /** Like {@link #store(InputStream, long)}, and says whether the bytes were new to the store. */
+    public Stored add(InputStream in, long maxBytes) {
         Objects.requireNonNull(in, "in");
         Path temp = null;
         try {
@@ -74,18 +91,27 @@ public final class FileStore {
             Sha256 hash = Sha256.of(digest.digest());
             Path target = pathOf(hash);
             if (Files.exists(target)) {
-                return hash;
+                return new Stored(hash, false);
             }
             Files.createDirectories(target.getParent());
-            moveIntoPlace(temp, target);
+            boolean added = moveIntoPlace(temp, target);
             temp = null;
-            return hash;
+            return new Stored(hash, added);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a file in " + root, e);
         } finally {
             if (temp != null) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    /** Like {@link #store(Path, long)}, and says whether the bytes were new to the store. */
+    public Stored add(Path file, long maxBytes) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return add(in, maxBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
@@ -137,11 +163,14 @@ public final class FileStore {
         return root.resolve(hash.hex().substring(0, 2)).resolve(hash.hex());
     }
 
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+    /** Moves a new file into place; false when another writer stored the same bytes first. */
+    private static boolean moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(temp); // another writer stored the same bytes first
+            return false;
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file store needs a file system with atomic moves", e);
         } catch (NoSuchFileException e) {

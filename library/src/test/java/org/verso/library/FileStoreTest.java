@@ -39,6 +39,21 @@ class FileStoreTest {
     }
 
     @Test
+    void addSaysWhetherTheBytesWereNewToTheStore() throws IOException {
+        FileStore store = new FileStore(dir);
+        Path file = dir.resolve("charter.txt");
+        Files.writeString(file, "Rotterdam Charter");
+
+        FileStore.Stored first = store.add(file, 1_000);
+        FileStore.Stored second = store.add(file, 1_000);
+
+        assertThat(first.added()).isTrue();
+        assertThat(second.added()).isFalse();
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+        assertThat(store.contains(first.sha256())).isTrue();
+    }
+
+    @Test
     void theSameBytesTwiceAreOneFile() throws IOException {
         FileStore store = new FileStore(dir);
         Sha256 first = store.store(new ByteArrayInputStream(new byte[] {1, 2, 3}));

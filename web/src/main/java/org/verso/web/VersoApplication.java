@@ -5,9 +5,32 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Verso: one application serving the REST API and the UI of translators, coordinators and logistics staff. */
-@SpringBootApplication(scanBasePackages = "org.verso")
-@ConfigurationPropertiesScan("org.verso")
+@SpringBootApplication(
+        scanBasePackages = {
+            VersoApplication.LIBRARY,
+            VersoApplication.INGEST,
+            VersoApplication.TRANSLATION,
+            VersoApplication.SEARCH,
+            VersoApplication.DISTRIBUTION,
+            VersoApplication.WEB
+        })
+@ConfigurationPropertiesScan({
+    VersoApplication.LIBRARY,
+    VersoApplication.INGEST,
+    VersoApplication.TRANSLATION,
+    VersoApplication.SEARCH,
+    VersoApplication.DISTRIBUTION,
+    VersoApplication.WEB
+})
 public class VersoApplication {
+
+    // The modules, named one by one: a benchmark or tool on the class path (org.verso.bench) never adds beans.
+    static final String LIBRARY = "org.verso.library";
+    static final String INGEST = "org.verso.ingest";
+    static final String TRANSLATION = "org.verso.translation";
+    static final String SEARCH = "org.verso.search";
+    static final String DISTRIBUTION = "org.verso.distribution";
+    static final String WEB = "org.verso.web";
 
     public static void main(String[] args) {
         if (org.verso.web.ingest.IngestCommand.handles(args)) { // java -jar verso.jar ingest <folder> …

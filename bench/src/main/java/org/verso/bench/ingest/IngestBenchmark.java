@@ -47,7 +47,7 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN); // parsers are chatty
+                .setLevel(ch.qos.logback.classic.Level.ERROR); // parsers are chatty
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus")
                 .toAbsolutePath()
                 .normalize();
@@ -139,7 +139,7 @@ public final class IngestBenchmark {
                 "spring.batch.jdbc.initialize-schema", "never",
                 "spring.batch.job.enabled", "false",
                 "verso.ingest.inbox-enabled", "false",
-                "logging.level.root", "WARN",
+                "logging.level.root", "ERROR",
                 "spring.main.banner-mode", "off"));
         return spring.run();
     }

@@ -2,6 +2,7 @@ package org.verso.web.documents;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.verso.library.Document;
 import org.verso.library.DocumentFile;
@@ -31,11 +32,15 @@ record DocumentView(
             String charset,
             String author,
             long textLength,
-            boolean translatableInPlace,
+            Boolean translatableInPlace,
             Instant addedAt,
             String download) {}
 
-    static DocumentView of(Document d) {
+    /**
+     * @param readiness the translation state of each file by SHA-256 (hex), from {@link TranslationReadiness}; a file
+     *     that is not segmented yet (or could not be) has {@code translatableInPlace == null}
+     */
+    static DocumentView of(Document d, Map<String, TranslationReadiness.State> readiness) {
         return new DocumentView(
                 d.id().toString(),
                 d.title(),
@@ -45,12 +50,14 @@ record DocumentView(
                 d.year(),
                 d.tags(),
                 d.languages(),
-                d.files().stream().map(f -> file(d, f)).toList(),
+                d.files().stream()
+                        .map(f -> file(d, f, readiness.get(f.sha256().hex())))
+                        .toList(),
                 d.createdAt(),
                 d.updatedAt());
     }
 
-    private static FileView file(Document d, DocumentFile f) {
+    private static FileView file(Document d, DocumentFile f, TranslationReadiness.State state) {
         return new FileView(
                 f.sha256().hex(),
                 f.originalName(),
@@ -62,7 +69,7 @@ record DocumentView(
                 f.charset(),
                 f.author(),
                 f.textLength(),
-                RoundTrip.inPlace(f.mediaType()),
+                state == null ? null : state.inPlace(),
                 f.addedAt(),
                 "/api/documents/" + d.id() + "/files/" + f.sha256().hex());
     }

@@ -35,10 +35,16 @@ import tools.jackson.databind.JsonNode;
 class DocumentsApiController {
     private final Documents documents;
     private final FileStore store;
+    private final TranslationReadiness readiness;
 
-    DocumentsApiController(Documents documents, FileStore store) {
+    DocumentsApiController(Documents documents, FileStore store, TranslationReadiness readiness) {
         this.documents = documents;
         this.store = store;
+        this.readiness = readiness;
+    }
+
+    private DocumentView view(Document document) {
+        return DocumentView.of(document, readiness.of(document.id()));
     }
 
     /** One page of the listing. */
@@ -56,7 +62,7 @@ class DocumentsApiController {
         var result = documents.list(new DocumentQuery(
                 q, kind == null || kind.isBlank() ? null : DocumentKind.parse(kind), language, tag, page, size));
         return new PageView(
-                result.items().stream().map(DocumentView::of).toList(),
+                result.items().stream().map(this::view).toList(),
                 result.total(),
                 result.page(),
                 result.size(),
@@ -66,7 +72,7 @@ class DocumentsApiController {
     @GetMapping("/{id}")
     @Operation(summary = "A document: metadata, languages, and its files with original names and SHA-256")
     DocumentView get(@PathVariable String id) {
-        return DocumentView.of(find(id));
+        return view(find(id));
     }
 
     @PatchMapping("/{id}")
@@ -74,7 +80,7 @@ class DocumentsApiController {
     @Operation(summary = "Correct title, kind, issuingBody, sourceLanguage, year or tags; absent fields stay")
     DocumentView correct(@PathVariable String id, @RequestBody JsonNode body) {
         Document document = find(id);
-        return DocumentView.of(documents.correct(document.id(), DocumentPatch.read(body)));
+        return view(documents.correct(document.id(), DocumentPatch.read(body)));
     }
 
     @GetMapping("/{id}/files/{sha256}")

@@ -39,10 +39,12 @@ class DocumentsPageController {
 
     private final Documents documents;
     private final IngestJobs jobs;
+    private final TranslationReadiness readiness;
 
-    DocumentsPageController(Documents documents, IngestJobs jobs) {
+    DocumentsPageController(Documents documents, IngestJobs jobs, TranslationReadiness readiness) {
         this.documents = documents;
         this.jobs = jobs;
+        this.readiness = readiness;
     }
 
     @Bean
@@ -96,11 +98,9 @@ class DocumentsPageController {
         model.addAttribute("history", history);
         model.addAttribute("preview", text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) : text);
         model.addAttribute("previewCut", text.length() > PREVIEW_CHARS);
-        model.addAttribute("notInPlace", document.files().stream().anyMatch(f -> !RoundTrip.inPlace(f.mediaType())));
-        model.addAttribute(
-                "inPlace",
-                document.files().stream()
-                        .collect(Collectors.toMap(f -> f.sha256().hex(), f -> RoundTrip.inPlace(f.mediaType()))));
+        // the note that a translation comes out as a new DOCX is the segments section's (translation/segments.html),
+        // shown once for the document; here each file only says how it stands
+        model.addAttribute("translation", readiness.of(document.id()));
         return "documents/document";
     }
 

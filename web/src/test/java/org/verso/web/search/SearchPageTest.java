@@ -196,6 +196,10 @@ class SearchPageTest extends WebTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(panel).contains("id=\"rebuild-progress\"");
+        assertThat(panel)
+                .as("the reason is said in words, not as its code")
+                .contains("started by an administrator")
+                .doesNotContain("(admin)");
     }
 
     @Test

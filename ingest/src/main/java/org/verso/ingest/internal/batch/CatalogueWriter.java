@@ -67,11 +67,25 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                         p.millis());
                 continue;
             }
-            Optional<DocumentId> owner = documents.ownerOf(p.sha256());
-            if (owner.isPresent()) {
-                duplicate(p, owner.get());
+            if (e == null) { // the processor found the bytes catalogued already
+                Optional<DocumentId> owner = documents.ownerOf(p.sha256());
+                if (owner.isPresent()) {
+                    duplicate(p, owner.get());
+                    continue;
+                }
+                rows.finish(
+                        item.id(),
+                        ItemOutcome.FAILED,
+                        "document-not-found",
+                        "The document this file belonged to is gone; retry the file.",
+                        p.sha256(),
+                        p.size(),
+                        null,
+                        null,
+                        p.millis());
                 continue;
             }
+            // the catalogue refuses bytes it has (checked in the same transaction): that makes a duplicate below
             catalogue(p, attachTo.computeIfAbsent(item.batchId(), id -> rows.batch(id)
                     .map(IngestRows.Batch::documentId)));
         }

@@ -15,7 +15,8 @@ import org.verso.library.TooLargeException;
 
 /**
  * Stores a file's bytes in the file store (so nothing is lost, whatever happens next), skips reading bytes that are
- * already catalogued, and reads the rest in a worker process. Never throws for a bad file: the outcome says why.
+ * already catalogued (asked of the catalogue only when the store already had the bytes: a catalogued file is always
+ * in the store; the writer checks again in any case), and reads the rest in a worker process. Never throws for a bad file: the outcome says why.
  * Thread-safe: items of a chunk are processed side by side, one per worker process.
  */
 final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed> {
@@ -39,6 +40,7 @@ final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed
         running.reading(item.batchId(), item.name());
         Sha256 sha = item.sha256();
         Long size = item.size();
+        boolean newBytes = false; // bytes the store did not have cannot be catalogued yet
         if (sha == null) {
             Path source = item.sourcePath();
             if (source == null || !Files.isRegularFile(source)) {
@@ -52,7 +54,9 @@ final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed
                 if (size > maxBytes) {
                     return failed(item, null, size, FailureReason.TOO_LARGE, tooLarge(size), started);
                 }
-                sha = store.store(source, maxBytes);
+                FileStore.Stored stored = store.add(source, maxBytes);
+                sha = stored.sha256();
+                newBytes = stored.added();
             } catch (TooLargeException e) {
                 return failed(item, null, size, FailureReason.TOO_LARGE, tooLarge(size), started);
             } catch (IOException | UncheckedIOException e) {
@@ -66,7 +70,7 @@ final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed
         if (size == 0) {
             return failed(item, sha, size, FailureReason.EMPTY, null, started);
         }
-        if (documents.ownerOf(sha).isPresent()) {
+        if (!newBytes && documents.ownerOf(sha).isPresent()) {
             return new Processed(item, sha, size, null, millis(started)); // a duplicate: no need to read it again
         }
         Extraction extraction = extractor.extract(store.locate(sha));

@@ -33,11 +33,23 @@ import org.verso.ingest.FailureReason;
 
 /**
  * Reads one file with Tika inside a worker process: type from the bytes (the name is never consulted), container
- * guard, parse with Tika's own bomb limits, language detection with OpenNLP. Embedded documents are not parsed.
+ * guard, parse with Tika's own bomb limits (embedded documents included, as Tika does by default), language detection
+ * with OpenNLP.
  */
 final class TikaReader {
-    /** Enough for the detector to settle; its cost grows faster than the sample (it re-predicts as it reads). */
-    private static final int LANGUAGE_SAMPLE = 3_000;
+    /**
+     * Enough for the detector to settle; its cost grows faster than the sample (it re-predicts as it reads). On the
+     * corpus, 1,500 characters name the same language as 3,000 for every file, at a quarter less CPU.
+     */
+    private static final int LANGUAGE_SAMPLE = 1_500;
+    /**
+     * Below the detector's confidence threshold, the best language is kept when it scores at least this and twice the
+     * next: on the corpus this names English, French and Arabic pages of a few hundred characters correctly and
+     * leaves shorter or mixed texts without a language.
+     */
+    private static final float CLEAR_SCORE = 0.03f;
+
+    private static final float CLEAR_LEAD = 2f;
 
     private static final Set<String> ARCHIVES = Set.of(
             "application/zip",
@@ -60,6 +72,7 @@ final class TikaReader {
     private final MediaTypeRegistry registry;
     private final OpenNLPDetector languages;
     private final Set<MediaType> supportedTypes;
+    private final RefiningEncodingDetector encodings;
 
     TikaReader(Limits limits) throws IOException {
         this.limits = limits;
@@ -70,6 +83,7 @@ final class TikaReader {
         parser.setAutoDetectParserConfig(new AutoDetectParserConfig(
                 null, 10_000_000L, limits.maxCompressionRatio(), 50, limits.maxNestingDepth() * 10));
         this.supportedTypes = Set.copyOf(parser.getSupportedTypes(new ParseContext()));
+        this.encodings = new RefiningEncodingDetector(config.getEncodingDetector());
         this.languages = new OpenNLPDetector();
         languages.loadModels();
     }
@@ -99,7 +113,7 @@ final class TikaReader {
                 if (!supported(type)) {
                     return Extraction.failed(FailureReason.UNSUPPORTED_TYPE, "(" + type + ")", type);
                 }
-                Extraction parsed = parse(in, file, head, type);
+                Extraction parsed = parse(in, type);
                 if (parsed.succeeded() && ARCHIVES.contains(type)) {
                     return Extraction.failed(
                             FailureReason.UNSUPPORTED_TYPE,
@@ -135,17 +149,20 @@ final class TikaReader {
         return type.contains("xml") || type.startsWith("text/html") || type.contains("xliff");
     }
 
-    private Extraction parse(TikaInputStream in, Path file, byte[] head, String type) {
+    private Extraction parse(TikaInputStream in, String type) {
         StringWriter text = new StringWriter();
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type); // detected once, from the bytes
         boolean truncated = false;
+        ParseContext context = new ParseContext();
+        context.set(org.apache.tika.detect.EncodingDetector.class, encodings);
+        context.set(TikaConfig.class, config); // else every parse builds a default configuration of its own
         try {
             parser.parse(
                     in,
                     new BodyContentHandler(new WriteOutContentHandler(text, limits.maxTextChars())),
                     metadata,
-                    new ParseContext());
+                    context);
         } catch (Exception e) {
             if (WriteLimitReachedException.isWriteLimitReached(e)) {
                 truncated = true;
@@ -154,15 +171,7 @@ final class TikaReader {
             }
         }
         String charset = charset(metadata);
-        String raw = text.toString();
-        if (type.equals("text/plain") && !truncated) {
-            String better = refineCharset(head, charset);
-            if (better != null) {
-                charset = better.toLowerCase(Locale.ROOT);
-                raw = decode(file, better);
-            }
-        }
-        String body = clean(raw);
+        String body = clean(text.toString());
         LanguageResult language = detectLanguage(body);
         return new Extraction(
                 null,
@@ -180,24 +189,6 @@ final class TikaReader {
                 truncated);
     }
 
-    /** A better charset than the detected one for unlabelled single-byte text (judged on its head), or {@code null}. */
-    private static String refineCharset(byte[] head, String detected) {
-        if (!CharsetRefiner.applies(detected, head)) {
-            return null;
-        }
-        String better = new CharsetRefiner().refine(detected, head);
-        return better.equalsIgnoreCase(detected) ? null : better;
-    }
-
-    private String decode(Path file, String charset) {
-        try {
-            String all = new String(Files.readAllBytes(file), java.nio.charset.Charset.forName(charset));
-            return all.length() > limits.maxTextChars() ? all.substring(0, limits.maxTextChars()) : all;
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
     private LanguageResult detectLanguage(String text) {
         if (text.isBlank()) {
             return null;
@@ -206,10 +197,16 @@ final class TikaReader {
         String sample = text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
         languages.addText(sample.toCharArray(), 0, sample.length());
         List<LanguageResult> results = languages.detectAll();
-        if (results.isEmpty() || results.get(0).isUnknown()) {
+        if (results.isEmpty()) {
             return null;
         }
-        return results.get(0);
+        LanguageResult best = results.get(0);
+        if (!best.isUnknown()) {
+            return best;
+        }
+        // short texts never reach the detector's confidence threshold; take the best when it clearly stands out
+        float next = results.size() > 1 ? results.get(1).getRawScore() : 0f;
+        return best.getRawScore() >= CLEAR_SCORE && best.getRawScore() >= CLEAR_LEAD * next ? best : null;
     }
 
     /**

@@ -148,6 +148,33 @@ class ChildProcessExtractorTest {
     }
 
     @Test
+    void charsetsThatDetectorsGetWrongComeOutReadable() {
+        Extraction serbian = extractor.extract(Corpus.file("udhr/legacy-encodings/Serbian_Srpski-Latin2.txt"));
+        assertThat(serbian.text())
+                .contains("OPŠTA DEKLARACIJA O PRAVIMA ČOVEKA")
+                .contains("Pošto je priznavanje urodjenog dostojanstva");
+        assertThat(serbian.charset()).isEqualTo("windows-1250");
+        // Serbian, Bosnian and Croatian in Latin script are one language to a statistical detector
+        assertThat(serbian.language()).isIn("sr", "bs", "hr");
+
+        Extraction hz = extractor.extract(Corpus.file("udhr/legacy-encodings/Chinese_Mandarin-HZ.txt"));
+        assertThat(hz.text()).startsWith("世界人权宣言").contains("联合国大会一九四八年十二月十日");
+        assertThat(hz.charset()).isEqualTo("hz-gb-2312");
+        assertThat(hz.language()).isEqualTo("zh-Hans");
+
+        Extraction notEbcdic = extractor.extract(Corpus.file("broken/wrong-extension/html-false-ibm420.html"));
+        assertThat(notEbcdic.mediaType()).isEqualTo("text/html");
+        assertThat(notEbcdic.text()).contains("Hi, Luis, good morning.").contains("Company: XXXXX Brazil");
+        assertThat(notEbcdic.charset()).isNotEqualTo("ibm420");
+
+        Extraction arabic =
+                extractor.extract(Corpus.file("broken/wrong-extension/html-misleading-charset-arabic.html"));
+        assertThat(arabic.text()).contains("اللغة العربية هي واحدة من أكثر اللغات انتشارا في العالم");
+        assertThat(arabic.charset()).isEqualTo("windows-1256");
+        assertThat(arabic.language()).isEqualTo("ar");
+    }
+
+    @Test
     void koi8AndCp866RussianAreRecognisedToo() throws IOException {
         String russian =
                 Files.readString(Corpus.file("udhr/legacy-encodings/Russian-UTF8.txt"), StandardCharsets.UTF_8);
