@@ -120,7 +120,7 @@ public final class IndexStore implements Closeable {
     /**
      * Merges the index into one segment, commits and makes it searchable: after a bulk load, so that every search
      * looks each term up once instead of once per segment. Writers may keep writing meanwhile (into new segments);
-     * searches keep answering from the segments they started on. Slow (seconds per 100 MB): call it in the background.
+     * searches keep answering from the segments they started on. Slow: seconds per 100 MB.
      */
     public void forceMerge() throws IOException {
         writer.forceMerge(1);
