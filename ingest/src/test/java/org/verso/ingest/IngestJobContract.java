@@ -194,7 +194,8 @@ abstract class IngestJobContract {
         assertThatThrownBy(() -> jobs.importFolder(outside, null, "tester"))
                 .isInstanceOf(ForbiddenOperationException.class)
                 .hasMessageContaining("only read folders under");
-        assertThatThrownBy(() -> jobs.importFolder(DATA.resolve("import/../db"), null, "tester"))
+        Files.createDirectories(DATA.resolve("elsewhere"));
+        assertThatThrownBy(() -> jobs.importFolder(DATA.resolve("import/../elsewhere"), null, "tester"))
                 .isInstanceOf(ForbiddenOperationException.class);
         assertThatThrownBy(() -> jobs.importFolder(DATA.resolve("import/missing"), null, "tester"))
                 .isInstanceOf(InvalidInputException.class);
