@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.verso.library.testing.Environment;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromedriver}), one per test class, for tests of the

@@ -16,11 +16,11 @@ import org.verso.ingest.IngestItem;
 import org.verso.ingest.IngestJobs;
 import org.verso.ingest.ItemOutcome;
 import org.verso.library.DocumentId;
+import org.verso.library.testing.Environment;
 import org.verso.translation.FileSegmentation;
 import org.verso.translation.Segment;
 import org.verso.translation.SegmentationState;
 import org.verso.translation.Segments;
-import org.verso.web.testing.Environment;
 import org.verso.web.testing.WebTest;
 
 /**

@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.verso.library.DocumentIngested;
+import org.verso.library.testing.Postgres;
 import org.verso.translation.FileSegmentation;
 import org.verso.translation.Segment;
 import org.verso.translation.SegmentationState;
-import org.verso.web.testing.Postgres;
 
 /** The segment store and its migration on the real PostgreSQL: segmented, failed, paged, idempotent. */
 class SegmentsOnPostgresTest extends SegmentsTestBase {

@@ -8,7 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.verso.web.testing.Postgres;
+import org.verso.library.testing.Postgres;
 
 /** The accounts, and the Flyway migrations that make their tables, on the real PostgreSQL. */
 class UsersOnPostgresTest extends UsersContract {
