@@ -79,7 +79,15 @@ class ReadAheadReaderTest {
         var reader = new ReadAheadReader(source(items(30)), counting, executor, 4);
         reader.open(new ExecutionContext());
 
+        boolean first = true;
         while (reader.read() != null) {
+            if (first) { // while the first file is in hand, the next ones are read ahead (the workers may be slow)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (inHand.get() < 2 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                first = false;
+            }
             inHand.decrementAndGet();
         }
         reader.close();
