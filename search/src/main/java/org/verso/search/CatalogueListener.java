@@ -60,14 +60,49 @@ class CatalogueListener implements AutoCloseable {
         }
     }
 
+    /** Documents announced and not indexed yet, in order; drained in batches by the worker. */
+    private final java.util.LinkedHashSet<DocumentId> pending = new java.util.LinkedHashSet<>();
+
+    private static final int BATCH = 500;
+
     private void reindex(DocumentId id) {
-        worker.execute(() -> {
-            try {
-                source.document(id).ifPresentOrElse(index::index, () -> index.delete(id));
-            } catch (RuntimeException e) {
-                log.error("Indexing document {} failed; the next start-up check or a rebuild repairs it", id, e);
+        boolean schedule;
+        synchronized (pending) {
+            schedule = pending.isEmpty();
+            pending.add(id);
+        }
+        if (schedule) {
+            worker.execute(this::drain);
+        }
+    }
+
+    /** Indexes everything announced so far, a batch at a time, with one commit per batch. */
+    private void drain() {
+        while (true) {
+            java.util.List<DocumentId> batch = new java.util.ArrayList<>();
+            synchronized (pending) {
+                var ids = pending.iterator();
+                while (ids.hasNext() && batch.size() < BATCH) {
+                    batch.add(ids.next());
+                    ids.remove();
+                }
             }
-        });
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                java.util.List<SearchableDocument> present = new java.util.ArrayList<>();
+                for (DocumentId id : batch) {
+                    source.document(id).ifPresentOrElse(present::add, () -> index.delete(id));
+                }
+                index.indexAll(present);
+            } catch (RuntimeException e) {
+                log.error(
+                        "Indexing {} documents failed; the next start-up check or a rebuild repairs it",
+                        batch.size(),
+                        e);
+            }
+        }
     }
 
     @Override

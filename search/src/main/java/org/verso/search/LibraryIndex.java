@@ -35,7 +35,7 @@ public class LibraryIndex implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(LibraryIndex.class);
 
     /** Version of the field layout; an index written with another is rebuilt at start-up. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
 
     private final SearchProperties settings;
     private final Analyzer analyzer = Analyzers.perField();
@@ -61,7 +61,12 @@ public class LibraryIndex implements Closeable {
         this.current = opened.store();
         this.openedReason = opened.rebuildReason();
         this.searcher = new LibrarySearcher(
-                analyzer, settings.snippetLength(), settings.facetLimit(), settings.maxResultWindow());
+                analyzer,
+                settings.snippetLength(),
+                settings.facetLimit(),
+                settings.maxResultWindow(),
+                settings.countSampleAbove(),
+                settings.cacheSize());
         // while a bulk load runs, reopening searchers every interval would flush tiny segments and merge them again
         this.refresher =
                 new Refresher(settings.refreshInterval(), () -> openBatches.get() > 0 ? List.of() : List.of(current));
@@ -83,6 +88,32 @@ public class LibraryIndex implements Closeable {
     /** Indexes a document, keeping the translations the index already holds for it. */
     public void index(SearchableDocument document) {
         change(document.documentId(), block -> new Block(document.documentId(), document, block.translations()));
+    }
+
+    /**
+     * Indexes several documents, each keeping the translations the index already holds for it, with one refresh
+     * and one commit for all: what a burst of catalogue events needs.
+     */
+    public void indexAll(java.util.Collection<SearchableDocument> documents) {
+        writes.lock();
+        try {
+            IndexStore store = current;
+            store.refreshBlocking();
+            java.util.Set<DocumentId> seen = new java.util.HashSet<>();
+            for (SearchableDocument document : documents) {
+                if (!seen.add(document.documentId())) {
+                    throw new IllegalArgumentException("document twice in one batch: " + document.documentId());
+                }
+                Block block = BlockWriter.readRefreshed(store, document.documentId());
+                BlockWriter.write(store, new Block(document.documentId(), document, block.translations()));
+                rebuilds.changed(document.documentId());
+            }
+            store.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writes.unlock();
+        }
     }
 
     /** Indexes a document with exactly these translations (replacing any others). */
@@ -129,9 +160,15 @@ public class LibraryIndex implements Closeable {
         return new Batch();
     }
 
-    /** Bulk indexing; not thread-safe, use one per thread. */
+    /**
+     * Bulk indexing; not thread-safe, use one per thread. A batch that wrote at least half of the index's documents (a
+     * bulk load) merges the index into one segment when it is closed: {@code close()} returns once merged (seconds per
+     * 100 MB), other writers and searches going on meanwhile.
+     */
     public final class Batch implements Closeable {
         private int pending;
+        private long written;
+        private long entries;
 
         private Batch() {
             openBatches.incrementAndGet();
@@ -141,6 +178,8 @@ public class LibraryIndex implements Closeable {
             writes.lock();
             try {
                 BlockWriter.write(current, new Block(document.documentId(), document, translations));
+                written++;
+                entries += 1 + translations.size();
                 rebuilds.changed(document.documentId());
                 if (++pending >= settings.rebuildCommitEvery()) {
                     current.commit();
@@ -155,16 +194,36 @@ public class LibraryIndex implements Closeable {
 
         @Override
         public void close() {
+            IndexStore store;
             writes.lock();
             try {
-                current.commit();
-                current.refreshBlocking();
+                store = current;
+                store.commit();
+                store.refreshBlocking();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
                 openBatches.decrementAndGet();
                 writes.unlock();
             }
+            if (written > 0 && entries * 2 >= store.entries()) {
+                mergeAfterBulkLoad(store);
+            }
+        }
+    }
+
+    /** Merges a store into one segment after a bulk load; outside the write lock, writers keep writing meanwhile. */
+    static void mergeAfterBulkLoad(IndexStore store) {
+        long start = System.nanoTime();
+        try {
+            store.forceMerge();
+            log.info(
+                    "Search index merged into one segment after a bulk load in {} ms",
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (AlreadyClosedException e) {
+            // replaced by a rebuild meanwhile: nothing to merge
+        } catch (IOException e) {
+            log.warn("Merging the search index after a bulk load failed: {}", e.toString());
         }
     }
 
@@ -187,6 +246,12 @@ public class LibraryIndex implements Closeable {
      */
     public int searchBare(SearchQuery query) {
         return withStore(store -> searcher.searchBare(store, query));
+    }
+
+    /** How the cache of recent searches ({@link SearchProperties#cacheSize()}) has fared since start. */
+    public SearchCacheStatistics cacheStatistics() {
+        long[] figures = searcher.cacheStatistics();
+        return new SearchCacheStatistics(figures[0], figures[1], (int) figures[2], (int) figures[3]);
     }
 
     /** Up to {@code limit} titles with words starting with the typed words (search-as-you-type). */
@@ -233,24 +298,49 @@ public class LibraryIndex implements Closeable {
     }
 
     /**
-     * Compares the index with the catalogue and rebuilds in the background if they disagree or the index could not
-     * be trusted when opened.
+     * Compares the index with the catalogue (the set of documents) and, if there is a translation source, with its
+     * translations (document, language and status of each), and rebuilds in the background if they disagree or the
+     * index could not be trusted when opened.
      *
+     * @param translations the translations' source, or null when there is none (translations are then not compared)
      * @return whether a rebuild was started
      */
     public boolean checkAgainst(SearchSource source, TranslationSource translations) {
         String reason = openedReason;
+        List<DocumentId> catalogue = List.of();
         if (reason == null) {
             Set<String> indexed = documentIds();
             try (var ids = source.documentIds()) {
-                Set<String> catalogued = ids.map(DocumentId::toString).collect(java.util.stream.Collectors.toSet());
-                if (!catalogued.equals(indexed)) {
-                    reason = "catalogue-mismatch";
-                    log.info(
-                            "Search index holds {} documents, the catalogue {}: rebuilding",
-                            indexed.size(),
-                            catalogued.size());
+                catalogue = ids.toList();
+            }
+            Set<String> catalogued =
+                    catalogue.stream().map(DocumentId::toString).collect(java.util.stream.Collectors.toSet());
+            if (!catalogued.equals(indexed)) {
+                reason = "catalogue-mismatch";
+                log.info(
+                        "Search index holds {} documents, the catalogue {}: rebuilding",
+                        indexed.size(),
+                        catalogued.size());
+            }
+        }
+        if (reason == null && translations != null) {
+            Set<String> indexed = withStore(BlockWriter::translations);
+            Set<String> provided = new java.util.HashSet<>();
+            for (DocumentId id : catalogue) {
+                for (SearchableTranslation translation : translations.translationsOf(id)) {
+                    provided.add(BlockWriter.translationKey(
+                            id.toString(),
+                            translation.language(),
+                            translation.status().code()));
                 }
+            }
+            if (!provided.equals(indexed)) {
+                reason = "translations-mismatch";
+                log.info(
+                        "Search index holds {} translations, the translations' source {} (or in other states):"
+                                + " rebuilding",
+                        indexed.size(),
+                        provided.size());
             }
         }
         if (reason == null) {

@@ -95,6 +95,8 @@ final class Rebuilds {
                 progress = withCounts(started, written[0], Math.max(expected, written[0]));
             });
             done = written[0];
+            // before it is put in use: one segment answers faster than the many a bulk load leaves
+            LibraryIndex.mergeAfterBulkLoad(fresh);
             swap(fresh);
             progress = new RebuildProgress(
                     State.DONE,

@@ -22,6 +22,12 @@ import org.springframework.validation.annotation.Validated;
  * @param checkOnStartup whether to compare index and catalogue at start-up and rebuild in the background when they
  *     disagree; default true
  * @param rebuildCommitEvery documents written by a rebuild between two commits (100–100000); default 2000
+ * @param cacheSize searches whose page-independent part (total, facet counts, order of the best documents) is kept
+ *     until the index next changes, so that paging and facet clicks do not search again (0–100000, 0 turns it off);
+ *     default 1000
+ * @param countSampleAbove index postings a search may visit to count its total and facets exactly; a search matching
+ *     more (a large part of the library) counts them on a sample of about this many and answers them as approximate
+ *     (0 or 1000–100000000, 0 always counts exactly); default 20000
  */
 @Validated
 @ConfigurationProperties("verso.search")
@@ -33,7 +39,9 @@ public record SearchProperties(
         @Min(1) @Max(1000) @DefaultValue("20") int facetLimit,
         @Min(100) @Max(100000) @DefaultValue("10000") int maxResultWindow,
         @DefaultValue("true") boolean checkOnStartup,
-        @Min(100) @Max(100000) @DefaultValue("2000") int rebuildCommitEvery) {
+        @Min(100) @Max(100000) @DefaultValue("2000") int rebuildCommitEvery,
+        @Min(0) @Max(100000) @DefaultValue("1000") int cacheSize,
+        @Min(0) @Max(100_000_000) @DefaultValue("20000") long countSampleAbove) {
 
     public SearchProperties {
         if (refreshInterval != null
@@ -43,11 +51,15 @@ public record SearchProperties(
                     "verso.search.refresh-interval must be between 10ms and 1s (documents must be searchable within"
                             + " a second), not " + refreshInterval.toMillis() + "ms");
         }
+        if (countSampleAbove > 0 && countSampleAbove < 1000) {
+            throw new IllegalArgumentException("verso.search.count-sample-above must be 0 (always count exactly) or at"
+                    + " least 1000 (a smaller sample says too little), not " + countSampleAbove);
+        }
     }
 
     /** Defaults with the index in the given directory (tests, benchmarks). */
     public static SearchProperties defaults(Path indexDir) {
-        return new SearchProperties(indexDir, Duration.ofMillis(200), 64, 200, 20, 10000, true, 2000);
+        return new SearchProperties(indexDir, Duration.ofMillis(200), 64, 200, 20, 10000, true, 2000, 1000, 20000);
     }
 
     /** This configuration with the index in another directory. */
@@ -60,6 +72,38 @@ public record SearchProperties(
                 facetLimit,
                 maxResultWindow,
                 checkOnStartup,
-                rebuildCommitEvery);
+                rebuildCommitEvery,
+                cacheSize,
+                countSampleAbove);
+    }
+
+    /** This configuration with another cache size (0: none). */
+    public SearchProperties withCacheSize(int size) {
+        return new SearchProperties(
+                indexDir,
+                refreshInterval,
+                ramBufferMb,
+                snippetLength,
+                facetLimit,
+                maxResultWindow,
+                checkOnStartup,
+                rebuildCommitEvery,
+                size,
+                countSampleAbove);
+    }
+
+    /** This configuration with another sampling threshold (0: always count exactly). */
+    public SearchProperties withCountSampleAbove(long postings) {
+        return new SearchProperties(
+                indexDir,
+                refreshInterval,
+                ramBufferMb,
+                snippetLength,
+                facetLimit,
+                maxResultWindow,
+                checkOnStartup,
+                rebuildCommitEvery,
+                cacheSize,
+                postings);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
  * spelling suggestion.
  *
  * @param total number of matching documents (not index entries: a document matching in two translations counts once)
+ * @param approximate whether {@code total} and the facet counts are estimates (two significant digits) from a sample
+ *     of the matches, which a search matching a large part of the library counts instead of every match
  * @param page the 1-based page shown
  * @param size the page size asked for
  * @param hits the documents of this page, in the requested order
@@ -16,7 +18,13 @@ import java.util.Map;
  * @param suggestion a corrected query built from words in the index, offered only when nothing matched; else null
  */
 public record SearchResult(
-        long total, int page, int size, List<Hit> hits, Map<String, List<FacetCount>> facets, String suggestion) {
+        long total,
+        boolean approximate,
+        int page,
+        int size,
+        List<Hit> hits,
+        Map<String, List<FacetCount>> facets,
+        String suggestion) {
     public SearchResult {
         hits = List.copyOf(hits);
         facets = Map.copyOf(facets);

@@ -103,6 +103,15 @@ class CatalogueWiringTest {
     }
 
     @Test
+    void aBurstOfIngestedDocumentsIsAllIndexed() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            ingest("Burst report " + i, "en", "echidna burst number " + i);
+        }
+
+        assertThat(awaitTotal("echidna", 60)).isEqualTo(60);
+    }
+
+    @Test
     void aCorrectedDocumentIsReindexed() throws Exception {
         Document document = ingest("Polizeigesetz", "de", "Die Polizei achtet die Würde des Menschen.");
         assertThat(awaitTotal("Würde", 1)).isEqualTo(1);

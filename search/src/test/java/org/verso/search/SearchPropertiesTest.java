@@ -25,6 +25,8 @@ class SearchPropertiesTest {
             assertThat(properties.indexDir()).isNull();
             assertThat(properties.refreshInterval().toMillis()).isEqualTo(200);
             assertThat(properties.checkOnStartup()).isTrue();
+            assertThat(properties.cacheSize()).isEqualTo(1000);
+            assertThat(properties.countSampleAbove()).isEqualTo(20000);
         });
     }
 
@@ -44,5 +46,33 @@ class SearchPropertiesTest {
                 .getFailure()
                 .hasStackTraceContaining("verso.search")
                 .hasStackTraceContaining("facetLimit"));
+    }
+
+    @Test
+    void aNegativeCacheSizeFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("verso.search.cache-size=-1").run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .hasStackTraceContaining("verso.search")
+                .hasStackTraceContaining("cacheSize"));
+    }
+
+    @Test
+    void aSampleTooSmallToSayAnythingFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("verso.search.count-sample-above=500").run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("verso.search.count-sample-above"));
+    }
+
+    @Test
+    void theCacheAndTheSampleCanBeTurnedOff() {
+        runner.withPropertyValues("verso.search.cache-size=0", "verso.search.count-sample-above=0")
+                .run(context -> {
+                    SearchProperties properties = context.getBean(SearchProperties.class);
+                    assertThat(properties.cacheSize()).isZero();
+                    assertThat(properties.countSampleAbove()).isZero();
+                });
     }
 }

@@ -149,6 +149,43 @@ final class BenchLibrary {
         return new Entry(document, translations);
     }
 
+    /**
+     * A query someone could type about this library: one to three consecutive words of one of its paragraphs (in the
+     * languages' shares of the library), sometimes quoted as a phrase, sometimes cut into a prefix; null when the
+     * chosen place has no usable word.
+     */
+    String topic(Random random) {
+        String language = language(random);
+        List<String> pool =
+                random.nextInt(4) == 0 && legal.containsKey(language) ? legal.get(language) : udhr.get(language);
+        String[] words = pool.get(random.nextInt(pool.size())).split("[^\\p{L}\\p{N}'’-]+");
+        int at = random.nextInt(words.length);
+        while (at < words.length && words[at].codePointCount(0, words[at].length()) < 4) {
+            at++;
+        }
+        if (at >= words.length) {
+            return null;
+        }
+        int count = 1 + random.nextInt(3);
+        List<String> chosen = new ArrayList<>();
+        for (int i = at; i < Math.min(words.length, at + count); i++) {
+            if (!words[i].isBlank() && !words[i].startsWith("-") && !words[i].startsWith("'")) {
+                chosen.add(words[i].toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (chosen.isEmpty()) {
+            return null;
+        }
+        double form = random.nextDouble();
+        if (chosen.size() >= 2 && form < 0.15) {
+            return "\"" + String.join(" ", chosen) + "\"";
+        }
+        if (chosen.size() == 1 && form < 0.1 && chosen.get(0).length() > 5) {
+            return chosen.get(0).substring(0, 5) + "*";
+        }
+        return String.join(" ", chosen);
+    }
+
     private String language(Random random) {
         double r = random.nextDouble();
         for (int i = 0; i < MAIN.length; i++) {

@@ -1,5 +1,8 @@
 package org.verso.bench.search;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,12 +13,27 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Runs a bounded number of calls from N concurrent clients and reports latency percentiles and throughput. */
 final class Load {
-    /** One client: makes call number {@code i}; returns something to keep the work from being optimised away. */
+    /**
+     * One client: makes its call number {@code i} (from 0); returns something to keep the work from being optimised
+     * away.
+     */
     interface Client {
         long call(int i) throws Exception;
     }
 
-    record Figures(String name, int calls, double seconds, double p50, double p99, double max) {
+    /**
+     * What a run measured: wall-clock latency and throughput, and CPU time per call, of the whole process and of the
+     * web server's request threads ({@code http-nio-*}), which other load on the machine distorts far less.
+     */
+    record Figures(
+            String name,
+            int calls,
+            double seconds,
+            double p50,
+            double p99,
+            double max,
+            double cpuPerCall,
+            double serverCpuPerCall) {
         double throughput() {
             return calls / seconds;
         }
@@ -23,9 +41,35 @@ final class Load {
         @Override
         public String toString() {
             return String.format(
-                    "%-38s %7d calls  %8.1f /s   p50 %7.2f ms   p99 %7.2f ms   max %7.1f ms",
-                    name, calls, throughput(), p50, p99, max);
+                    "%-46s %6d calls %7.1f /s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms  CPU %5.2f ms/call%s",
+                    name,
+                    calls,
+                    throughput(),
+                    p50,
+                    p99,
+                    max,
+                    cpuPerCall,
+                    serverCpuPerCall > 0.05 ? String.format(" (server %5.2f)", serverCpuPerCall) : "");
         }
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time so far of the web server's threads (Tomcat's request threads are named {@code http-nio-…}). */
+    private static long serverCpu() {
+        long sum = 0;
+        for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("http-nio-")) {
+                long cpu = THREADS.getThreadCpuTime(thread.getThreadId());
+                sum += Math.max(0, cpu);
+            }
+        }
+        return sum;
     }
 
     private Load() {}
@@ -36,15 +80,16 @@ final class Load {
         AtomicLong sink = new AtomicLong();
         try {
             List<Future<long[]>> futures = new ArrayList<>();
+            long cpu = processCpu();
+            long server = serverCpu();
             long start = System.nanoTime();
             for (int c = 0; c < clients; c++) {
                 Client client = perClient.get(c);
-                int offset = c * 7919;
                 futures.add(pool.submit(() -> {
                     long[] nanos = new long[callsPerClient];
                     for (int i = 0; i < callsPerClient; i++) {
                         long t = System.nanoTime();
-                        sink.addAndGet(client.call(offset + i));
+                        sink.addAndGet(client.call(i));
                         nanos[i] = System.nanoTime() - t;
                     }
                     return nanos;
@@ -58,6 +103,8 @@ final class Load {
                 at += nanos.length;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuPerCall = (processCpu() - cpu) / 1e6 / all.length;
+            double serverPerCall = (serverCpu() - server) / 1e6 / all.length;
             Arrays.sort(all);
             return new Figures(
                     name,
@@ -65,7 +112,9 @@ final class Load {
                     seconds,
                     all[(int) (all.length * 0.50)] / 1e6,
                     all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
-                    all[all.length - 1] / 1e6);
+                    all[all.length - 1] / 1e6,
+                    cpuPerCall,
+                    serverPerCall);
         } finally {
             pool.shutdownNow();
             if (sink.get() == Long.MIN_VALUE) {

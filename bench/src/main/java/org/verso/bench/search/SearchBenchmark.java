@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.verso.search.LibraryIndex;
+import org.verso.search.SearchCacheStatistics;
 import org.verso.search.SearchFilters;
 import org.verso.search.SearchQuery;
 import org.verso.search.SortOrder;
@@ -33,6 +34,13 @@ public final class SearchBenchmark {
                     ? SearchFilters.NONE
                     : new SearchFilters(Set.of(lang), Set.of(), Set.of(), Set.of(), Set.of());
             return new SearchQuery(text, filters, SortOrder.RELEVANCE, 1, 10);
+        }
+
+        /** The same search made unique by a word that excludes nothing (no cache has seen it). */
+        SearchQuery distinct(int n) {
+            SearchQuery search = search();
+            return new SearchQuery(
+                    search.text() + " -zzunseen" + n, search.filters(), search.sort(), search.page(), search.size());
         }
 
         String path() {
@@ -72,28 +80,94 @@ public final class SearchBenchmark {
         Path corpus = Path.of(System.getProperty("corpus", "../shared/corpus")).normalize();
         int documents = Integer.getInteger("documents", 100_000);
         int requests = Integer.getInteger("requests", 300);
+        int topics = Integer.getInteger("topics", 10_000);
         Path data = Files.createTempDirectory("verso-search-bench-");
         System.out.printf(
-                "Search benchmark: %d documents, %d clients × %d requests, data in %s%n",
+                "Search benchmark: %d documents, %d clients × %d requests per run, data in %s%n",
                 documents, CLIENTS, requests, data);
-
         BenchLibrary library = new BenchLibrary(corpus);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SearchBenchApplication.class)
-                .properties(
-                        "verso.data-dir=" + data,
-                        "verso.admin-password=" + PASSWORD,
-                        "server.port=0",
-                        // the benchmark library lives in the index only; a check against the (empty) catalogue
-                        // would rebuild it away
-                        "verso.search.check-on-startup=false",
-                        "logging.level.root=warn",
-                        "logging.level.org.verso=warn")
-                .run();
         try {
-            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            LibraryIndex index = app.getBean(LibraryIndex.class);
+            double[] indexing = build(data, library, documents);
+            QueryMix mix = new QueryMix(library, topics, ZIPF, 7);
+            int calls = CLIENTS * requests;
+            // one stream per purpose, all of the same mix: warm-up, then the measured runs
+            List<QueryMix.Request> warm = mix.stream(calls / 2, 11);
+            List<QueryMix.Request> measured = mix.stream(calls * 2, 13);
+            List<QueryMix.Request> inProcess = mix.stream(calls * 2, 17);
+            System.out.printf(
+                    "Query mix: %d topics (the %d hand-written queries and words and phrases of the library's"
+                            + " paragraphs), Zipf popularity %.1f, sessions of a query with page turns, facet clicks"
+                            + " and date order; %d requests per run, %d different searches (page left out) among"
+                            + " them%n",
+                    mix.topics(), QUERIES.size(), ZIPF, calls, QueryMix.distinct(used(measured, requests)));
+            Run cached = run(data, library, 1000, warm, measured, inProcess, requests, true);
+            Run uncached = run(data, library, 0, warm, measured, inProcess, requests, false);
 
-            // indexing
+            System.out.println();
+            cached.print("cache on (1000 searches)");
+            uncached.print("cache off");
+            System.out.printf(
+                    "%nIndexing: %.0f documents/s (%d documents + %d translations); index size %.1f MB (%.1f kB per"
+                            + " document)%n",
+                    indexing[0], documents, (long) indexing[2], indexing[1] / 1e6, indexing[1] / 1e3 / documents);
+            System.out.printf(
+                    "Load average at the end: %s (other processes on this machine share its cores: figures taken under"
+                            + " load are pessimistic)%n",
+                    loadAverage());
+        } finally {
+            delete(data);
+        }
+    }
+
+    private static final double ZIPF = 0.8;
+
+    /** The requests the clients of a run make of a stream: each client's first {@code requests}. */
+    private static List<QueryMix.Request> used(List<QueryMix.Request> stream, int requests) {
+        List<QueryMix.Request> used = new ArrayList<>();
+        for (List<QueryMix.Request> mine : QueryMix.perClient(stream, CLIENTS)) {
+            for (int i = 0; i < requests; i++) {
+                used.add(mine.get(i % mine.size()));
+            }
+        }
+        return used;
+    }
+
+    /** What one run of the application measured. */
+    private record Run(
+            Load.Figures http,
+            Load.Figures service,
+            Load.Figures bare,
+            double hitRatio,
+            double serviceHitRatio,
+            List<Load.Figures> extras) {
+        void print(String what) {
+            System.out.printf("— %s%n", what);
+            System.out.println(http + String.format("   cache hits %.0f%%", 100 * hitRatio));
+            System.out.println(service + String.format("   cache hits %.0f%%", 100 * serviceHitRatio));
+            System.out.println(bare);
+            ratios(http, bare);
+            extras.forEach(System.out::println);
+            if (extras.size() >= 4) { // the hand-written queries: HTTP, in process, bare
+                ratios(extras.get(1), extras.get(3));
+            }
+        }
+
+        private static void ratios(Load.Figures http, Load.Figures bare) {
+            System.out.printf(
+                    "  HTTP / bare throughput = %.2f (goal ≥ 0.5); by CPU time per call (server's share for HTTP),"
+                            + " which other load distorts less: %.2f; HTTP p50 %.2f ms (goal ≤ 10), p99 %.2f ms (goal"
+                            + " ≤ 50)%n",
+                    http.throughput() / bare.throughput(),
+                    bare.cpuPerCall() / http.serverCpuPerCall(),
+                    http.p50(),
+                    http.p99());
+        }
+    }
+
+    /** Starts the application on the data directory and builds the library in its index. */
+    private static double[] build(Path data, BenchLibrary library, int documents) throws Exception {
+        try (ConfigurableApplicationContext app = start(data, 1000)) {
+            LibraryIndex index = app.getBean(LibraryIndex.class);
             Random random = new Random(42);
             long translations = 0;
             long start = System.nanoTime();
@@ -103,71 +177,152 @@ public final class SearchBenchmark {
                     translations += entry.translations().size();
                     batch.add(entry.document(), entry.translations());
                 }
-            }
+            } // a bulk load: merged into one segment when the batch closes
             index.refresh();
-            double indexSeconds = (System.nanoTime() - start) / 1e9;
+            double seconds = (System.nanoTime() - start) / 1e9;
             long bytes = size(data.resolve("index"));
             System.out.printf(
-                    "Indexed %d documents + %d translations from %d languages in %.1f s: %.0f documents/s; index %.1f MB on disk%n",
-                    documents, translations, library.languages(), indexSeconds, documents / indexSeconds, bytes / 1e6);
+                    "Indexed %d documents + %d translations from %d languages in %.1f s (one segment after the"
+                            + " load): %.0f documents/s; index %.1f MB on disk%n",
+                    documents, translations, library.languages(), seconds, documents / seconds, bytes / 1e6);
             for (Query query : QUERIES) {
+                var result = index.search(query.search());
                 System.out.printf(
-                        "  %8d documents  %s%s%n",
-                        index.search(query.search()).total(),
+                        "  %s%7d documents  %s%s%n",
+                        result.approximate() ? "≈" : " ",
+                        result.total(),
                         query.text(),
                         query.lang() == null ? "" : "  [lang=" + query.lang() + "]");
             }
+            return new double[] {documents / seconds, bytes, translations};
+        }
+    }
 
+    /**
+     * One run on the built index with the given cache size: HTTP from 16 signed-in clients, the same searches in
+     * process, the bare Lucene search of the same searches.
+     */
+    private static Run run(
+            Path data,
+            BenchLibrary library,
+            int cacheSize,
+            List<QueryMix.Request> warm,
+            List<QueryMix.Request> measured,
+            List<QueryMix.Request> inProcess,
+            int requests,
+            boolean withBasic)
+            throws Exception {
+        try (ConfigurableApplicationContext app = start(data, cacheSize)) {
+            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            LibraryIndex index = app.getBean(LibraryIndex.class);
             List<SessionClient> sessions = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 sessions.add(SessionClient.signedIn(port, "admin", PASSWORD));
             }
-            List<Load.Client> http = sessions.stream()
-                    .<Load.Client>map(
-                            s -> i -> s.getJson(QUERIES.get(i % QUERIES.size()).path()))
-                    .toList();
-            List<Load.Client> service = clients(
-                    i -> index.search(QUERIES.get(i % QUERIES.size()).search()).total());
-            List<Load.Client> bare = clients(
-                    i -> index.searchBare(QUERIES.get(i % QUERIES.size()).search()));
+            List<List<QueryMix.Request>> warmSplit = QueryMix.perClient(warm, CLIENTS);
+            List<List<QueryMix.Request>> httpSplit = QueryMix.perClient(measured, CLIENTS);
+            List<List<QueryMix.Request>> serviceSplit = QueryMix.perClient(inProcess, CLIENTS);
+            Load.run("warm-up http", CLIENTS, Math.max(20, requests / 3), http(sessions, warmSplit));
+            Load.run("warm-up bare", CLIENTS, Math.max(20, requests / 3), bare(index, warmSplit));
 
-            // warm-up: JIT, caches, first use of every query
-            Load.run("warm-up http", CLIENTS, Math.max(20, requests / 3), http);
-            Load.run("warm-up service", CLIENTS, Math.max(20, requests / 3), service);
-            Load.run("warm-up bare", CLIENTS, Math.max(20, requests / 3), bare);
-
-            Load.Figures overHttp = Load.run("HTTP GET /search (JSON, session)", CLIENTS, requests, http);
-            Load.Figures inProcess = Load.run("LibraryIndex.search (in process)", CLIENTS, requests, service);
-            Load.Figures raw = Load.run("bare IndexSearcher.search(q, 10)", CLIENTS, requests, bare);
-            List<Load.Client> basic = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                SessionClient client = SessionClient.basic(port, "admin", PASSWORD);
-                basic.add(i ->
-                        client.getJson("/api" + QUERIES.get(i % QUERIES.size()).path()));
+            var before = index.cacheStatistics();
+            Load.Figures overHttp = Load.run(
+                    "HTTP GET /search (JSON, session), cache " + cacheSize,
+                    CLIENTS,
+                    requests,
+                    http(sessions, httpSplit));
+            double hitRatio = hitRatio(before, index.cacheStatistics());
+            before = index.cacheStatistics();
+            Load.Figures service = Load.run(
+                    "LibraryIndex.search (in process)",
+                    CLIENTS,
+                    requests,
+                    clients(c -> i ->
+                            index.search(request(serviceSplit, c, i).search()).total()));
+            double serviceHitRatio = hitRatio(before, index.cacheStatistics());
+            Load.Figures raw =
+                    Load.run("bare IndexSearcher.search of the HTTP run", CLIENTS, requests, bare(index, httpSplit));
+            List<Load.Figures> extras = new ArrayList<>();
+            if (withBasic) {
+                List<Load.Client> viaBasic = new ArrayList<>();
+                for (int c = 0; c < CLIENTS; c++) {
+                    SessionClient client = SessionClient.basic(port, "admin", PASSWORD);
+                    int mine = c;
+                    viaBasic.add(i ->
+                            client.getJson("/api" + request(httpSplit, mine, i).path()));
+                }
+                extras.add(
+                        Load.run("HTTP GET /api/search (HTTP Basic)", CLIENTS, Math.max(5, requests / 20), viaBasic));
+            } else {
+                // what an HTTP request costs here without any search: the same chain, an answer of "[]"
+                List<Load.Client> floor = new ArrayList<>();
+                sessions.forEach(session -> floor.add(i -> session.getJson("/search/suggest?q=")));
+                extras.add(Load.run("HTTP floor: GET /search/suggest?q= (no search)", CLIENTS, requests, floor));
+                // the earlier benchmark: the 24 hand-written queries over and over (heavier than the mix)
+                List<Load.Client> fixed = new ArrayList<>();
+                for (int c = 0; c < CLIENTS; c++) {
+                    SessionClient session = sessions.get(c);
+                    int offset = c * 7;
+                    fixed.add(i -> session.getJson(
+                            QUERIES.get((offset + i) % QUERIES.size()).path()));
+                }
+                extras.add(Load.run("HTTP, the 24 hand-written queries", CLIENTS, requests, fixed));
+                extras.add(Load.run(
+                        "LibraryIndex.search, the 24 queries",
+                        CLIENTS,
+                        requests,
+                        clients(c -> i -> index.search(QUERIES.get((c * 7 + i) % QUERIES.size())
+                                        .search())
+                                .total())));
+                extras.add(Load.run(
+                        "bare IndexSearcher.search, the 24 queries",
+                        CLIENTS,
+                        requests,
+                        clients(c -> i -> index.searchBare(
+                                QUERIES.get((c * 7 + i) % QUERIES.size()).search()))));
             }
-            Load.Figures overBasic =
-                    Load.run("HTTP GET /api/search (HTTP Basic)", CLIENTS, Math.max(5, requests / 20), basic);
-
-            System.out.println();
-            System.out.println(overHttp);
-            System.out.println(inProcess);
-            System.out.println(raw);
-            System.out.println(overBasic);
-            System.out.printf(
-                    "%nHTTP search throughput / bare Lucene throughput = %.2f (goal ≥ 0.5); HTTP p50 %.2f ms (goal ≤ 10),"
-                            + " p99 %.2f ms (goal ≤ 50)%n",
-                    overHttp.throughput() / raw.throughput(), overHttp.p50(), overHttp.p99());
-            System.out.printf(
-                    "Indexing: %.0f documents/s; index size %.1f MB (%.1f kB per document)%n",
-                    documents / indexSeconds, bytes / 1e6, bytes / 1e3 / documents);
-            System.out.printf(
-                    "Load average at the end: %s (other processes on this machine share its cores: figures taken under"
-                            + " load are pessimistic)%n",
-                    loadAverage());
-        } finally {
-            app.close();
-            delete(data);
+            return new Run(overHttp, service, raw, hitRatio, serviceHitRatio, extras);
         }
+    }
+
+    private static ConfigurableApplicationContext start(Path data, int cacheSize) {
+        return new SpringApplicationBuilder(SearchBenchApplication.class)
+                .properties(
+                        "verso.data-dir=" + data,
+                        "verso.admin-password=" + PASSWORD,
+                        "server.port=0",
+                        "verso.search.cache-size=" + cacheSize,
+                        // the benchmark library lives in the index only; a check against the (empty) catalogue
+                        // would rebuild it away
+                        "verso.search.check-on-startup=false",
+                        "logging.level.root=warn",
+                        "logging.level.org.verso=warn")
+                .run();
+    }
+
+    private static QueryMix.Request request(List<List<QueryMix.Request>> split, int client, int i) {
+        List<QueryMix.Request> mine = split.get(client);
+        return mine.get(i % mine.size());
+    }
+
+    private static List<Load.Client> http(List<SessionClient> sessions, List<List<QueryMix.Request>> split) {
+        List<Load.Client> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            SessionClient session = sessions.get(c);
+            int mine = c;
+            clients.add(i -> session.getJson(request(split, mine, i).path()));
+        }
+        return clients;
+    }
+
+    private static List<Load.Client> bare(LibraryIndex index, List<List<QueryMix.Request>> split) {
+        return clients(c -> i -> index.searchBare(request(split, c, i).search()));
+    }
+
+    private static double hitRatio(SearchCacheStatistics before, SearchCacheStatistics after) {
+        long hits = after.hits() - before.hits();
+        long all = hits + after.misses() - before.misses();
+        return all == 0 ? 0 : (double) hits / all;
     }
 
     /** The 1, 5 and 15 minute load averages, or "?" where /proc is not there. */
@@ -180,14 +335,14 @@ public final class SearchBenchmark {
         }
     }
 
-    private interface Call {
-        long call(int i) throws Exception;
+    private interface PerClient {
+        Load.Client of(int client);
     }
 
-    private static List<Load.Client> clients(Call call) {
+    private static List<Load.Client> clients(PerClient perClient) {
         List<Load.Client> clients = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            clients.add(call::call);
+            clients.add(perClient.of(c));
         }
         return clients;
     }

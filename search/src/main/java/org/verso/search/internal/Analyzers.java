@@ -51,6 +51,7 @@ public final class Analyzers {
             byField.put(Fields.title(language), analyzer);
         }
         byField.put(Fields.TITLE_PREFIX, titlePrefixes());
+        byField.put(Fields.WORD_FORMS, WordForms.analyzer());
         return new PerFieldAnalyzerWrapper(neutral, byField);
     }
 

@@ -36,6 +36,11 @@ public final class BlockWriter {
     /** The document's block as the index holds it now, including changes not yet refreshed; empty if none. */
     public static Block read(IndexStore store, DocumentId id) throws IOException {
         store.refreshBlocking();
+        return readRefreshed(store, id);
+    }
+
+    /** The document's block as of the last refresh (the caller refreshed after its last change). */
+    public static Block readRefreshed(IndexStore store, DocumentId id) throws IOException {
         IndexSearcher searcher = store.acquire();
         try {
             TopDocs found = searcher.search(new TermQuery(new Term(Fields.DOCUMENT_ID, id.toString())), 1000);
@@ -50,6 +55,50 @@ public final class BlockWriter {
         } finally {
             store.release(searcher);
         }
+    }
+
+    /**
+     * Every translation in the index as last refreshed, as {@code documentId language status} (the language as
+     * indexed: its primary subtag), for comparing with the translations' source.
+     */
+    public static Set<String> translations(IndexStore store) throws IOException {
+        store.refreshBlocking();
+        IndexSearcher searcher = store.acquire();
+        try {
+            Set<String> translations = new HashSet<>();
+            StoredFields stored = searcher.storedFields();
+            Set<String> fields = Set.of(Fields.DOCUMENT_ID, Fields.LANG, Fields.UNIT_STATUS);
+            searcher.search(
+                    new TermQuery(new Term(Fields.UNIT, Fields.TRANSLATION)),
+                    new org.apache.lucene.search.SimpleCollector() {
+                        private int docBase;
+
+                        @Override
+                        protected void doSetNextReader(LeafReaderContext context) {
+                            docBase = context.docBase;
+                        }
+
+                        @Override
+                        public void collect(int doc) throws IOException {
+                            Document unit = stored.document(docBase + doc, fields);
+                            translations.add(translationKey(
+                                    unit.get(Fields.DOCUMENT_ID), unit.get(Fields.LANG), unit.get(Fields.UNIT_STATUS)));
+                        }
+
+                        @Override
+                        public org.apache.lucene.search.ScoreMode scoreMode() {
+                            return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+                        }
+                    });
+            return translations;
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /** How {@link #translations} names a translation: {@code documentId language status}. */
+    public static String translationKey(String documentId, String language, String status) {
+        return documentId + ' ' + Languages.normalize(language) + ' ' + status;
     }
 
     /** Ids of all documents in the index as last refreshed. */

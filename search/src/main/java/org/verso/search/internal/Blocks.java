@@ -45,6 +45,15 @@ public final class Blocks {
         TEXT_WITH_OFFSETS.freeze();
     }
 
+    /** Words as written, for spelling suggestions: which documents have them is all that counts. */
+    private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
+    static {
+        WORDS.setIndexOptions(IndexOptions.DOCS);
+        WORDS.setOmitNorms(true);
+        WORDS.freeze();
+    }
+
     private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(() -> {
         Collator collator = Collator.getInstance(ULocale.ROOT);
         collator.setStrength(Collator.SECONDARY);
@@ -224,6 +233,7 @@ public final class Blocks {
             unit.add(new TextField(Fields.title(language), title, Field.Store.NO));
         }
         unit.add(new Field(Fields.TEXT_ANY, text, TEXT_WITH_OFFSETS));
+        unit.add(new Field(Fields.WORD_FORMS, text, WORDS));
         unit.add(new TextField(Fields.TITLE_ANY, title, Field.Store.NO));
         if (!title.isEmpty()) {
             unit.add(new TextField(Fields.TITLE_PREFIX, title, Field.Store.NO));

@@ -50,6 +50,12 @@ public final class Fields {
 
     public static final String TITLE_ANY = "title_any";
 
+    /**
+     * Every word of a unit's text as written, keyed by its folded form ({@code wurde␟Würde}): spelling suggestions are
+     * shown with their accents and capitals. Indexed (documents only), not stored.
+     */
+    public static final String WORD_FORMS = "wordForms";
+
     public static final String ORIGINAL = "original";
     public static final String TRANSLATION = "translation";
 

@@ -2,6 +2,7 @@ package org.verso.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +22,11 @@ import org.apache.lucene.util.BytesRef;
 import org.verso.search.SortOrder;
 
 /**
- * Collects matching units into documents (one group per block) in one pass: keeps the best {@code topN} documents in
- * the requested order with the units that matched, counts all matching documents, and counts facet values per
- * document rather than per unit. Relies on the units of a block being adjacent in one segment (see {@link Fields}).
- * Not thread-safe: one instance per leaf slice.
+ * Collects matching units into documents (one group per block) in one pass: counts the matching documents, counts
+ * facet values per document rather than per unit and keeps the best {@code topN} documents (by date, title or, when
+ * it reads scores, by their best entry's score) with the units that matched. Relies on the units of a block being adjacent in one segment
+ * (see {@link Fields}). Leaves are collected one after the other, each possibly in several windows (a sample). Not
+ * thread-safe.
  */
 final class GroupingCollector implements Collector {
     /** The facets counted per document, by their API names. */
@@ -32,25 +34,8 @@ final class GroupingCollector implements Collector {
 
     static final String LANGUAGE_FACET = "lang";
 
-    private static final Map<String, String> FIELD_OF =
+    static final Map<String, String> FIELD_OF =
             Map.of("kind", Fields.KIND, "body", Fields.BODY, "status", Fields.STATUS, "year", Fields.YEAR);
-
-    /** A matching document: its best score, sort key and the units (global doc ids) that matched. */
-    static final class Group {
-        final float score;
-        final long year;
-        final BytesRef title;
-        final int firstDoc;
-        final int[] units;
-
-        Group(float score, long year, BytesRef title, int firstDoc, int[] units) {
-            this.score = score;
-            this.year = year;
-            this.title = title;
-            this.firstDoc = firstDoc;
-            this.units = units;
-        }
-    }
 
     private final SortOrder sort;
     private final int topN;
@@ -59,11 +44,24 @@ final class GroupingCollector implements Collector {
     private final Map<String, Map<String, Long>> facets = new HashMap<>();
     private long total;
 
-    GroupingCollector(SortOrder sort, int topN) {
+    private final boolean scores;
+    private final FacetFilters filters;
+
+    /**
+     * @param topN how many of the best documents to keep; 0 for none
+     * @param scores whether the scorer's scores are read (relevance order: the best documents by their best entry)
+     * @param filters the search's facet filters. The collector is given the matches of the text that pass all
+     *     filters but at most one ({@link FacetFilters#sideways}): a document passing all counts in the total, the
+     *     facets and the best documents (with its entries that pass); one failing a single facet's filter counts in
+     *     that facet only. Each facet is thus counted with the filters of the others (drill sideways).
+     */
+    GroupingCollector(SortOrder sort, int topN, boolean scores, FacetFilters filters) {
         this.sort = sort;
-        this.topN = topN;
+        this.scores = scores;
+        this.filters = filters;
+        this.topN = sort != SortOrder.RELEVANCE || scores ? topN : 0;
         this.order = order(sort);
-        this.worstFirst = new PriorityQueue<>(Math.max(1, topN), order.reversed());
+        this.worstFirst = new PriorityQueue<>(Math.max(1, this.topN), order.reversed());
     }
 
     /** Best first: by score, newest year or title; ties by index order. */
@@ -78,12 +76,7 @@ final class GroupingCollector implements Collector {
 
     @Override
     public ScoreMode scoreMode() {
-        return scores() ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES;
-    }
-
-    /** Scores matter only when ranking documents here by relevance. */
-    private boolean scores() {
-        return sort == SortOrder.RELEVANCE && topN > 0;
+        return scores ? ScoreMode.TOP_SCORES : ScoreMode.COMPLETE_NO_SCORES;
     }
 
     @Override
@@ -91,10 +84,16 @@ final class GroupingCollector implements Collector {
         return new Leaf(context);
     }
 
+    /** How many best documents it keeps (0: it ranks nothing). */
+    int depth() {
+        return topN;
+    }
+
     long total() {
         return total;
     }
 
+    /** Per facet, the number of documents having each value. */
     Map<String, Map<String, Long>> facets() {
         return facets;
     }
@@ -106,22 +105,7 @@ final class GroupingCollector implements Collector {
         return groups;
     }
 
-    /** Merges collectors of other slices into one result (blocks never span slices). */
-    static GroupingCollector merge(List<GroupingCollector> collectors, SortOrder sort, int topN) {
-        GroupingCollector merged = new GroupingCollector(sort, topN);
-        for (GroupingCollector c : collectors) {
-            merged.total += c.total;
-            c.worstFirst.forEach(merged::offer);
-            c.facets.forEach((facet, counts) -> counts.forEach((value, count) ->
-                    merged.facets.computeIfAbsent(facet, f -> new HashMap<>()).merge(value, count, Long::sum)));
-        }
-        return merged;
-    }
-
     private void offer(Group group) {
-        if (topN == 0) {
-            return;
-        }
         if (worstFirst.size() < topN) {
             worstFirst.add(group);
         } else if (order.compare(group, worstFirst.peek()) < 0) {
@@ -130,38 +114,77 @@ final class GroupingCollector implements Collector {
         }
     }
 
+    private static final List<String> FACET_FIELDS =
+            DOCUMENT_FACETS.stream().map(FIELD_OF::get).toList();
+
     private final class Leaf implements LeafCollector {
+        private final LeafReader reader;
         private final int docBase;
-        private final SortedDocValues blockKeys;
-        private final SortedDocValues languages;
+        private final Ordinals ordinals;
+        private final int[] packed;
+        private final int stride;
         private final NumericDocValues years;
         private final SortedDocValues titles;
-        private final SortedSetDocValues[] documentFacets = new SortedSetDocValues[DOCUMENT_FACETS.size()];
         private final long[][] documentCounts = new long[DOCUMENT_FACETS.size()][];
         private final long[] languageCounts;
-        private Scorable scorer;
+        /** Per document facet, the ordinals its filter accepts; null when not filtered. */
+        private final boolean[][] accepted = new boolean[DOCUMENT_FACETS.size()][];
+        /** The language ordinals the language filter accepts; null when not filtered. */
+        private final boolean[] acceptedLanguages;
 
+        private Scorable scorer;
         private int block = -1;
-        private float blockScore;
         private int blockFirst;
-        private final List<Integer> blockUnits = new ArrayList<>();
+        private float blockScore;
+        /** Bit i: the document fails the filter of document facet i. */
+        private int blockFails;
+        /** Whether an entry of the block seen so far passes the language filter (always, without one). */
+        private boolean blockLanguagePasses;
+
+        private int[] blockUnits = new int[8];
+        private int blockUnitCount;
         /** Languages (ords) matched in the current block: few, so a small array beats a set. */
         private int[] blockLanguages = new int[8];
 
         private int blockLanguageCount;
 
         Leaf(LeafReaderContext context) throws IOException {
-            LeafReader reader = context.reader();
+            reader = context.reader();
             docBase = context.docBase;
-            blockKeys = DocValues.getSorted(reader, Fields.DOCUMENT_ID);
-            languages = DocValues.getSorted(reader, Fields.LANG);
+            ordinals = Ordinals.of(reader, FACET_FIELDS);
+            packed = ordinals.packed;
+            stride = ordinals.stride;
             years = DocValues.getNumeric(reader, Fields.YEAR_SORT);
             titles = DocValues.getSorted(reader, Fields.TITLE_SORT);
-            for (int i = 0; i < documentFacets.length; i++) {
-                documentFacets[i] = DocValues.getSortedSet(reader, FIELD_OF.get(DOCUMENT_FACETS.get(i)));
-                documentCounts[i] = new long[(int) documentFacets[i].getValueCount()];
+            for (int i = 0; i < documentCounts.length; i++) {
+                documentCounts[i] = new long[ordinals.valueCount[i]];
             }
-            languageCounts = new long[languages.getValueCount()];
+            languageCounts = new long[ordinals.languageCount];
+            for (int i = 0; i < accepted.length; i++) {
+                List<BytesRef> values = filters.documents.get(i);
+                if (!values.isEmpty()) {
+                    SortedSetDocValues terms = DocValues.getSortedSet(reader, FACET_FIELDS.get(i));
+                    accepted[i] = new boolean[ordinals.valueCount[i]];
+                    for (BytesRef value : values) {
+                        long ord = terms.lookupTerm(value);
+                        if (ord >= 0) {
+                            accepted[i][(int) ord] = true;
+                        }
+                    }
+                }
+            }
+            if (filters.languages.isEmpty()) {
+                acceptedLanguages = null;
+            } else {
+                SortedDocValues terms = DocValues.getSorted(reader, Fields.LANG);
+                acceptedLanguages = new boolean[ordinals.languageCount];
+                for (BytesRef value : filters.languages) {
+                    int ord = terms.lookupTerm(value);
+                    if (ord >= 0) {
+                        acceptedLanguages[ord] = true;
+                    }
+                }
+            }
         }
 
         @Override
@@ -171,21 +194,31 @@ final class GroupingCollector implements Collector {
 
         @Override
         public void collect(int doc) throws IOException {
-            if (!blockKeys.advanceExact(doc)) {
+            int at = doc * stride;
+            int key = packed[at];
+            if (key < 0) {
                 return; // not a library unit
             }
-            int key = blockKeys.ordValue();
             if (key != block) {
                 endBlock();
                 startBlock(key, doc);
             }
-            float score = scorer != null && scores() ? scorer.score() : 0f;
-            blockScore = Math.max(blockScore, score);
-            if (topN > 0) {
-                blockUnits.add(docBase + doc);
+            int language = packed[at + 1];
+            if (language >= 0) {
+                addLanguage(language);
             }
-            if (languages.advanceExact(doc)) {
-                addLanguage(languages.ordValue());
+            if (acceptedLanguages != null && (language < 0 || !acceptedLanguages[language])) {
+                return; // another language's entry: it counts in the language facet only
+            }
+            blockLanguagePasses = true;
+            if (scores) {
+                blockScore = Math.max(blockScore, scorer.score());
+            }
+            if (topN > 0) {
+                if (blockUnitCount == blockUnits.length) {
+                    blockUnits = Arrays.copyOf(blockUnits, blockUnitCount * 2);
+                }
+                blockUnits[blockUnitCount++] = docBase + doc;
             }
         }
 
@@ -196,23 +229,52 @@ final class GroupingCollector implements Collector {
                 }
             }
             if (blockLanguageCount == blockLanguages.length) {
-                blockLanguages = java.util.Arrays.copyOf(blockLanguages, blockLanguageCount * 2);
+                blockLanguages = Arrays.copyOf(blockLanguages, blockLanguageCount * 2);
             }
             blockLanguages[blockLanguageCount++] = language;
         }
 
         private void startBlock(int key, int doc) throws IOException {
             block = key;
-            blockScore = Float.NEGATIVE_INFINITY;
             blockFirst = doc;
-            blockUnits.clear();
+            blockScore = 0f;
+            blockUnitCount = 0;
             blockLanguageCount = 0;
-            for (int i = 0; i < documentFacets.length; i++) {
-                SortedSetDocValues values = documentFacets[i];
-                if (values.advanceExact(doc)) {
-                    for (int n = 0; n < values.docValueCount(); n++) {
-                        documentCounts[i][(int) values.nextOrd()]++;
+            blockLanguagePasses = false;
+            blockFails = 0;
+            for (int i = 0; i < accepted.length; i++) {
+                if (accepted[i] != null && !passes(i, doc)) {
+                    blockFails |= 1 << i;
+                }
+            }
+        }
+
+        /** Whether the document of an entry has a value of document facet i that its filter accepts. */
+        private boolean passes(int facet, int doc) {
+            int ord = packed[doc * stride + 2 + facet];
+            if (ord >= 0) {
+                return accepted[facet][ord];
+            }
+            if (ord < -1) {
+                int[] more = ordinals.more;
+                for (int n = -2 - ord, end = n + 1 + more[n]; ++n < end; ) {
+                    if (accepted[facet][more[n]]) {
+                        return true;
                     }
+                }
+            }
+            return false;
+        }
+
+        /** Counts the document of an entry under its values of document facet i. */
+        private void countDocument(int facet, int doc) {
+            int ord = packed[doc * stride + 2 + facet];
+            if (ord >= 0) {
+                documentCounts[facet][ord]++;
+            } else if (ord < -1) {
+                int[] more = ordinals.more;
+                for (int n = -2 - ord, end = n + 1 + more[n]; ++n < end; ) {
+                    documentCounts[facet][more[n]]++;
                 }
             }
         }
@@ -221,24 +283,49 @@ final class GroupingCollector implements Collector {
             if (block < 0) {
                 return;
             }
-            total++;
-            for (int i = 0; i < blockLanguageCount; i++) {
-                languageCounts[blockLanguages[i]]++;
+            int fails = blockFails;
+            block = -1;
+            if (fails == 0) { // the languages matched, counted with the other facets' filters
+                for (int i = 0; i < blockLanguageCount; i++) {
+                    languageCounts[blockLanguages[i]]++;
+                }
             }
-            if (topN > 0 && (worstFirst.size() < topN || competitive())) {
-                offer(new Group(
+            if (!blockLanguagePasses || Integer.bitCount(fails) > 1) {
+                return;
+            }
+            if (fails != 0) { // fails one facet's filter: counts among that facet's alternatives only
+                countDocument(Integer.numberOfTrailingZeros(fails), blockFirst);
+                return;
+            }
+            total++;
+            for (int i = 0; i < documentCounts.length; i++) {
+                countDocument(i, blockFirst);
+            }
+            if (topN > 0 && competitive(blockFirst)) {
+                Group group = new Group(
                         blockScore,
                         year(blockFirst),
                         title(blockFirst),
                         docBase + blockFirst,
-                        blockUnits.stream().mapToInt(Integer::intValue).toArray()));
+                        Arrays.copyOf(blockUnits, blockUnitCount));
+                offer(group);
             }
-            block = -1;
         }
 
-        /** Cheap pre-check for relevance order, to avoid building groups that cannot enter the queue. */
-        private boolean competitive() {
-            return sort != SortOrder.RELEVANCE || blockScore >= worstFirst.peek().score;
+        /** Whether the block can enter the queue, checked before anything is copied (later docs lose ties). */
+        private boolean competitive(int doc) throws IOException {
+            if (worstFirst.size() < topN) {
+                return true;
+            }
+            Group worst = worstFirst.peek();
+            if (sort == SortOrder.RELEVANCE) {
+                return blockScore > worst.score;
+            }
+            if (sort == SortOrder.DATE) {
+                return year(doc) > worst.year;
+            }
+            return titles.advanceExact(doc)
+                    && titles.lookupOrd(titles.ordValue()).compareTo(worst.title) < 0;
         }
 
         private long year(int doc) throws IOException {
@@ -255,10 +342,13 @@ final class GroupingCollector implements Collector {
         @Override
         public void finish() throws IOException {
             endBlock();
-            for (int i = 0; i < documentFacets.length; i++) {
-                count(DOCUMENT_FACETS.get(i), documentCounts[i], documentFacets[i]::lookupOrd);
+            for (int i = 0; i < documentCounts.length; i++) {
+                count(
+                        DOCUMENT_FACETS.get(i),
+                        documentCounts[i],
+                        DocValues.getSortedSet(reader, FACET_FIELDS.get(i))::lookupOrd);
             }
-            count(LANGUAGE_FACET, languageCounts, languages::lookupOrd);
+            count(LANGUAGE_FACET, languageCounts, DocValues.getSorted(reader, Fields.LANG)::lookupOrd);
         }
 
         private interface Lookup {

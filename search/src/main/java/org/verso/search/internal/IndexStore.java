@@ -112,6 +112,22 @@ public final class IndexStore implements Closeable {
         writer.commit();
     }
 
+    /** Number of index entries (units), including changes not yet searchable. */
+    public int entries() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /**
+     * Merges the index into one segment, commits and makes it searchable: after a bulk load, so that every search
+     * looks each term up once instead of once per segment. Writers may keep writing meanwhile (into new segments);
+     * searches keep answering from the segments they started on. Slow: seconds per 100 MB.
+     */
+    public void forceMerge() throws IOException {
+        writer.forceMerge(1);
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
     Map<String, String> commitData() {
         Map<String, String> data = new HashMap<>();
         Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();

@@ -2,7 +2,6 @@ package org.verso.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,15 +14,11 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.util.BytesRef;
 import org.verso.library.InvalidInputException;
 import org.verso.library.Sha256;
 import org.verso.search.InvalidQueryException;
-import org.verso.search.SearchFilters;
 import org.verso.search.SearchQuery;
 import org.verso.search.SearchResult;
 import org.verso.search.SearchResult.FacetCount;
@@ -31,7 +26,6 @@ import org.verso.search.SearchResult.Hit;
 import org.verso.search.SearchResult.TranslationHit;
 import org.verso.search.SearchableFile;
 import org.verso.search.SortOrder;
-import org.verso.search.TranslationStatus;
 
 /**
  * Answers searches of the library index: one parse, one pass over the matches (grouping and facets), then stored
@@ -49,49 +43,45 @@ public final class LibrarySearcher {
             Fields.KIND,
             Fields.BODY,
             Fields.YEAR,
-            Fields.FILES);
+            Fields.FILES,
+            Fields.TEXT);
 
     private final Analyzer analyzer;
     private final int snippetLength;
     private final int facetLimit;
     private final int maxResultWindow;
+    private final long sampleAbove;
     private final Spelling spelling;
+    private final ResultCache cache;
 
-    public LibrarySearcher(Analyzer analyzer, int snippetLength, int facetLimit, int maxResultWindow) {
+    /**
+     * @param sampleAbove postings a counting pass visits before it counts on a sample instead (0: always exact)
+     * @param cacheSize searches whose page-independent part is kept per searcher generation (0: none)
+     */
+    public LibrarySearcher(
+            Analyzer analyzer,
+            int snippetLength,
+            int facetLimit,
+            int maxResultWindow,
+            long sampleAbove,
+            int cacheSize) {
         this.analyzer = analyzer;
         this.snippetLength = snippetLength;
         this.facetLimit = facetLimit;
         this.maxResultWindow = maxResultWindow;
+        this.sampleAbove = sampleAbove;
         this.spelling = new Spelling();
+        this.cache = new ResultCache(cacheSize);
+    }
+
+    /** Cache hits, misses, entries and capacity. */
+    public long[] cacheStatistics() {
+        return cache.statistics();
     }
 
     /** The Lucene query for a search: the parsed text with the filters as non-scoring clauses. */
     public Query query(SearchQuery search) {
-        Query text = QueryLanguage.parse(search.text(), analyzer);
-        SearchFilters filters = search.filters();
-        if (filters.isEmpty()) {
-            return text;
-        }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, Occur.MUST);
-        filter(
-                query,
-                Fields.LANG,
-                filters.languages().stream().map(Languages::normalize).toList());
-        filter(query, Fields.KIND, filters.kinds());
-        filter(query, Fields.BODY, filters.issuingBodies());
-        filter(
-                query,
-                Fields.STATUS,
-                filters.statuses().stream().map(TranslationStatus::code).toList());
-        filter(query, Fields.YEAR, filters.years().stream().map(String::valueOf).toList());
-        return query.build();
-    }
-
-    private static void filter(BooleanQuery.Builder query, String field, Collection<String> values) {
-        if (!values.isEmpty()) {
-            query.add(
-                    new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
-        }
+        return FacetFilters.of(search.filters()).narrow(QueryLanguage.parse(search.text(), analyzer));
     }
 
     public SearchResult search(IndexStore store, SearchQuery search) throws IOException {
@@ -103,28 +93,69 @@ public final class LibrarySearcher {
         }
         IndexSearcher searcher = store.acquire();
         try {
-            // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
-            Query query = searcher.rewrite(query(search));
-            // relevance: counts and facets in a pass that scores nothing, the page by top-k search;
-            // date and title: one pass that also keeps the best documents by that key
-            boolean relevance = search.sort() == SortOrder.RELEVANCE;
-            GroupingCollector collected =
-                    collect(searcher, query, search.sort(), relevance ? 0 : offset + search.size());
-            List<GroupingCollector.Group> page;
-            if (relevance) {
-                page = collected.total() == 0 ? List.of() : Ranking.page(searcher, query, offset, search.size());
-            } else {
-                List<GroupingCollector.Group> top = collected.top();
-                page = offset >= top.size()
-                        ? List.of()
-                        : top.subList(offset, Math.min(top.size(), offset + search.size()));
+            int need = offset + search.size();
+            int depth = Math.min(maxResultWindow, need + search.size()); // one page ahead
+            ResultCache.Key key = ResultCache.Key.of(search);
+            ResultCache.Entry found = cache.get(searcher.getIndexReader(), key);
+            if (found == null) {
+                // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
+                Query text = searcher.rewrite(QueryLanguage.parse(search.text(), analyzer));
+                FacetFilters filters = FacetFilters.of(search.filters());
+                Query query = searcher.rewrite(filters.narrow(text));
+                Query sideways = searcher.rewrite(filters.sideways(text));
+                Counting.Counted counted =
+                        Counting.count(searcher, sideways, filters, search.sort(), depth, sampleAbove);
+                String suggestion = counted.total() == 0 && !search.text().isBlank()
+                        ? spelling.suggest(searcher.getIndexReader(), search.text())
+                        : null;
+                found = new ResultCache.Entry(query, sideways, filters, counted, suggestion);
+                if (search.sort() == SortOrder.RELEVANCE && counted.depth() > 0) {
+                    found.ranked = new ResultCache.Ranked(counted.top(), counted.depth()); // ranked in the pass
+                }
+                cache.put(searcher.getIndexReader(), key, found);
             }
-            List<Hit> hits = hits(searcher, query, page, search.sort());
-            String suggestion = collected.total() == 0 && !search.text().isBlank()
-                    ? spelling.suggest(searcher.getIndexReader(), search.text())
-                    : null;
+            Counting.Counted counted = found.counted;
+            List<Hit> shown = found.page(search.page(), search.size());
+            if (shown != null) {
+                return new SearchResult(
+                        counted.total(),
+                        counted.approximate(),
+                        search.page(),
+                        search.size(),
+                        shown,
+                        facets(counted.facets()),
+                        found.suggestion);
+            }
+            List<Group> best;
+            if (counted.total() == 0) {
+                best = List.of();
+            } else if (search.sort() == SortOrder.RELEVANCE) {
+                // ranked by the counting pass when few matched, else by a top-k search that skips what cannot compete
+                ResultCache.Ranked ranked = found.ranked;
+                if (ranked == null || !ranked.covers(need)) {
+                    ranked = Counting.rank(searcher, found.query, depth);
+                    found.ranked = ranked;
+                }
+                best = ranked.groups();
+            } else {
+                if (counted.depth() < need && counted.top().size() >= counted.depth()) {
+                    counted =
+                            Counting.count(searcher, found.sideways, found.filters, search.sort(), depth, sampleAbove);
+                    found.counted = counted;
+                }
+                best = counted.top();
+            }
+            List<Group> page = offset >= best.size() ? List.of() : best.subList(offset, Math.min(best.size(), need));
+            List<Hit> hits = hits(searcher, found.query, page, search.sort());
+            found.page(search.page(), search.size(), hits);
             return new SearchResult(
-                    collected.total(), search.page(), search.size(), hits, facets(collected.facets()), suggestion);
+                    counted.total(),
+                    counted.approximate(),
+                    search.page(),
+                    search.size(),
+                    hits,
+                    facets(counted.facets()),
+                    found.suggestion);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException(
                     "the query is too complex (too many words or too wide a prefix); make it shorter or more precise",
@@ -134,55 +165,42 @@ public final class LibrarySearcher {
         }
     }
 
-    /** Only {@code IndexSearcher.search(query, size)}: the baseline of benchmarks. */
+    /** Only {@code IndexSearcher.search(query, n)} for the page: the baseline of benchmarks. */
     public int searchBare(IndexStore store, SearchQuery search) throws IOException {
         Query query = query(search);
         IndexSearcher searcher = store.acquire();
         try {
-            return searcher.search(query, search.size()).scoreDocs.length;
+            return searcher.search(query, search.page() * search.size()).scoreDocs.length;
         } finally {
             store.release(searcher);
         }
     }
 
-    private static GroupingCollector collect(IndexSearcher searcher, Query query, SortOrder sort, int topN)
-            throws IOException {
-        return searcher.search(query, new CollectorManager<GroupingCollector, GroupingCollector>() {
-            @Override
-            public GroupingCollector newCollector() {
-                return new GroupingCollector(sort, topN);
-            }
-
-            @Override
-            public GroupingCollector reduce(Collection<GroupingCollector> collectors) {
-                return collectors.size() == 1
-                        ? collectors.iterator().next()
-                        : GroupingCollector.merge(List.copyOf(collectors), sort, topN);
-            }
-        });
-    }
-
-    private List<Hit> hits(IndexSearcher searcher, Query query, List<GroupingCollector.Group> page, SortOrder sort)
-            throws IOException {
+    private List<Hit> hits(IndexSearcher searcher, Query query, List<Group> page, SortOrder sort) throws IOException {
         StoredFields stored = searcher.storedFields();
         List<Integer> allUnits = new ArrayList<>();
         List<String> allLanguages = new ArrayList<>();
         Map<Integer, Document> documents = new HashMap<>();
-        for (GroupingCollector.Group group : page) {
-            for (int unit : group.units) {
-                Document document = stored.document(unit, HIT_FIELDS);
-                documents.put(unit, document);
-                allUnits.add(unit);
-                allLanguages.add(document.get(Fields.LANG));
-            }
+        Map<Integer, String> texts = new HashMap<>();
+        int[] inDocOrder = page.stream()
+                .flatMapToInt(group -> java.util.Arrays.stream(group.units))
+                .sorted()
+                .toArray();
+        for (int unit : inDocOrder) { // stored fields read once per unit, in doc order (blocks decompressed once)
+            Document document = stored.document(unit, HIT_FIELDS);
+            documents.put(unit, document);
+            texts.put(unit, document.get(Fields.TEXT));
+            allUnits.add(unit);
+            allLanguages.add(document.get(Fields.LANG));
         }
         Map<Integer, String> snippets = new Snippets(searcher, analyzer, snippetLength)
                 .of(
                         query,
                         allUnits.stream().mapToInt(Integer::intValue).toArray(),
-                        allLanguages.toArray(String[]::new));
+                        allLanguages.toArray(String[]::new),
+                        texts);
         List<Hit> hits = new ArrayList<>();
-        for (GroupingCollector.Group group : page) {
+        for (Group group : page) {
             Document first = documents.get(group.units[0]);
             String snippet = null;
             List<TranslationHit> translations = new ArrayList<>();

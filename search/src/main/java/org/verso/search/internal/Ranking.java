@@ -16,9 +16,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -40,26 +38,23 @@ final class Ranking {
 
     private Ranking() {}
 
-    /** @param query a query already rewritten by this searcher */
-    static List<GroupingCollector.Group> page(IndexSearcher searcher, Query query, int offset, int size)
-            throws IOException {
-        Weight weight = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int need = offset + size;
-        int k = Math.max(20, need * 2);
-        List<String> ids = new ArrayList<>();
+    /**
+     * The best {@code depth} documents (fewer if fewer match), with the entries of each that match.
+     *
+     * @param weight of a rewritten query, for {@link ScoreMode#TOP_SCORES}
+     */
+    static ResultCache.Ranked ranked(Weight weight, List<LeafReaderContext> leaves, int depth) throws IOException {
+        int k = Math.max(20, depth * 2);
+        List<String> ids;
         while (true) {
             ScoreDoc[] top = top(weight, leaves, k);
-            ids = distinctDocuments(leaves, top, need);
-            if (ids.size() >= need || top.length < k || k >= MAX_ENTRIES) {
+            ids = distinctDocuments(leaves, top, depth);
+            if (ids.size() >= depth || top.length < k || k >= MAX_ENTRIES) {
                 break;
             }
             k = Math.min(MAX_ENTRIES, k * 4);
         }
-        if (offset >= ids.size()) {
-            return List.of();
-        }
-        return units(weight, leaves, ids.subList(offset, Math.min(ids.size(), need)));
+        return new ResultCache.Ranked(ids.isEmpty() ? List.of() : units(weight, leaves, ids), depth);
     }
 
     private static ScoreDoc[] top(Weight weight, List<LeafReaderContext> leaves, int k) throws IOException {
@@ -124,7 +119,7 @@ final class Ranking {
     }
 
     /** Which entries of the given documents match, with their scores, grouped in the given order. */
-    private static List<GroupingCollector.Group> units(Weight weight, List<LeafReaderContext> leaves, List<String> ids)
+    private static List<Group> units(Weight weight, List<LeafReaderContext> leaves, List<String> ids)
             throws IOException {
         Map<String, List<ScoreDoc>> byDocument = new LinkedHashMap<>();
         ids.forEach(id -> byDocument.put(id, new ArrayList<>()));
@@ -163,14 +158,14 @@ final class Ranking {
                 }
             }
         }
-        List<GroupingCollector.Group> groups = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
         for (List<ScoreDoc> units : byDocument.values()) {
             if (units.isEmpty()) {
                 continue;
             }
             float score = units.stream().map(u -> u.score).max(Float::compare).orElse(0f);
             int[] docs = units.stream().mapToInt(u -> u.doc).sorted().toArray();
-            groups.add(new GroupingCollector.Group(score, 0, null, docs[0], docs));
+            groups.add(new Group(score, 0, null, docs[0], docs));
         }
         return groups;
     }

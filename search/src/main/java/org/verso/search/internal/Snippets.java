@@ -1,15 +1,12 @@
 package org.verso.search.internal;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -41,8 +38,10 @@ final class Snippets {
      * its text.
      *
      * @param languages the language of each unit, as indexed
+     * @param texts the stored text of each unit, by doc id (read once by the caller with the hit's other fields)
      */
-    Map<Integer, String> of(Query query, int[] units, String[] languages) throws IOException {
+    Map<Integer, String> of(Query query, int[] units, String[] languages, Map<Integer, String> texts)
+            throws IOException {
         // first each unit's own language field (one highlighter call per field), then the neutral field for the
         // units whose match came through it (a Russian word in a document catalogued as English, say)
         Map<String, List<Integer>> byField = new HashMap<>();
@@ -50,7 +49,7 @@ final class Snippets {
             String field = Languages.analyzed(languages[i]) ? Fields.text(languages[i]) : Fields.TEXT_ANY;
             byField.computeIfAbsent(field, f -> new ArrayList<>()).add(units[i]);
         }
-        UnifiedHighlighter highlighter = highlighter();
+        UnifiedHighlighter highlighter = highlighter(texts);
         Map<Integer, String> snippets = new HashMap<>();
         List<Integer> unmatched = new ArrayList<>();
         for (var entry : byField.entrySet()) {
@@ -85,26 +84,23 @@ final class Snippets {
         }
     }
 
-    private UnifiedHighlighter highlighter() {
+    private UnifiedHighlighter highlighter(Map<Integer, String> texts) {
         return new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withMaxLength(MAX_SCAN)
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), length, 0.5f))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new Sentences(), length, 0.5f))
                 .withFormatter(new DefaultPassageFormatter(MARK, "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(1)
                 // offsets from the postings of the query's terms, not per-document Weight.matches (much dearer)
                 .withWeightMatches(false)) {
-            /** Every text field of a unit highlights the one stored text. */
+            /** Every text field of a unit highlights the one stored text, already read. */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheChars)
                     throws IOException {
-                StoredFields stored = searcher.storedFields();
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                    Document document = stored.document(doc, java.util.Set.of(Fields.TEXT));
-                    String text = document.get(Fields.TEXT);
+                    String text = texts.get(doc);
                     CharSequence[] perField = new CharSequence[fields.length];
-                    java.util.Arrays.fill(perField, text == null ? "" : text);
+                    Arrays.fill(perField, text == null ? "" : text);
                     values.add(perField);
                 }
                 return values;

@@ -18,8 +18,8 @@ import org.apache.lucene.search.spell.SuggestWord;
 
 /**
  * "Did you mean": replaces each plain word of a query that the index does not know by the most frequent similar word
- * it does know (in the language-neutral text field, where words are whole), leaving operators, fields and phrases'
- * quotes in place. Thread-safe.
+ * it does know (in the language-neutral text field, where words are whole and folded), written as the index writes it
+ * ({@link WordForms}: «Würde», not «wurde»), leaving operators, fields and phrases' quotes in place. Thread-safe.
  */
 final class Spelling {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
@@ -47,7 +47,7 @@ final class Spelling {
                     SuggestWord[] similar = checker.suggestSimilar(
                             new Term(Fields.TEXT_ANY, terms.get(0)), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
                     if (similar.length > 0) {
-                        replacement = similar[0].string;
+                        replacement = WordForms.asWritten(reader, similar[0].string, word);
                         changed = true;
                     }
                 }

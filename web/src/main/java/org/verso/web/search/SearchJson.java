@@ -33,8 +33,10 @@ final class SearchJson {
 
     record FacetValue(String value, long count) {}
 
+    /** {@code approximate}: total and facet counts are estimates from a sample (a search matching much of the library). */
     record Result(
             long total,
+            boolean approximate,
             int page,
             int size,
             List<Hit> hits,
@@ -81,6 +83,7 @@ final class SearchJson {
                                 .toList()));
         return new Result(
                 result.total(),
+                result.approximate(),
                 result.page(),
                 result.size(),
                 result.hits().stream().map(SearchJson::hit).toList(),

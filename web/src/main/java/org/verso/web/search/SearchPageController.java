@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,9 +20,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.verso.library.DomainException;
+import org.verso.library.InvalidInputException;
 import org.verso.search.LibraryIndex;
 import org.verso.search.SearchMaintenance;
 import org.verso.search.SearchResult;
+import org.verso.web.api.Problems;
 import org.verso.web.shell.NavItem;
 import org.verso.web.users.Role;
 import org.verso.web.users.VersoPrincipal;
@@ -93,11 +99,12 @@ class SearchPageController {
 
     /**
      * The same answer as {@code GET /api/search}, for scripts of the signed-in page (session, no password per
-     * request).
+     * request), errors included: a query that cannot be read, or a bad parameter, answers the API's RFC 9457 problem
+     * ({@code 400 urn:verso:problem:invalid-query}, saying what is wrong and at which position).
      */
     @GetMapping(produces = "application/json")
     @ResponseBody
-    SearchJson.Result json(
+    ResponseEntity<Object> json(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) List<String> lang,
             @RequestParam(required = false) List<String> kind,
@@ -107,8 +114,15 @@ class SearchPageController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size,
             @RequestParam(required = false) String sort) {
-        var parameters = new SearchParameters(q, lang, kind, body, status, year, page, size, sort);
-        return SearchJson.of(index.search(parameters.toQuery()));
+        try {
+            var parameters = new SearchParameters(q, lang, kind, body, status, year, page, size, sort);
+            return ResponseEntity.ok(SearchJson.of(index.search(parameters.toQuery())));
+        } catch (InvalidInputException e) {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
     }
 
     /** Title suggestions for the box, for the page's script (same session as the page). */

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +29,7 @@ import org.verso.ingest.JobProgress;
 import org.verso.ingest.Upload;
 import org.verso.translation.SegmentationState;
 import org.verso.translation.Segments;
+import org.verso.web.testing.Environment;
 import org.verso.web.testing.WebTest;
 import org.verso.web.users.Role;
 import org.verso.web.users.UserCommands.CreateUser;
@@ -62,11 +65,13 @@ class DocumentPageTranslationTest extends WebTest {
     @Test
     void eachFileShowsTheTranslationModulesFlagAndTheNewDocxNoteAppearsOnce() throws Exception {
         UserDetails coordinator = person("readiness-coordinator", Role.COORDINATOR);
-        String run = UUID.randomUUID().toString(); // new bytes: other tests share the catalogue
+        Path corpus = corpus();
         JobProgress job = await(jobs.upload(
                         List.of(
-                                upload("report.docx", wordDocument("Annual report " + run)),
-                                upload("report.pdf", pdf("Annual report " + run)),
+                                upload("report.docx", wordDocument()),
+                                upload(
+                                        "report.pdf",
+                                        unique(Files.readAllBytes(corpus.resolve("office/pdf/testPDF.pdf")))),
                                 upload("budget.xlsx", spreadsheet())),
                         null,
                         "readiness-test")
@@ -130,33 +135,23 @@ class DocumentPageTranslationTest extends WebTest {
         return new Upload(name, new ByteArrayInputStream(bytes));
     }
 
-    private static byte[] wordDocument(String text) throws IOException {
+    /** A DOCX of its own: other tests of this shared data directory ingest the corpus's DOCX files too. */
+    private static byte[] wordDocument() throws IOException {
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
                 var out = new ByteArrayOutputStream()) {
-            document.createParagraph().createRun().setText(text + ". The commission met twice this year.");
+            document.createParagraph().createRun().setText("Annual report " + UUID.randomUUID());
+            document.createParagraph().createRun().setText("The training centres received the manuals in March.");
             document.write(out);
             return out.toByteArray();
         }
     }
 
-    private static byte[] pdf(String text) throws IOException {
-        try (var document = new org.apache.pdfbox.pdmodel.PDDocument();
-                var out = new ByteArrayOutputStream()) {
-            var page = new org.apache.pdfbox.pdmodel.PDPage();
-            document.addPage(page);
-            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(
-                        new org.apache.pdfbox.pdmodel.font.PDType1Font(
-                                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
-                        12);
-                content.newLineAtOffset(72, 700);
-                content.showText(text + ". The commission met twice this year.");
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
+    /** The PDF with a comment after its end (readers ignore it), so it is new bytes, not a duplicate of another test's. */
+    private static byte[] unique(byte[] pdf) {
+        byte[] tail = ("\n%" + UUID.randomUUID() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = java.util.Arrays.copyOf(pdf, pdf.length + tail.length);
+        System.arraycopy(tail, 0, bytes, pdf.length, tail.length);
+        return bytes;
     }
 
     private static byte[] spreadsheet() throws IOException {
@@ -198,5 +193,14 @@ class DocumentPageTranslationTest extends WebTest {
             users.create(new CreateUser(name, null, "readiness-password-1", Set.of(role), Set.of(), "en"));
         }
         return accounts.loadUserByUsername(name);
+    }
+
+    private static Path corpus() {
+        String configured = System.getenv("VERSO_TEST_CORPUS");
+        Path dir = (configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "corpus"))
+                .toAbsolutePath()
+                .normalize();
+        Environment.require(Files.isDirectory(dir), "The test corpus at " + dir);
+        return dir;
     }
 }

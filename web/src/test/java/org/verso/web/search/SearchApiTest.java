@@ -46,6 +46,9 @@ class SearchApiTest extends WebTest {
     @Autowired
     Concordance concordance;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     Http coordinator;
 
     @BeforeEach
@@ -130,6 +133,26 @@ class SearchApiTest extends WebTest {
                 .contains("\"report\"");
         assertThat(json.path("facets").has("lang")).isTrue();
         assertThat(json.has("suggestion")).isTrue();
+        assertThat(json.path("approximate").isBoolean()).isTrue();
+        assertThat(json.path("approximate").asBoolean()).isFalse();
+    }
+
+    @Test
+    void operatorsSeeHowTheCacheOfRecentSearchesFares() throws Exception {
+        awaitTotal("quokkaland", 2);
+        coordinator.get("/api/search?q=quokkaland&page=1");
+        long hits = index.cacheStatistics().hits();
+
+        coordinator.get("/api/search?q=quokkaland&page=1"); // the same search, answered from the cache
+
+        assertThat(index.cacheStatistics().hits()).isEqualTo(hits + 1);
+        assertThat(meters.get("verso.search.cache.hits").functionCounter().count())
+                .isEqualTo(hits + 1);
+        assertThat(meters.get("verso.search.cache.misses").functionCounter().count())
+                .isEqualTo(index.cacheStatistics().misses());
+        assertThat(meters.get("verso.search.cache.hit.ratio").gauge().value())
+                .isBetween(0.0, 1.0)
+                .isPositive();
     }
 
     @Test

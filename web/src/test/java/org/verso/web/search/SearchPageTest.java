@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +35,8 @@ import org.verso.web.testing.WebTest;
 import org.verso.web.users.Role;
 import org.verso.web.users.UserCommands.CreateUser;
 import org.verso.web.users.Users;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The search page as the server renders it: box, facets as links that keep the search in the address, hits. */
 @AutoConfigureMockMvc
@@ -193,6 +196,45 @@ class SearchPageTest extends WebTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(panel).contains("id=\"rebuild-progress\"");
+        assertThat(panel)
+                .as("the reason is said in words, not as its code")
+                .contains("started by an administrator")
+                .doesNotContain("(admin)");
+    }
+
+    @Test
+    void theJsonVariantAnswersABadQueryWithTheApisProblem() throws Exception {
+        var response = mvc.perform(get("/search")
+                        .param("q", "police \"wombatia")
+                        .accept(MediaType.APPLICATION_JSON)
+                        .with(user(coordinator)))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("application/problem+json");
+        JsonNode problem = JsonMapper.builder().build().readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.path("type").asString()).isEqualTo("urn:verso:problem:invalid-query");
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("title").asString()).isEqualTo("Bad Request");
+        assertThat(problem.path("detail").asString()).contains("quotation mark").contains("position 8");
+    }
+
+    @Test
+    void theJsonVariantAnswersBadParametersWithProblemsToo() throws Exception {
+        for (String[] bad : new String[][] {{"page", "0", "invalid-page"}, {"sort", "loudness", "invalid-sort"}}) {
+            var response = mvc.perform(get("/search")
+                            .param("q", "police")
+                            .param(bad[0], bad[1])
+                            .accept(MediaType.APPLICATION_JSON)
+                            .with(user(coordinator)))
+                    .andReturn()
+                    .getResponse();
+
+            assertThat(response.getStatus()).as(bad[0]).isEqualTo(400);
+            assertThat(response.getContentType()).startsWith("application/problem+json");
+            assertThat(response.getContentAsString()).contains("urn:verso:problem:" + bad[2]);
+        }
     }
 
     @Test
