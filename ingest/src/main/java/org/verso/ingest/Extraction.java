@@ -1,5 +1,6 @@
 package org.verso.ingest;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param charset the character set text was decoded from, or {@code null}
  * @param text the extracted text; empty when none or when refused
  * @param textTruncated whether the text was cut at the configured limit
+ * @param members for an archive that was unpacked, its files (the archive itself has no text); empty otherwise
  */
 public record Extraction(
         FailureReason failure,
@@ -32,12 +34,57 @@ public record Extraction(
         Double languageConfidence,
         String charset,
         String text,
-        boolean textTruncated) {
+        boolean textTruncated,
+        List<ArchiveMember> members) {
     public static final String UNKNOWN_TYPE = "application/octet-stream";
 
     public Extraction {
         mediaType = Objects.requireNonNullElse(mediaType, UNKNOWN_TYPE);
         text = Objects.requireNonNullElse(text, "");
+        members = members == null ? List.of() : List.copyOf(members);
+    }
+
+    /** A file that was read (or refused): no members. */
+    public Extraction(
+            FailureReason failure,
+            String detail,
+            String mediaType,
+            String title,
+            String author,
+            String issuingBody,
+            Integer year,
+            Integer pageCount,
+            String language,
+            Double languageConfidence,
+            String charset,
+            String text,
+            boolean textTruncated) {
+        this(
+                failure,
+                detail,
+                mediaType,
+                title,
+                author,
+                issuingBody,
+                year,
+                pageCount,
+                language,
+                languageConfidence,
+                charset,
+                text,
+                textTruncated,
+                List.of());
+    }
+
+    /** An archive that was unpacked into {@code members}. */
+    public static Extraction unpacked(String mediaType, List<ArchiveMember> members) {
+        return new Extraction(
+                null, null, mediaType, null, null, null, null, null, null, null, null, "", false, members);
+    }
+
+    /** Whether this is an unpacked archive, whose members are to be ingested instead of itself. */
+    public boolean isArchive() {
+        return succeeded() && !members.isEmpty();
     }
 
     public static Extraction failed(FailureReason reason, String detail, String mediaType) {

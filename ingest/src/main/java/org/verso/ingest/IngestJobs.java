@@ -209,25 +209,29 @@ public class IngestJobs implements DisposableBean {
         active.add(batch);
         try {
             JobParameters parameters = parameters(batch);
-            JobExecution last = repository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters);
-            JobExecution execution;
-            if (last == null) {
-                execution = operator.start(job, parameters);
-            } else if (last.getStatus() == BatchStatus.COMPLETED) {
-                return BatchStatus.COMPLETED;
-            } else {
-                if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
-                    last = operator.recover(last); // a run that died with its process
-                }
-                execution = operator.restart(last);
-            }
-            return execution.getStatus();
+            return startOrRestart(parameters);
         } catch (Exception e) {
             throw new IllegalStateException("ingest job " + batch + " could not run: " + e.getMessage(), e);
         } finally {
             active.remove(batch);
             running.done(batch);
         }
+    }
+
+    private BatchStatus startOrRestart(JobParameters parameters) throws Exception {
+        JobExecution last = repository.getLastJobExecution(IngestJobConfiguration.JOB_NAME, parameters);
+        JobExecution execution;
+        if (last == null) {
+            execution = operator.start(job, parameters);
+        } else if (last.getStatus() == BatchStatus.COMPLETED) {
+            return BatchStatus.COMPLETED;
+        } else {
+            if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
+                last = operator.recover(last); // a run that died with its process
+            }
+            execution = operator.restart(last);
+        }
+        return execution.getStatus();
     }
 
     /** Queues every batch whose job did not finish (the application was stopped or killed while it ran). */

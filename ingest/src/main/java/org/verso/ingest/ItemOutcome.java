@@ -11,9 +11,14 @@ public enum ItemOutcome {
     /** The same bytes are already in the catalogue; nothing new was created. */
     DUPLICATE,
     /** Refused, with a reason; the original is kept where it could be stored. */
-    FAILED;
+    FAILED,
+    /** An archive: stored, and its files added to the same job as items of their own. */
+    UNPACKED;
 
-    /** The lower-case name the API uses: {@code ingested}, {@code duplicate}, {@code failed}, {@code pending}. */
+    /**
+     * The lower-case name the API uses: {@code ingested}, {@code duplicate}, {@code failed}, {@code unpacked},
+     * {@code pending}.
+     */
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
     }

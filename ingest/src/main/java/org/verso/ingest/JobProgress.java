@@ -10,8 +10,8 @@ import java.util.UUID;
  * @param id the job's id (the batch id)
  * @param source how its files came in
  * @param status {@code queued}, {@code running}, {@code completed}, {@code failed} or {@code interrupted}
- * @param total files in the job (0 while a folder is still being listed)
- * @param done files finished (ingested, duplicate or failed)
+ * @param total files in the job (0 while a folder is still being listed), the files unpacked from its archives included
+ * @param done files finished (ingested, duplicate, failed, or an archive unpacked)
  * @param ingested files that became or joined documents
  * @param duplicates files whose bytes were already catalogued
  * @param failed files refused

@@ -201,6 +201,72 @@ abstract class IngestJobContract {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    @Autowired
+    org.verso.ingest.internal.batch.IngestRows rows;
+
+    @Test
+    void anArchiveIsStoredAndEachOfItsFilesIsIngestedAsAFileOfTheSameJob() throws IOException {
+        String run = UUID.randomUUID().toString();
+        byte[] inner =
+                org.verso.ingest.internal.extract.Archives.zip(org.verso.ingest.internal.extract.Archives.entries(
+                        "annex.txt", "Annex to the kit " + run + ": the complaint form."));
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put(
+                "kit/brochure.txt",
+                ("Know your rights " + run + ". Everyone has the right to life.").getBytes(StandardCharsets.UTF_8));
+        entries.put(
+                "kit/letter.txt",
+                ("Dear coordinator " + run + ", the kit is attached.").getBytes(StandardCharsets.UTF_8));
+        entries.put("kit/inner.zip", inner);
+        entries.put("kit/empty.txt", new byte[0]);
+        byte[] zip = org.verso.ingest.internal.extract.Archives.zip(entries);
+        Path folder = DATA.resolve("import").resolve("archive-" + run);
+        Files.createDirectories(folder);
+        Files.write(folder.resolve("kit.zip"), zip);
+
+        JobProgress done =
+                awaitFinished(jobs.importFolder(folder, null, "tester").id());
+
+        assertThat(done.status()).isEqualTo("completed");
+        assertThat(done.items())
+                .extracting(IngestItem::name, IngestItem::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("kit.zip", ItemOutcome.UNPACKED),
+                        org.assertj.core.groups.Tuple.tuple("kit/brochure.txt", ItemOutcome.INGESTED),
+                        org.assertj.core.groups.Tuple.tuple("kit/letter.txt", ItemOutcome.INGESTED),
+                        org.assertj.core.groups.Tuple.tuple("kit/inner.zip/annex.txt", ItemOutcome.INGESTED),
+                        org.assertj.core.groups.Tuple.tuple("kit/empty.txt", ItemOutcome.FAILED));
+        IngestItem archive = item(done, "kit.zip");
+        assertThat(archive.reason()).isEqualTo("Unpacked: 4 files follow in this job.");
+        assertThat(archive.documentId()).isNull();
+        try (var in = store.open(archive.sha256())) {
+            assertThat(in.readAllBytes()).isEqualTo(zip); // the archive itself is kept
+        }
+        IngestItem annex = item(done, "kit/inner.zip/annex.txt");
+        Document annexDoc = documents.get(annex.documentId());
+        assertThat(annexDoc.files().get(0).originalName()).isEqualTo("annex.txt");
+        assertThat(documents.text(annexDoc.id()).orElseThrow()).contains("Annex to the kit " + run);
+        assertThat(item(done, "kit/empty.txt").reasonCode()).isEqualTo("empty");
+        assertThat(item(done, "kit/brochure.txt").documentId())
+                .isNotEqualTo(item(done, "kit/letter.txt").documentId());
+        assertThat(DATA.resolve("ingest/unpacked")).isEmptyDirectory(); // the unpacked copies are gone
+
+        JobProgress again =
+                awaitFinished(jobs.importFolder(folder, null, "tester").id());
+
+        assertThat(again.items())
+                .extracting(IngestItem::outcome)
+                .containsExactly(
+                        ItemOutcome.UNPACKED,
+                        ItemOutcome.DUPLICATE,
+                        ItemOutcome.DUPLICATE,
+                        ItemOutcome.DUPLICATE,
+                        ItemOutcome.FAILED);
+        // an archive read again after an interruption does not add its files a second time
+        assertThat(rows.addMembers(done.id(), archive.id(), List.of())).isEqualTo(4);
+        assertThat(jobs.progress(done.id()).total()).isEqualTo(5);
+    }
+
     JobProgress awaitFinished(UUID id) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {

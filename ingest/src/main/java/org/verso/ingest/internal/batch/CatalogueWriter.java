@@ -67,6 +67,20 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                         p.millis());
                 continue;
             }
+            if (e != null && e.isArchive()) {
+                rows.finish(
+                        item.id(),
+                        ItemOutcome.UNPACKED,
+                        null,
+                        "Unpacked: " + p.members() + (p.members() == 1 ? " file follows" : " files follow")
+                                + " in this job.",
+                        p.sha256(),
+                        p.size(),
+                        e.mediaType(),
+                        null,
+                        p.millis());
+                continue;
+            }
             if (e == null) { // the processor found the bytes catalogued already
                 Optional<DocumentId> owner = documents.ownerOf(p.sha256());
                 if (owner.isPresent()) {

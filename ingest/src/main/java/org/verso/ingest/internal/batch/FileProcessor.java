@@ -4,12 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.verso.ingest.ArchiveMember;
 import org.verso.ingest.Extraction;
 import org.verso.ingest.Extractor;
 import org.verso.ingest.FailureReason;
 import org.verso.library.Documents;
 import org.verso.library.FileStore;
+import org.verso.library.NewFile;
 import org.verso.library.Sha256;
 import org.verso.library.TooLargeException;
 
@@ -25,13 +33,24 @@ final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed
     private final Extractor extractor;
     private final RunningFiles running;
     private final long maxBytes;
+    private final IngestRows rows;
+    private final TransactionTemplate transaction;
 
-    FileProcessor(FileStore store, Documents documents, Extractor extractor, RunningFiles running, long maxBytes) {
+    FileProcessor(
+            FileStore store,
+            Documents documents,
+            Extractor extractor,
+            RunningFiles running,
+            long maxBytes,
+            IngestRows rows,
+            PlatformTransactionManager transactions) {
         this.store = store;
         this.documents = documents;
         this.extractor = extractor;
         this.running = running;
         this.maxBytes = maxBytes;
+        this.rows = rows;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -66,6 +85,9 @@ final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed
             return failed(item, sha, size, FailureReason.UNREADABLE, "(the stored copy is missing)", started);
         } else {
             size = store.size(sha);
+            if (size > maxBytes) { // a file unpacked from an archive
+                return failed(item, sha, size, FailureReason.TOO_LARGE, tooLarge(size), started);
+            }
         }
         if (size == 0) {
             return failed(item, sha, size, FailureReason.EMPTY, null, started);
@@ -74,7 +96,58 @@ final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed
             return new Processed(item, sha, size, null, millis(started)); // a duplicate: no need to read it again
         }
         Extraction extraction = extractor.extract(store.locate(sha));
+        if (extraction.isArchive()) {
+            int members = addMembers(item, extraction.members());
+            return new Processed(item, sha, size, extraction, millis(started), members);
+        }
         return new Processed(item, sha, size, extraction, millis(started));
+    }
+
+    /**
+     * Stores the files unpacked from an archive and makes them items of the archive's batch (once, even when the
+     * archive is read again after an interruption); removes the unpacked copies. Returns how many files the archive
+     * has in the batch.
+     */
+    private int addMembers(IngestRows.Pending archive, List<ArchiveMember> members) {
+        List<IngestRows.Member> stored = new ArrayList<>(members.size());
+        try {
+            for (ArchiveMember member : members) {
+                FileStore.Stored bytes = store.add(member.file(), Long.MAX_VALUE); // bounded by the unpack limits
+                String name = member.name() != null ? member.name() : contentName(archive.name());
+                stored.add(new IngestRows.Member(name, bytes.sha256(), Files.size(member.file())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store a file unpacked from " + archive.name(), e);
+        } finally {
+            removeUnpacked(members);
+        }
+        return transaction.execute(status -> rows.addMembers(archive.batchId(), archive.id(), stored));
+    }
+
+    /** The name of what a gzip or bzip2 file holds when its header does not say: its own name less the extension. */
+    static String contentName(String compressedName) {
+        String name = NewFile.fileName(compressedName);
+        String stripped = name.replaceFirst("(?i)\\.(gz|gzip|bz2)$", "");
+        return stripped.equals(name) || stripped.isBlank() ? name + ".content" : stripped;
+    }
+
+    private static void removeUnpacked(List<ArchiveMember> members) {
+        Set<Path> folders = new HashSet<>();
+        for (ArchiveMember member : members) {
+            try {
+                Files.deleteIfExists(member.file());
+                folders.add(member.file().getParent());
+            } catch (IOException ignored) {
+                // the worker's scratch folder is emptied when the application starts
+            }
+        }
+        for (Path folder : folders) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (IOException ignored) {
+                // not empty (or gone): as above
+            }
+        }
     }
 
     private String tooLarge(long size) {

@@ -111,9 +111,11 @@ public class IngestJobConfiguration {
             Documents documents,
             Extractor extractor,
             RunningFiles running,
-            IngestProperties properties) {
+            IngestProperties properties,
+            IngestRows rows,
+            PlatformTransactionManager transactions) {
         return new FileProcessor(
-                store, documents, extractor, running, properties.maxFileSize().toBytes());
+                store, documents, extractor, running, properties.maxFileSize().toBytes(), rows, transactions);
     }
 
     @Bean

@@ -86,6 +86,46 @@ public class IngestRows {
         return id;
     }
 
+    /** A file unpacked from an archive and stored, to become an item of the archive's batch. */
+    public record Member(String name, Sha256 sha256, long size) {}
+
+    /**
+     * Adds the members of an archive item to its batch as pending items after every item there is, unless that
+     * archive's members were added before (a job interrupted after unpacking it); returns how many the archive has.
+     * Takes the batch's row lock, so that two archives unpacked side by side do not take the same numbers.
+     */
+    public int addMembers(UUID batchId, UUID archiveItemId, List<Member> members) {
+        db.sql("SELECT id FROM ingest_batch WHERE id = ? FOR UPDATE")
+                .param(batchId)
+                .query(UUID.class)
+                .optional();
+        int known = db.sql("SELECT COUNT(*) FROM ingest_item WHERE parent_id = ?")
+                .param(archiveItemId)
+                .query(Integer.class)
+                .single();
+        if (known > 0) {
+            return known;
+        }
+        int seq = db.sql("SELECT COALESCE(MAX(seq), 0) FROM ingest_item WHERE batch_id = ?")
+                .param(batchId)
+                .query(Integer.class)
+                .single();
+        for (Member m : members) {
+            db.sql("INSERT INTO ingest_item (id, batch_id, seq, name, sha256, size_bytes, status, parent_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)")
+                    .params(
+                            UUID.randomUUID(),
+                            batchId,
+                            ++seq,
+                            m.name().length() > 2000 ? m.name().substring(0, 2000) : m.name(),
+                            m.sha256().hex(),
+                            m.size(),
+                            archiveItemId)
+                    .update();
+        }
+        return members.size();
+    }
+
     public void markListed(UUID batchId) {
         db.sql("UPDATE ingest_batch SET listed = TRUE WHERE id = ?")
                 .param(batchId)

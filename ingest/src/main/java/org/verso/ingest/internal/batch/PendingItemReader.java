@@ -8,7 +8,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the batch's pending items in order, a page at a time. Restart needs no saved position: an item stops being
- * pending in the same transaction that records its outcome, so a restarted job reads exactly what is left.
+ * pending in the same transaction that records its outcome, so a restarted job reads exactly what is left. Items
+ * added after the end was reached (the files of an archive) are read when asked again.
  */
 class PendingItemReader implements ItemStreamReader<IngestRows.Pending> {
     private static final int PAGE = 100;
@@ -17,7 +18,6 @@ class PendingItemReader implements ItemStreamReader<IngestRows.Pending> {
     private final UUID batchId;
     private final Deque<IngestRows.Pending> buffer = new ArrayDeque<>();
     private int lastSeq;
-    private boolean exhausted;
 
     PendingItemReader(IngestRows rows, UUID batchId) {
         this.rows = rows;
@@ -27,16 +27,13 @@ class PendingItemReader implements ItemStreamReader<IngestRows.Pending> {
     @Override
     public void open(ExecutionContext executionContext) {
         lastSeq = 0;
-        exhausted = false;
         buffer.clear();
     }
 
     @Override
     public IngestRows.Pending read() {
-        if (buffer.isEmpty() && !exhausted) {
-            var page = rows.pendingAfter(batchId, lastSeq, PAGE);
-            buffer.addAll(page);
-            exhausted = page.size() < PAGE;
+        if (buffer.isEmpty()) {
+            buffer.addAll(rows.pendingAfter(batchId, lastSeq, PAGE));
         }
         IngestRows.Pending next = buffer.poll();
         if (next != null) {

@@ -59,11 +59,16 @@ class ReadAheadReader implements ItemStreamReader<Processed> {
             return null;
         }
         fill(); // the freed place goes to the next file before this one is awaited
+        Processed processed;
         try {
-            return next.get();
+            processed = next.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+        if (processed.members() > 0) {
+            exhausted = false; // an archive's files joined the batch after it: read on
+        }
+        return processed;
     }
 
     @Override

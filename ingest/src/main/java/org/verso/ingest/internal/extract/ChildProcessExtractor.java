@@ -68,7 +68,10 @@ public final class ChildProcessExtractor implements Extractor, AutoCloseable {
             this.log_ = workDir.resolve("parser-workers.log");
             Path logback = workDir.resolve("parser-logback.xml");
             Files.writeString(logback, LOGBACK, StandardCharsets.UTF_8);
-            this.command = command(heapMegabytes, limits, logback);
+            Path unpacked = workDir.resolve("unpacked");
+            ArchiveUnpacker.deleteQuietly(unpacked); // left by a worker killed in the middle of an archive
+            Files.createDirectories(unpacked);
+            this.command = command(heapMegabytes, limits, logback, unpacked);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the ingest work folder " + workDir, e);
         }
@@ -239,7 +242,7 @@ public final class ChildProcessExtractor implements Extractor, AutoCloseable {
         return command;
     }
 
-    private static List<String> command(long heapMegabytes, Limits limits, Path logback) {
+    private static List<String> command(long heapMegabytes, Limits limits, Path logback, Path unpacked) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heapMegabytes + "m");
@@ -260,6 +263,7 @@ public final class ChildProcessExtractor implements Extractor, AutoCloseable {
         cmd.add("-Dlogback.configurationFile=" + logback.toAbsolutePath());
         cmd.add("-D" + WorkerMain.APPLICATION_PID + "="
                 + ProcessHandle.current().pid());
+        cmd.add("-D" + WorkerMain.UNPACK_DIR + "=" + unpacked.toAbsolutePath());
         Path bootJar = springBootJar();
         if (bootJar != null) {
             cmd.add("-Dloader.main=" + WorkerMain.class.getName());

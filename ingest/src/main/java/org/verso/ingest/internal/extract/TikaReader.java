@@ -28,6 +28,7 @@ import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
+import org.verso.ingest.ArchiveMember;
 import org.verso.ingest.Extraction;
 import org.verso.ingest.FailureReason;
 
@@ -51,6 +52,7 @@ final class TikaReader {
 
     private static final float CLEAR_LEAD = 2f;
 
+    /** Archives that are not unpacked (see {@link ArchiveUnpacker#TYPES} for those that are). */
     private static final Set<String> ARCHIVES = Set.of(
             "application/zip",
             "application/gzip",
@@ -73,9 +75,12 @@ final class TikaReader {
     private final OpenNLPDetector languages;
     private final Set<MediaType> supportedTypes;
     private final RefiningEncodingDetector encodings;
+    private final Path scratch;
 
-    TikaReader(Limits limits) throws IOException {
+    /** @param scratch where archives are unpacked, a folder of their own each */
+    TikaReader(Limits limits, Path scratch) throws IOException {
         this.limits = limits;
+        this.scratch = scratch;
         this.config = TikaConfig.getDefaultConfig();
         this.detector = config.getDetector();
         this.registry = config.getMediaTypeRegistry();
@@ -113,11 +118,15 @@ final class TikaReader {
                 if (!supported(type)) {
                     return Extraction.failed(FailureReason.UNSUPPORTED_TYPE, "(" + type + ")", type);
                 }
+                if (ArchiveUnpacker.TYPES.contains(type)) {
+                    return unpack(file, type);
+                }
                 Extraction parsed = parse(in, type);
                 if (parsed.succeeded() && ARCHIVES.contains(type)) {
                     return Extraction.failed(
                             FailureReason.UNSUPPORTED_TYPE,
-                            "(" + type + ": an archive is not a document; unpack it and import the folder)",
+                            "(" + type + ": archives of this kind are not unpacked here; unpack it and import the"
+                                    + " folder)",
                             type);
                 }
                 return parsed;
@@ -130,6 +139,14 @@ final class TikaReader {
             // the guard could not read the container's structure: truncated or damaged
             return Extraction.failed(Failures.classify(e), Failures.shortMessage(e), type);
         }
+    }
+
+    private Extraction unpack(Path file, String type) throws ContainerGuard.Refused, IOException {
+        List<ArchiveMember> members = new ArchiveUnpacker(limits, detector, scratch).unpack(file, type);
+        if (members.isEmpty()) {
+            return Extraction.failed(FailureReason.EMPTY, "(the archive holds no files)", type);
+        }
+        return Extraction.unpacked(type, members);
     }
 
     private boolean supported(String type) {

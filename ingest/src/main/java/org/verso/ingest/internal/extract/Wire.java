@@ -4,6 +4,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.verso.ingest.ArchiveMember;
 import org.verso.ingest.Extraction;
 import org.verso.ingest.FailureReason;
 
@@ -27,6 +31,11 @@ final class Wire {
         writeString(out, e.charset());
         writeString(out, e.text());
         out.writeBoolean(e.textTruncated());
+        out.writeInt(e.members().size());
+        for (ArchiveMember m : e.members()) {
+            writeString(out, m.name());
+            writeString(out, m.file().toAbsolutePath().toString());
+        }
         out.flush();
     }
 
@@ -44,6 +53,12 @@ final class Wire {
         String charset = readString(in);
         String text = readString(in);
         boolean truncated = in.readBoolean();
+        int count = in.readInt();
+        List<ArchiveMember> members = new ArrayList<>(Math.max(0, Math.min(count, 100_000)));
+        for (int i = 0; i < count; i++) {
+            String name = readString(in);
+            members.add(new ArchiveMember(name, Path.of(readString(in))));
+        }
         return new Extraction(
                 failure == null ? null : FailureReason.ofCode(failure),
                 detail,
@@ -57,7 +72,8 @@ final class Wire {
                 Double.isNaN(confidence) ? null : confidence,
                 charset,
                 text,
-                truncated);
+                truncated,
+                members);
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {

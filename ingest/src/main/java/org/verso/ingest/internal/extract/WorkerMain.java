@@ -23,6 +23,8 @@ public final class WorkerMain {
     static final int EXIT_ORPHANED = 4;
     /** The system property that carries the process id of the application. */
     static final String APPLICATION_PID = "verso.ingest.application-pid";
+    /** The system property that names the folder archives are unpacked in. */
+    static final String UNPACK_DIR = "verso.ingest.unpack-dir";
 
     private WorkerMain() {}
 
@@ -31,7 +33,8 @@ public final class WorkerMain {
         System.setOut(System.err);
         var in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in)));
         watchApplication();
-        TikaReader reader = new TikaReader(Limits.fromArgs(args));
+        TikaReader reader = new TikaReader(
+                Limits.fromArgs(args), Path.of(System.getProperty(UNPACK_DIR, System.getProperty("java.io.tmpdir"))));
         protocolOut.writeInt(Wire.READY);
         protocolOut.flush();
         while (true) {

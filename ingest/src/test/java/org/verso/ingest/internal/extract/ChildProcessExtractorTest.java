@@ -45,8 +45,6 @@ class ChildProcessExtractorTest {
         expected.put("bombs/quine.gz", FailureReason.DECOMPRESSION_BOMB);
         expected.put("bombs/zipbomb_1MB-to-1GB.zip", FailureReason.DECOMPRESSION_BOMB);
         expected.put("bombs/xlsx-billion-laughs-xmlbomb.xlsx", FailureReason.XML_ENTITY_EXPANSION);
-        expected.put("bombs/nested-tarball.tar", FailureReason.UNSUPPORTED_TYPE);
-        expected.put("bombs/zip-of-zip.zip", FailureReason.UNSUPPORTED_TYPE);
         expected.put("corrupt/zip-corrupted-oom.zip", FailureReason.CORRUPT);
         expected.put("encrypted/7z-password-tika.7z", FailureReason.ENCRYPTED);
         expected.put("encrypted/doc-drm-protected.doc", FailureReason.ENCRYPTED);
@@ -100,6 +98,45 @@ class ChildProcessExtractorTest {
                 assertThat(result.mediaType()).as(name).isNotEqualTo(Extraction.UNKNOWN_TYPE);
             }
         }
+    }
+
+    @Test
+    void archivesAreUnpackedIntoTheirFilesWithinTheLimits() throws IOException {
+        Extraction zipOfZip = extractor.extract(Corpus.file("broken/bombs/zip-of-zip.zip"));
+        assertThat(zipOfZip.isArchive()).as(zipOfZip.reason()).isTrue();
+        assertThat(zipOfZip.members()).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("html-within-zip.zip/text.html");
+            assertThat(Files.readString(m.file())).contains("This is just some text.");
+        });
+        Extraction tarball = extractor.extract(Corpus.file("broken/bombs/nested-tarball.tar"));
+        assertThat(tarball.members())
+                .extracting(org.verso.ingest.ArchiveMember::name)
+                .containsExactly("folderContainingTgz/inner/nested.tgz/folderWithinTgz/testTXT.txt");
+        Path kit = work.resolve("kit.zip");
+        Files.write(
+                kit,
+                Archives.zip(Archives.entries(
+                        "kit/rights.txt", "Everyone has the right to life, liberty and security of person.",
+                        "kit/empty.txt", "")));
+
+        Extraction unpacked = extractor.extract(kit);
+
+        assertThat(unpacked.mediaType()).isEqualTo("application/zip");
+        assertThat(unpacked.text()).isEmpty();
+        assertThat(unpacked.members())
+                .extracting(org.verso.ingest.ArchiveMember::name)
+                .containsExactly("kit/rights.txt", "kit/empty.txt");
+        assertThat(unpacked.members().get(0).file()).startsWith(work.resolve("unpacked"));
+        assertThat(Files.readString(unpacked.members().get(0).file())).startsWith("Everyone has the right");
+        for (String bomb : List.of("zipbomb_1MB-to-1GB.zip", "droste_recursive-quine.zip", "quine.gz")) {
+            assertThat(extractor.extract(Corpus.file("broken/bombs/" + bomb)).failure())
+                    .as(bomb)
+                    .isEqualTo(FailureReason.DECOMPRESSION_BOMB);
+        }
+        assertThat(extractor
+                        .extract(Corpus.file("broken/encrypted/7z-password-tika.7z"))
+                        .failure())
+                .isEqualTo(FailureReason.ENCRYPTED);
     }
 
     @Test
