@@ -1,7 +1,6 @@
 package org.verso.bench.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,16 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +33,7 @@ public final class IngestBenchmark {
     private static final int WARM_UP_ROUNDS = 3;
     private static final int WARM_ROUNDS = 6;
     private static final long SETTLE_MILLIS = 3000;
+    private static final String RAW = "Raw in-process Tika (2 threads, own JVM, warm)";
 
     private IngestBenchmark() {}
 
@@ -71,16 +63,16 @@ public final class IngestBenchmark {
                 mb(Runtime.getRuntime().maxMemory()),
                 Runtime.getRuntime().availableProcessors());
 
-        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            rawTika(files); // warm-up: loads parsers and JIT-compiles, not measured
-        }
-
-        try (ConfigurableApplicationContext app = start(work.resolve("data"))) {
+        try (RawTikaProcess raw = new RawTikaProcess(files, work);
+                ConfigurableApplicationContext app = start(work.resolve("data"))) {
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                raw.run(); // warm-up: loads parsers and JIT-compiles, not measured
+            }
             IngestJobs jobs = app.getBean(IngestJobs.class);
             // cold: the first job after start-up (the workers were started when the application became ready)
-            Pass coldRaw = measure(() -> rawTika(files));
+            Pass coldRaw = measure(raw::run);
             Pass cold = measure(() -> importFolder(jobs, corpusCopy, null));
-            print("Raw in-process Tika (2 threads, warm)", files.size(), bytes, coldRaw);
+            print(RAW, files.size(), bytes, coldRaw);
             print("Verso ingest job, first job after start-up (cold)", files.size(), bytes, cold);
             // warm: the same files again, into an emptied catalogue and file store, after the JIT compilers of the
             // application and its workers have seen them; raw Tika measured just before each job
@@ -92,12 +84,12 @@ public final class IngestBenchmark {
             List<Double> cpuRatios = new ArrayList<>();
             for (int round = 1; round <= WARM_ROUNDS; round++) {
                 forget(app, work.resolve("data"));
-                Pass raw = measure(() -> rawTika(files));
+                Pass rawPass = measure(raw::run);
                 Pass job = measure(() -> importFolder(jobs, corpusCopy, null));
-                print("Raw in-process Tika (2 threads, warm)", files.size(), bytes, raw);
+                print(RAW, files.size(), bytes, rawPass);
                 print("Verso ingest job, warm workers (round " + round + ")", files.size(), bytes, job);
-                ratios.add(raw.seconds() / job.seconds());
-                cpuRatios.add(raw.cpuSeconds() / job.cpuSeconds());
+                ratios.add(rawPass.seconds() / job.seconds());
+                cpuRatios.add(rawPass.cpuSeconds() / job.cpuSeconds());
             }
             System.out.printf(
                     Locale.ROOT,
@@ -124,6 +116,15 @@ public final class IngestBenchmark {
                     mb(heap.max.get()),
                     mb(Runtime.getRuntime().maxMemory()),
                     heap.quarters());
+        } finally {
+            deleteTree(work); // the copies, the store, the database and the index: tens of MB a run
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -215,30 +216,6 @@ public final class IngestBenchmark {
         return seconds;
     }
 
-    private static double rawTika(List<Path> files) throws Exception {
-        AutoDetectParser parser = new AutoDetectParser();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Path file : files) {
-                futures.add(pool.submit(() -> {
-                    try (InputStream in = TikaInputStream.get(file)) {
-                        parser.parse(in, new BodyContentHandler(-1), new Metadata(), new ParseContext());
-                    } catch (Exception e) {
-                        // counted like the ingest job counts a refusal: the time is spent either way
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return (System.nanoTime() - started) / 1e9;
-    }
-
     /** Writes {@code count} text files, each a random mix of paragraphs of the corpus's plain texts. */
     private static long generate(Path corpus, Path target, int count) throws IOException {
         List<String> paragraphs = new ArrayList<>();
@@ -326,7 +303,10 @@ public final class IngestBenchmark {
     private static void print(String what, int files, long bytes, Pass pass) {
         print(what, files, bytes, pass.seconds());
         System.out.printf(
-                Locale.ROOT, "  CPU %.1f s (worker processes %.1f s)%n", pass.cpuSeconds(), pass.workerCpuSeconds());
+                Locale.ROOT,
+                "  CPU %.1f s (of which child processes: parser workers or raw Tika %.1f s)%n",
+                pass.cpuSeconds(),
+                pass.workerCpuSeconds());
     }
 
     private static String median(List<Double> values) {

@@ -2,9 +2,13 @@ package org.verso.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.expression.EvaluationException;
 import org.springframework.expression.Expression;
+import org.springframework.expression.common.LiteralExpression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.expression.ExpressionUtils;
@@ -23,20 +27,20 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class RolesBeforeBinding implements HandlerInterceptor {
     private final DefaultHttpSecurityExpressionHandler handler = new DefaultHttpSecurityExpressionHandler();
     private final SpelExpressionParser parser = new SpelExpressionParser();
+    /** The role-only rule of each handler method, parsed once ({@link #NONE} where there is none to check here). */
+    private final Map<Method, Expression> rules = new ConcurrentHashMap<>();
+
+    private static final Expression NONE = new LiteralExpression("none");
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object target) {
         if (!(target instanceof HandlerMethod method)) {
             return true;
         }
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
-        }
-        if (rule == null || rule.value().contains("#")) {
+        Expression expression = rules.computeIfAbsent(method.getMethod(), m -> rule(method));
+        if (expression == NONE) {
             return true;
         }
-        Expression expression = parser.parseExpression(rule.value());
         var context = handler.createEvaluationContext(
                 () -> SecurityContextHolder.getContext().getAuthentication(), new RequestAuthorizationContext(request));
         try {
@@ -47,5 +51,16 @@ class RolesBeforeBinding implements HandlerInterceptor {
             return true; // not a role-only rule: method security decides
         }
         return true;
+    }
+
+    private Expression rule(HandlerMethod method) {
+        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
+        if (rule == null) {
+            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
+        }
+        if (rule == null || rule.value().contains("#")) {
+            return NONE;
+        }
+        return parser.parseExpression(rule.value());
     }
 }
