@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -48,6 +49,8 @@ public class LibraryIndex implements Closeable {
     private final Rebuilds rebuilds;
     private volatile String openedReason;
     private volatile IndexStore current;
+    /** Searches computed at once ({@link SearchProperties#searchesAtOnce()}); the others wait, first come first served. */
+    private final Semaphore turns;
 
     /**
      * Opens (or creates) the index under {@code settings.indexDir()/library}. Never fails for a missing or damaged
@@ -60,6 +63,7 @@ public class LibraryIndex implements Closeable {
         IndexLocation.Opened opened = location.open();
         this.current = opened.store();
         this.openedReason = opened.rebuildReason();
+        this.turns = new Semaphore(settings.searchesAtOnce(), true);
         this.searcher = new LibrarySearcher(
                 analyzer,
                 settings.snippetLength(),
@@ -228,13 +232,24 @@ public class LibraryIndex implements Closeable {
     }
 
     /**
-     * Searches the library.
+     * Searches the library. At most {@link SearchProperties#searchesAtOnce()} searches are computed at once; a search
+     * beyond that waits its turn.
      *
      * @throws InvalidQueryException if the query text cannot be read, saying what and where
      * @throws org.verso.library.InvalidInputException ({@code invalid-page}) beyond the deepest page served
      */
     public SearchResult search(SearchQuery query) {
-        return withStore(store -> searcher.search(store, query));
+        try {
+            turns.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to search", e);
+        }
+        try {
+            return withStore(store -> searcher.search(store, query));
+        } finally {
+            turns.release();
+        }
     }
 
     /**

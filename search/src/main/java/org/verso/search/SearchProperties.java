@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param countSampleAbove index postings a search may visit to count its total and facets exactly; a search matching
  *     more (a large part of the library) counts them on a sample of about this many and answers them as approximate
  *     (0 or 1000–100000000, 0 always counts exactly); default 20000
+ * @param concurrentSearches searches computed at the same time (0–1024); the others wait their turn, in order of
+ *     arrival. Searching is CPU work: more at once than there are cores only makes each slower (more switching, colder
+ *     caches). 0, the default, means as many as the machine has cores
  */
 @Validated
 @ConfigurationProperties("verso.search")
@@ -41,7 +44,8 @@ public record SearchProperties(
         @DefaultValue("true") boolean checkOnStartup,
         @Min(100) @Max(100000) @DefaultValue("2000") int rebuildCommitEvery,
         @Min(0) @Max(100000) @DefaultValue("1000") int cacheSize,
-        @Min(0) @Max(100_000_000) @DefaultValue("20000") long countSampleAbove) {
+        @Min(0) @Max(100_000_000) @DefaultValue("20000") long countSampleAbove,
+        @Min(0) @Max(1024) @DefaultValue("0") int concurrentSearches) {
 
     public SearchProperties {
         if (refreshInterval != null
@@ -59,7 +63,7 @@ public record SearchProperties(
 
     /** Defaults with the index in the given directory (tests, benchmarks). */
     public static SearchProperties defaults(Path indexDir) {
-        return new SearchProperties(indexDir, Duration.ofMillis(200), 64, 200, 20, 10000, true, 2000, 1000, 20000);
+        return new SearchProperties(indexDir, Duration.ofMillis(200), 64, 200, 20, 10000, true, 2000, 1000, 20000, 0);
     }
 
     /** This configuration with the index in another directory. */
@@ -74,7 +78,8 @@ public record SearchProperties(
                 checkOnStartup,
                 rebuildCommitEvery,
                 cacheSize,
-                countSampleAbove);
+                countSampleAbove,
+                concurrentSearches);
     }
 
     /** This configuration with another cache size (0: none). */
@@ -89,7 +94,8 @@ public record SearchProperties(
                 checkOnStartup,
                 rebuildCommitEvery,
                 size,
-                countSampleAbove);
+                countSampleAbove,
+                concurrentSearches);
     }
 
     /** This configuration with another sampling threshold (0: always count exactly). */
@@ -104,6 +110,30 @@ public record SearchProperties(
                 checkOnStartup,
                 rebuildCommitEvery,
                 cacheSize,
-                postings);
+                postings,
+                concurrentSearches);
+    }
+
+    /** This configuration with another number of searches computed at once (0: as many as there are cores). */
+    public SearchProperties withConcurrentSearches(int searches) {
+        return new SearchProperties(
+                indexDir,
+                refreshInterval,
+                ramBufferMb,
+                snippetLength,
+                facetLimit,
+                maxResultWindow,
+                checkOnStartup,
+                rebuildCommitEvery,
+                cacheSize,
+                countSampleAbove,
+                searches);
+    }
+
+    /** How many searches are computed at once: {@link #concurrentSearches}, or the number of cores for 0. */
+    public int searchesAtOnce() {
+        return concurrentSearches > 0
+                ? concurrentSearches
+                : Runtime.getRuntime().availableProcessors();
     }
 }
