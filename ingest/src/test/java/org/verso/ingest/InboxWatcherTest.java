@@ -2,8 +2,6 @@ package org.verso.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -12,10 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.verso.library.testing.TempDirs;
 
 @SpringBootTest(classes = IngestTestApplication.class, properties = "verso.ingest.inbox-stable-for=0s")
 class InboxWatcherTest {
-    static final Path DATA = tempDir();
+    static final Path DATA = TempDirs.create("verso-inbox-test");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -82,13 +81,5 @@ class InboxWatcherTest {
             Thread.sleep(100);
         }
         throw new AssertionError("job did not finish: " + jobs.progress(id));
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("verso-inbox-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -27,12 +27,13 @@ import org.verso.library.Documents;
 import org.verso.library.FileStore;
 import org.verso.library.ForbiddenOperationException;
 import org.verso.library.InvalidInputException;
+import org.verso.library.testing.TempDirs;
 
 /** The ingest job end to end, run on H2 ({@link IngestJobTest}) and on PostgreSQL ({@link IngestJobOnPostgresTest}). */
 @SpringBootTest(classes = IngestTestApplication.class)
 @Import(IngestJobContract.Events.class)
 abstract class IngestJobContract {
-    static final Path DATA = tempDir();
+    static final Path DATA = TempDirs.create("verso-ingest-test");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -297,14 +298,6 @@ abstract class IngestJobContract {
     private static java.io.InputStream open(Path file) {
         try {
             return Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("verso-ingest-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

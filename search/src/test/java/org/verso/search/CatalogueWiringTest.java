@@ -2,9 +2,6 @@ package org.verso.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -22,23 +19,16 @@ import org.verso.library.Documents;
 import org.verso.library.NewDocument;
 import org.verso.library.NewFile;
 import org.verso.library.Sha256;
+import org.verso.library.testing.TempDirs;
 
 /** Search wired to the real catalogue: it indexes what ingest announces and heals when the two disagree. */
 @SpringBootTest(classes = SearchTestApplication.class)
 class CatalogueWiringTest {
-    static final Path DATA_DIR = tempDir();
+    static final Path DATA_DIR = TempDirs.create("verso-search-test");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("verso.data-dir", DATA_DIR::toString);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("verso-search-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Autowired

@@ -2,9 +2,6 @@ package org.verso.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +25,7 @@ import org.verso.library.Documents;
 import org.verso.library.NewDocument;
 import org.verso.library.NewFile;
 import org.verso.library.Sha256;
+import org.verso.library.testing.TempDirs;
 
 /**
  * Once a module provides a {@link TranslationSource} bean, search keeps its translations: a rebuild indexes them
@@ -36,19 +34,11 @@ import org.verso.library.Sha256;
  */
 @SpringBootTest(classes = {SearchTestApplication.class, TranslationSourceWiringTest.Translations.class})
 class TranslationSourceWiringTest {
-    static final Path DATA_DIR = tempDir();
+    static final Path DATA_DIR = TempDirs.create("verso-search-translations-test");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("verso.data-dir", DATA_DIR::toString);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("verso-search-translations-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The translation module's part, as search sees it. */

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +30,7 @@ import org.verso.library.InvalidInputException;
 import org.verso.library.NewDocument;
 import org.verso.library.NewFile;
 import org.verso.library.Sha256;
+import org.verso.library.testing.TempDirs;
 
 /**
  * The whole path on a real H2 file database migrated by the application's Flyway scripts: a file is ingested (stored,
@@ -41,7 +39,7 @@ import org.verso.library.Sha256;
 @SpringBootTest(classes = TranslationTestApplication.class)
 @Import(SegmentsOnIngestTest.Recorder.class)
 class SegmentsOnIngestTest {
-    static final Path DATA_DIR = tempDir();
+    static final Path DATA_DIR = TempDirs.create("verso-translation-test");
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -284,13 +282,5 @@ class SegmentsOnIngestTest {
 
     private static byte[] truncated(byte[] bytes) {
         return java.util.Arrays.copyOf(bytes, bytes.length - 30); // the end of the central directory is lost
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("verso-translation-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

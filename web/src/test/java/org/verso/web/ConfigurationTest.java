@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.verso.library.testing.TempDirs;
 import org.verso.web.testing.Arguments;
-import org.verso.web.testing.WebTest;
 
 /** A bad setting stops start-up with a message that names the property. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -17,7 +17,7 @@ class ConfigurationTest {
 
     private static void start(String... properties) {
         new SpringApplicationBuilder(VersoApplication.class)
-                .run(Arguments.of(WebTest.tempDir("verso-config-"), properties))
+                .run(Arguments.of(TempDirs.create("verso-config-"), properties))
                 .close();
     }
 

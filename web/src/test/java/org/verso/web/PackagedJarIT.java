@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.verso.library.testing.TempDirs;
 import org.verso.web.testing.Http;
-import org.verso.web.testing.WebTest;
 
 /**
  * The acceptance check as an outsider runs it: {@code java -jar web/target/verso.jar --server.port=N} with
@@ -38,7 +38,7 @@ class PackagedJarIT {
     void theJarStartsOnEmbeddedDefaultsAndTheAdminCreatesATranslatorWhoSignsIn() throws Exception {
         Path jar = Path.of("target", "verso.jar");
         assertThat(jar).exists();
-        Path dataDir = WebTest.tempDir("verso-jar-");
+        Path dataDir = TempDirs.create("verso-jar-");
         int port = freePort();
         var builder = new ProcessBuilder(javaExecutable(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port)
                 .redirectErrorStream(true)

@@ -27,6 +27,7 @@ import org.verso.ingest.ItemOutcome;
 import org.verso.ingest.JobProgress;
 import org.verso.ingest.Upload;
 import org.verso.library.Documents;
+import org.verso.library.testing.TempDirs;
 import org.verso.web.testing.WebTest;
 
 /**
@@ -110,7 +111,7 @@ class XmlSafetyTest extends WebTest {
     }
 
     private static Path secret() throws Exception {
-        Path secret = tempDir("verso-xxe-").resolve("secret.txt");
+        Path secret = TempDirs.create("verso-xxe-").resolve("secret.txt");
         Files.writeString(secret, "SECRET-" + UUID.randomUUID());
         return secret;
     }

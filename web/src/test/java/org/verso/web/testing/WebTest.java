@@ -1,13 +1,11 @@
 package org.verso.web.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.verso.library.testing.TempDirs;
 import org.verso.web.VersoApplication;
 
 /**
@@ -19,7 +17,7 @@ import org.verso.web.VersoApplication;
 @SpringBootTest(classes = VersoApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class WebTest {
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
-    private static final Path DATA_DIR = tempDir("verso-test-data-");
+    private static final Path DATA_DIR = TempDirs.create("verso-test-data-");
 
     @LocalServerPort
     protected int port;
@@ -36,13 +34,5 @@ public abstract class WebTest {
 
     protected Http admin() {
         return http().as("admin", ADMIN_PASSWORD);
-    }
-
-    public static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.verso.ingest.IngestJobs;
 import org.verso.ingest.ItemOutcome;
 import org.verso.library.DocumentId;
 import org.verso.library.testing.Environment;
+import org.verso.library.testing.TempDirs;
 import org.verso.translation.FileSegmentation;
 import org.verso.translation.Segment;
 import org.verso.translation.SegmentationState;
@@ -38,7 +39,7 @@ class IngestToSegmentsTest extends WebTest {
     @Test
     void everyIngestedFileOfAFolderIsSegmentedOnce() throws IOException {
         Path corpus = corpus();
-        Path folder = tempDir("verso-segments-import-");
+        Path folder = TempDirs.create("verso-segments-import-");
         Files.copy(corpus.resolve("office/docx/testWORD_various.docx"), folder.resolve("various.docx"));
         Files.copy(corpus.resolve("office/odt/testOpenOffice2.odt"), folder.resolve("sample.odt"));
         Files.copy(corpus.resolve("office/pdf/testPDF.pdf"), folder.resolve("sample.pdf"));

@@ -10,9 +10,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.verso.library.testing.TempDirs;
 import org.verso.web.VersoApplication;
 import org.verso.web.testing.Arguments;
-import org.verso.web.testing.WebTest;
 
 /** There is no default password: the first admin's comes from the environment or is generated and shown once. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -24,7 +24,7 @@ class AdminBootstrapTest {
 
     @Test
     void withoutAConfiguredPasswordARandomOneIsPrintedOnceAndWorks(CapturedOutput output) throws Exception {
-        var dataDir = WebTest.tempDir("verso-bootstrap-");
+        var dataDir = TempDirs.create("verso-bootstrap-");
         String password;
         try (var app = start(dataDir)) {
             var matcher = Pattern.compile("generated password: (\\S+)").matcher(output.getOut());
@@ -43,7 +43,7 @@ class AdminBootstrapTest {
 
     @Test
     void theConfiguredPasswordIsUsedAndNeverPrinted(CapturedOutput output) {
-        try (var app = start(WebTest.tempDir("verso-bootstrap-"), "verso.admin-password=from-the-environment")) {
+        try (var app = start(TempDirs.create("verso-bootstrap-"), "verso.admin-password=from-the-environment")) {
             User admin = app.getBean(Users.class).findByUsername("admin").orElseThrow();
             assertThat(admin.roles()).containsExactly(Role.ADMIN);
             String hash = app.getBean(Users.class).passwordHash("admin").orElseThrow();
