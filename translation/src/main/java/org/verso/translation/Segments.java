@@ -6,10 +6,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,6 +100,25 @@ public class Segments {
                 .param(document.value())
                 .query(Segments::file)
                 .list();
+    }
+
+    /**
+     * The segmentation of the files of several documents in one query (a listing page): each document's files in the
+     * order they were ingested; documents with no file known here are absent.
+     */
+    public Map<DocumentId, List<FileSegmentation>> files(Collection<DocumentId> documents) {
+        Objects.requireNonNull(documents, "documents");
+        if (documents.isEmpty()) {
+            return Map.of();
+        }
+        return db
+                .sql("SELECT " + FILE_COLUMNS + " FROM translation_file WHERE document_id IN (:documents)"
+                        + " ORDER BY registered_at, file_sha256")
+                .param("documents", documents.stream().map(DocumentId::value).toList())
+                .query(Segments::file)
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(FileSegmentation::documentId, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The segmentation of one file of a document, if it was ever ingested. */

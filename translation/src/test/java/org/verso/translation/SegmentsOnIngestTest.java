@@ -209,6 +209,11 @@ class SegmentsOnIngestTest {
         assertThat(segments.count(ingested.documentId())).isEqualTo(7);
         assertThat(segments.of(ingested.documentId(), 9, 3)).isEmpty();
         assertThat(segments.files(ingested.documentId())).hasSize(1);
+        assertThat(segments.files(List.of(ingested.documentId(), DocumentId.random())))
+                .as("several documents in one query: those with no file known are absent")
+                .containsOnlyKeys(ingested.documentId())
+                .containsEntry(ingested.documentId(), segments.files(ingested.documentId()));
+        assertThat(segments.files(List.of())).isEmpty();
         assertThat(segments.of(DocumentId.random(), 0, 10)).isEmpty();
         assertThatThrownBy(() -> segments.of(ingested.documentId(), -1, 10)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> segments.of(ingested.documentId(), 0, 0)).isInstanceOf(InvalidInputException.class);

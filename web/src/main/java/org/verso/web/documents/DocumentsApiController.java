@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -61,8 +62,11 @@ class DocumentsApiController {
             @RequestParam(defaultValue = "20") int size) {
         var result = documents.list(new DocumentQuery(
                 q, kind == null || kind.isBlank() ? null : DocumentKind.parse(kind), language, tag, page, size));
+        var states = readiness.of(result.items().stream().map(Document::id).toList()); // one query for the page
         return new PageView(
-                result.items().stream().map(this::view).toList(),
+                result.items().stream()
+                        .map(document -> DocumentView.of(document, states.getOrDefault(document.id(), Map.of())))
+                        .toList(),
                 result.total(),
                 result.page(),
                 result.size(),

@@ -1,6 +1,8 @@
 package org.verso.web.documents;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.verso.library.DocumentId;
@@ -43,8 +45,19 @@ class TranslationReadiness {
 
     /** The state of each file the translation module knows, by SHA-256 (hex); files it never saw are absent. */
     Map<String, State> of(DocumentId document) {
+        return states(segments.files(document));
+    }
+
+    /** {@link #of(DocumentId)} for several documents at once (one query); documents with no known file are absent. */
+    Map<DocumentId, Map<String, State>> of(Collection<DocumentId> documents) {
+        Map<DocumentId, Map<String, State>> states = new HashMap<>();
+        segments.files(documents).forEach((document, files) -> states.put(document, states(files)));
+        return states;
+    }
+
+    private static Map<String, State> states(List<FileSegmentation> files) {
         Map<String, State> states = new HashMap<>();
-        for (FileSegmentation file : segments.files(document)) {
+        for (FileSegmentation file : files) {
             states.put(file.file().hex(), state(file));
         }
         return states;

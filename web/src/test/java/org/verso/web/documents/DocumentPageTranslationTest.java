@@ -110,6 +110,20 @@ class DocumentPageTranslationTest extends WebTest {
                 default -> throw new AssertionError(item.name());
             }
         }
+        // the listing says the same of each file as the document itself (read for the whole page at once)
+        JsonNode listing = JsonMapper.builder().build().readTree(render("/api/documents?size=200", coordinator));
+        for (IngestItem item : job.items()) {
+            JsonNode one =
+                    JsonMapper.builder().build().readTree(render("/api/documents/" + item.documentId(), coordinator));
+            JsonNode listed = null;
+            for (JsonNode entry : listing.get("items")) {
+                if (entry.get("id").asString().equals(item.documentId().toString())) {
+                    listed = entry;
+                }
+            }
+            assertThat(listed).as("listed: " + item.name()).isNotNull();
+            assertThat(listed.get("files")).as(item.name()).isEqualTo(one.get("files"));
+        }
     }
 
     /** How many notes (alerts) speak of a new DOCX, whatever their wording; each must be the translation module's. */
