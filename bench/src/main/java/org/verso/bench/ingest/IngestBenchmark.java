@@ -16,6 +16,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.verso.bench.Trees;
 import org.verso.ingest.BatchSource;
 import org.verso.ingest.IngestJobs;
 import org.verso.ingest.JobProgress;
@@ -29,7 +30,6 @@ import org.verso.ingest.JobProgress;
  * <p>Arguments: {@code [corpus dir] [number of generated files]}; defaults {@code ../shared/corpus} and 10000.
  */
 public final class IngestBenchmark {
-    private static final int THREADS = 2;
     private static final int WARM_UP_ROUNDS = 3;
     private static final int WARM_ROUNDS = 6;
     private static final long SETTLE_MILLIS = 3000;
@@ -117,14 +117,7 @@ public final class IngestBenchmark {
                     mb(Runtime.getRuntime().maxMemory()),
                     heap.quarters());
         } finally {
-            deleteTree(work); // the copies, the store, the database and the index: tens of MB a run
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
+            Trees.delete(work); // the copies, the store, the database and the index: tens of MB a run
         }
     }
 
@@ -292,8 +285,8 @@ public final class IngestBenchmark {
     }
 
     /**
-     * Lets the JIT compilers and the collector finish what the previous pass left them, so that neither raw Tika nor
-     * the job pays for the other's compilations (they share this JVM).
+     * Lets the JIT compilers and the collector of the application's JVM finish what the previous pass left them, so
+     * that a pass does not pay for the work its predecessor caused.
      */
     private static void settle() throws InterruptedException {
         System.gc();

@@ -34,6 +34,7 @@ import org.apache.tika.sax.BodyContentHandler;
  */
 public final class RawTikaProcess implements AutoCloseable {
     private static final String DONE = "done ";
+    private static final int THREADS = 2;
 
     private final Process process;
     private final Writer commands;
@@ -68,11 +69,6 @@ public final class RawTikaProcess implements AutoCloseable {
         throw new IOException("the raw Tika process ended");
     }
 
-    /** CPU seconds the process has used so far. */
-    double cpuSeconds() {
-        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
-    }
-
     @Override
     public void close() throws IOException, InterruptedException {
         commands.close();
@@ -90,15 +86,15 @@ public final class RawTikaProcess implements AutoCloseable {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
             if (line.equals("run")) {
-                out.println(DONE + String.format(Locale.ROOT, "%.6f", parseAll(files, 2)));
+                out.println(DONE + String.format(Locale.ROOT, "%.6f", parseAll(files)));
             }
         }
     }
 
-    /** Parses every file with {@code threads} threads; the wall-clock seconds it took. */
-    static double parseAll(List<Path> files, int threads) throws Exception {
+    /** Parses every file with {@link #THREADS} threads; the wall-clock seconds it took. */
+    static double parseAll(List<Path> files) throws Exception {
         AutoDetectParser parser = new AutoDetectParser();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {
             List<Future<?>> futures = new ArrayList<>();

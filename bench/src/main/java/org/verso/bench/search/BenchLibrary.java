@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.verso.library.DocumentId;
 import org.verso.library.Sha256;
+import org.verso.search.LibraryIndex;
 import org.verso.search.SearchableDocument;
 import org.verso.search.SearchableFile;
 import org.verso.search.SearchableTranslation;
@@ -27,7 +28,7 @@ final class BenchLibrary {
     private static final Pattern PARA = Pattern.compile("<para>(.*?)</para>", Pattern.DOTALL);
     private static final Pattern LANG = Pattern.compile("xml:lang='([^']+)'");
     private static final Pattern TAG = Pattern.compile("<[^>]+>");
-    private static final String[] KINDS = {"kit", "charter", "convention", "manual", "report", "other"};
+    static final String[] KINDS = {"kit", "charter", "convention", "manual", "report", "other"};
     private static final String[] BODIES = {
         "UN",
         "Council of Europe",
@@ -38,7 +39,9 @@ final class BenchLibrary {
         "UNHCR",
         "European Union"
     };
-    private static final String[] MAIN = {"en", "ru", "fr", "de", "es", "nl", "uk"};
+    /** The languages of most documents, by their share. */
+    static final String[] MAIN = {"en", "ru", "fr", "de", "es", "nl", "uk"};
+
     private static final double[] SHARE = {0.30, 0.20, 0.10, 0.10, 0.06, 0.06, 0.05};
 
     /** Parallel UDHR paragraphs by language; legal paragraphs added to their language. */
@@ -200,5 +203,23 @@ final class BenchLibrary {
     private static String words(String text, int count) {
         String[] words = text.strip().split("\\s+");
         return String.join(" ", java.util.Arrays.copyOf(words, Math.min(count, words.length)));
+    }
+
+    /**
+     * Adds {@code documents} documents and their translations to the index in one bulk batch (merged into one segment
+     * when it closes), the same library for the same count, and makes them searchable. Returns the translations added.
+     */
+    long load(LibraryIndex index, long documents) {
+        Random random = new Random(42);
+        long translations = 0;
+        try (LibraryIndex.Batch batch = index.batch()) {
+            for (long n = 0; n < documents; n++) {
+                Entry entry = entry(n, random);
+                translations += entry.translations().size();
+                batch.add(entry.document(), entry.translations());
+            }
+        }
+        index.refresh();
+        return translations;
     }
 }

@@ -17,8 +17,6 @@ import org.verso.search.SortOrder;
  * the same stream, so that runs with and without the cache see the same searches.
  */
 final class QueryMix {
-    private static final String[] LANGUAGES = {"en", "ru", "fr", "de", "es", "nl", "uk"};
-    private static final String[] KINDS = {"kit", "charter", "convention", "manual", "report", "other"};
 
     /** One request: a search of the library, as the API takes it. */
     record Request(String text, String lang, String kind, Integer year, SortOrder sort, int page) {
@@ -119,13 +117,19 @@ final class QueryMix {
                         case 0 ->
                             new Request(
                                     r.text(),
-                                    LANGUAGES[random.nextInt(LANGUAGES.length)],
+                                    BenchLibrary.MAIN[random.nextInt(BenchLibrary.MAIN.length)],
                                     r.kind(),
                                     r.year(),
                                     r.sort(),
                                     1);
                         case 1 ->
-                            new Request(r.text(), r.lang(), KINDS[random.nextInt(KINDS.length)], r.year(), r.sort(), 1);
+                            new Request(
+                                    r.text(),
+                                    r.lang(),
+                                    BenchLibrary.KINDS[random.nextInt(BenchLibrary.KINDS.length)],
+                                    r.year(),
+                                    r.sort(),
+                                    1);
                         default -> new Request(r.text(), r.lang(), r.kind(), 1948 + random.nextInt(77), r.sort(), 1);
                     };
                 } else {

@@ -3,18 +3,18 @@ package org.verso.bench.search;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.verso.bench.Trees;
 import org.verso.search.LibraryIndex;
 import org.verso.search.SearchCacheStatistics;
 import org.verso.search.SearchFilters;
 import org.verso.search.SearchQuery;
 import org.verso.search.SortOrder;
+import org.verso.web.VersoApplication;
 
 /**
  * Search at library scale: builds a library of 100,000 documents (and their translations) recombined from the corpus
@@ -88,7 +88,7 @@ public final class SearchBenchmark {
         BenchLibrary library = new BenchLibrary(corpus);
         try {
             double[] indexing = build(data, library, documents);
-            QueryMix mix = new QueryMix(library, topics, ZIPF, 7);
+            QueryMix mix = new QueryMix(library, topics, ZIPF, MIX_SEED);
             int calls = CLIENTS * requests;
             // one stream per purpose, all of the same mix: warm-up, then the measured runs
             List<QueryMix.Request> warm = mix.stream(calls / 2, 11);
@@ -115,11 +115,13 @@ public final class SearchBenchmark {
                             + " load are pessimistic)%n",
                     loadAverage());
         } finally {
-            delete(data);
+            Trees.delete(data);
         }
     }
 
-    private static final double ZIPF = 0.8;
+    static final double ZIPF = 0.8;
+    /** The seed of the topics' popularity: the same pool of topics in every run and tool. */
+    static final long MIX_SEED = 7;
 
     /** The requests the clients of a run make of a stream: each client's first {@code requests}. */
     private static List<QueryMix.Request> used(List<QueryMix.Request> stream, int requests) {
@@ -168,17 +170,8 @@ public final class SearchBenchmark {
     private static double[] build(Path data, BenchLibrary library, int documents) throws Exception {
         try (ConfigurableApplicationContext app = start(data, 1000)) {
             LibraryIndex index = app.getBean(LibraryIndex.class);
-            Random random = new Random(42);
-            long translations = 0;
             long start = System.nanoTime();
-            try (LibraryIndex.Batch batch = index.batch()) {
-                for (long n = 0; n < documents; n++) {
-                    BenchLibrary.Entry entry = library.entry(n, random);
-                    translations += entry.translations().size();
-                    batch.add(entry.document(), entry.translations());
-                }
-            } // a bulk load: merged into one segment when the batch closes
-            index.refresh();
+            long translations = library.load(index, documents); // a bulk load: one segment when it closes
             double seconds = (System.nanoTime() - start) / 1e9;
             long bytes = size(data.resolve("index"));
             System.out.printf(
@@ -286,7 +279,7 @@ public final class SearchBenchmark {
     }
 
     private static ConfigurableApplicationContext start(Path data, int cacheSize) {
-        return new SpringApplicationBuilder(SearchBenchApplication.class)
+        return new SpringApplicationBuilder(VersoApplication.class)
                 .properties(
                         "verso.data-dir=" + data,
                         "verso.admin-password=" + PASSWORD,
@@ -319,7 +312,7 @@ public final class SearchBenchmark {
         return clients(c -> i -> index.searchBare(request(split, c, i).search()));
     }
 
-    private static double hitRatio(SearchCacheStatistics before, SearchCacheStatistics after) {
+    static double hitRatio(SearchCacheStatistics before, SearchCacheStatistics after) {
         long hits = after.hits() - before.hits();
         long all = hits + after.misses() - before.misses();
         return all == 0 ? 0 : (double) hits / all;
@@ -352,12 +345,6 @@ public final class SearchBenchmark {
             return files.filter(Files::isRegularFile)
                     .mapToLong(p -> p.toFile().length())
                     .sum();
-        }
-    }
-
-    private static void delete(Path dir) throws Exception {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -5,7 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import org.verso.search.LibraryIndex;
 import org.verso.search.SearchProperties;
 
@@ -35,16 +34,8 @@ public final class SearchProfile {
                 .withCountSampleAbove(Long.getLong(
                         "sampleAbove", SearchProperties.defaults(dir).countSampleAbove())))) {
             if (build) {
-                BenchLibrary library = new BenchLibrary(corpus);
-                Random random = new Random(42);
                 long start = System.nanoTime();
-                try (LibraryIndex.Batch batch = index.batch()) {
-                    for (long n = 0; n < documents; n++) {
-                        BenchLibrary.Entry entry = library.entry(n, random);
-                        batch.add(entry.document(), entry.translations());
-                    }
-                }
-                index.refresh();
+                new BenchLibrary(corpus).load(index, documents);
                 System.out.printf(
                         "built %d documents in %.1f s into %s%n", documents, (System.nanoTime() - start) / 1e9, dir);
             }
@@ -94,7 +85,8 @@ public final class SearchProfile {
     /** The benchmark's stream of searches, one after the other: CPU time per search with what the cache did. */
     private static void mix(LibraryIndex index, BenchLibrary library, int requests, boolean searchOnly) {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        QueryMix mix = new QueryMix(library, Integer.getInteger("topics", 10_000), 0.8, 7);
+        QueryMix mix = new QueryMix(
+                library, Integer.getInteger("topics", 10_000), SearchBenchmark.ZIPF, SearchBenchmark.MIX_SEED);
         List<QueryMix.Request> stream = mix.stream(requests + requests / 2, 11);
         List<QueryMix.Request> warm = stream.subList(0, requests / 2);
         List<QueryMix.Request> measured = stream.subList(requests / 2, stream.size());
@@ -110,8 +102,6 @@ public final class SearchProfile {
             measured.forEach(r -> index.searchBare(r.search()));
         }
         double bare = (cpu.getCurrentThreadCpuTime() - t) / 1e6 / measured.size();
-        long hits = after.hits() - before.hits();
-        long misses = after.misses() - before.misses();
         System.out.printf(
                 "mix: %d searches (%d distinct, %d topics), cache %d entries: hit ratio %.2f; CPU ms per search:"
                         + " search %.2f, bare %.2f, bare/search %.2f%n",
@@ -119,7 +109,7 @@ public final class SearchProfile {
                 QueryMix.distinct(measured),
                 mix.topics(),
                 after.capacity(),
-                hits + misses == 0 ? 0 : (double) hits / (hits + misses),
+                SearchBenchmark.hitRatio(before, after),
                 search,
                 bare,
                 bare / search);

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.verso.library.InvalidInputException;
 import org.verso.search.Concordance;
 import org.verso.search.LibraryIndex;
 import org.verso.search.SearchMaintenance;
@@ -70,13 +69,7 @@ class SearchApiController {
             @RequestParam(required = false) String source,
             @RequestParam(required = false) String target,
             @RequestParam(defaultValue = "20") String limit) {
-        int max;
-        try {
-            max = Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("invalid-page", "limit must be a whole number, not '" + limit + "'");
-        }
-        return concordance.search(q, source, target, max).stream()
+        return concordance.search(q, source, target, SearchParameters.number("limit", limit, "invalid-page")).stream()
                 .map(SearchJson::of)
                 .toList();
     }

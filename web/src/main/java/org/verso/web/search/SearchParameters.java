@@ -64,7 +64,7 @@ public record SearchParameters(
         return new SearchQuery(q, filters, SortOrder.parse(sort), pageNumber, pageSize);
     }
 
-    private static int number(String name, String text, String code) {
+    static int number(String name, String text, String code) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {

@@ -66,11 +66,12 @@ class RememberedCredentials implements AuthenticationProvider {
             }
         }
         Authentication result = fullCheck.authenticate(authentication);
-        if (result != null && result.getPrincipal() instanceof UserDetails) {
+        if (result != null && result.getPrincipal() instanceof UserDetails user) {
             if (remembered.size() >= MAX_ENTRIES) {
                 remembered.clear();
             }
-            String storedHash = load(username).getPassword();
+            // the account the full check just loaded: its hash is erased only after every provider has answered
+            String storedHash = user.getPassword();
             remembered.put(
                     username,
                     new Remembered(mac(password), storedHash, clock.instant().plus(REMEMBER_FOR)));
