@@ -113,14 +113,11 @@ public final class SegmentationBenchmark {
             List<SegmentTranslation> same = segments.segments().stream()
                     .map(s -> new SegmentTranslation(s.index(), s.source(), s.source()))
                     .toList();
+            String target = targetOf(content);
             start = System.nanoTime();
             try {
                 segmentation.merge(
-                        new ByteArrayInputStream(content),
-                        source,
-                        targetOf(content),
-                        same,
-                        OutputStream.nullOutputStream());
+                        new ByteArrayInputStream(content), source, target, same, OutputStream.nullOutputStream());
                 mergeNanos += System.nanoTime() - start;
                 mergedBytes += content.length;
                 merged++;
@@ -147,12 +144,13 @@ public final class SegmentationBenchmark {
         return new long[] {count, bytes, segmentsTotal, extractNanos};
     }
 
+    private static final java.util.regex.Pattern TARGET_LANGUAGE =
+            java.util.regex.Pattern.compile("\\s(?:target-language|trgLang)\\s*=\\s*[\"']([A-Za-z0-9_-]{2,35})[\"']");
+
     /** XLIFF files declare their target language; merging into another is refused. */
     private static String targetOf(byte[] content) {
-        var m = java.util.regex.Pattern.compile(
-                        "\\s(?:target-language|trgLang)\\s*=\\s*[\"']([A-Za-z0-9_-]{2,35})[\"']")
-                .matcher(new String(
-                        content, 0, Math.min(content.length, 65536), java.nio.charset.StandardCharsets.ISO_8859_1));
+        var m = TARGET_LANGUAGE.matcher(
+                new String(content, 0, Math.min(content.length, 65536), java.nio.charset.StandardCharsets.ISO_8859_1));
         return m.find() ? m.group(1) : "ru";
     }
 }

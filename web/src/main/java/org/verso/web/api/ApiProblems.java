@@ -130,9 +130,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (!isApi(request)) {
             return sendError(request, problem.getStatus());
         }
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.response(problem);
     }
 
     /** Lets the container render its error page; returning no body marks the exception as handled. */

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -118,10 +116,7 @@ class SearchPageController {
             var parameters = new SearchParameters(q, lang, kind, body, status, year, page, size, sort);
             return ResponseEntity.ok(SearchJson.of(index.search(parameters.toQuery())));
         } catch (InvalidInputException e) {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
-            return ResponseEntity.badRequest()
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
         }
     }
 
