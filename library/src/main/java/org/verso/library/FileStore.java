@@ -117,11 +117,7 @@ public final class FileStore {
 
     /** Stores a copy of a file; see {@link #store(InputStream, long)}. */
     public Sha256 store(Path file, long maxBytes) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return store(in, maxBytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return add(file, maxBytes).sha256();
     }
 
     /** Opens the stored bytes; the caller closes the stream. */

@@ -82,26 +82,24 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                 continue;
             }
             if (e == null) { // the processor found the bytes catalogued already
-                Optional<DocumentId> owner = documents.ownerOf(p.sha256());
-                if (owner.isPresent()) {
-                    duplicate(p, owner.get());
-                    continue;
-                }
-                rows.finish(
-                        item.id(),
-                        ItemOutcome.FAILED,
-                        "document-not-found",
-                        "The document this file belonged to is gone; retry the file.",
-                        p.sha256(),
-                        p.size(),
-                        null,
-                        null,
-                        p.millis());
+                duplicateOrFailed(
+                        p, "document-not-found", "The document this file belonged to is gone; retry the file.", null);
                 continue;
             }
             // the catalogue refuses bytes it has (checked in the same transaction): that makes a duplicate below
             catalogue(p, attachTo.computeIfAbsent(item.batchId(), id -> rows.batch(id)
                     .map(IngestRows.Batch::documentId)));
+        }
+    }
+
+    /** A duplicate of the document that holds the bytes now; failed for the reason given when none does. */
+    private void duplicateOrFailed(Processed p, String code, String reason, String mediaType) {
+        Optional<DocumentId> owner = documents.ownerOf(p.sha256());
+        if (owner.isPresent()) {
+            duplicate(p, owner.get());
+        } else {
+            rows.finish(
+                    p.item().id(), ItemOutcome.FAILED, code, reason, p.sha256(), p.size(), mediaType, null, p.millis());
         }
     }
 
@@ -136,21 +134,7 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                     : documents.attach(attachTo.get(), file));
         } catch (ConflictException sameBytes) {
             // another import (another process on the same database) catalogued these bytes at the same moment
-            Optional<DocumentId> owner = documents.ownerOf(p.sha256());
-            if (owner.isPresent()) {
-                duplicate(p, owner.get());
-            } else {
-                rows.finish(
-                        p.item().id(),
-                        ItemOutcome.FAILED,
-                        sameBytes.code(),
-                        sameBytes.getMessage(),
-                        p.sha256(),
-                        p.size(),
-                        e.mediaType(),
-                        null,
-                        p.millis());
-            }
+            duplicateOrFailed(p, sameBytes.code(), sameBytes.getMessage(), e.mediaType());
             return;
         } catch (NotFoundException gone) {
             rows.finish(

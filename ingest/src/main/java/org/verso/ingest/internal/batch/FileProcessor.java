@@ -112,9 +112,9 @@ final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed
         List<IngestRows.Member> stored = new ArrayList<>(members.size());
         try {
             for (ArchiveMember member : members) {
-                FileStore.Stored bytes = store.add(member.file(), Long.MAX_VALUE); // bounded by the unpack limits
+                Sha256 sha = store.store(member.file(), Long.MAX_VALUE); // bounded by the unpack limits
                 String name = member.name() != null ? member.name() : contentName(archive.name());
-                stored.add(new IngestRows.Member(name, bytes.sha256(), Files.size(member.file())));
+                stored.add(new IngestRows.Member(name, sha, Files.size(member.file())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store a file unpacked from " + archive.name(), e);

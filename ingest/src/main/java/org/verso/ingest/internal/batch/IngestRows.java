@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.verso.ingest.BatchSource;
@@ -22,10 +24,17 @@ public class IngestRows {
     private static final String ITEM_COLUMNS = "id, batch_id, seq, name, sha256, size_bytes, status, reason_code,"
             + " reason, media_type, document_id, millis, finished_at";
 
-    private final JdbcClient db;
+    /** A new pending item; {@code parent_id} is the archive it was unpacked from, or null. */
+    private static final String INSERT_ITEM =
+            "INSERT INTO ingest_item (id, batch_id, seq, source_path, name, sha256, size_bytes, status, parent_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
 
-    IngestRows(JdbcClient db) {
+    private final JdbcClient db;
+    private final JdbcTemplate batches;
+
+    IngestRows(JdbcClient db, JdbcTemplate batches) {
         this.db = db;
+        this.batches = batches;
     }
 
     /** A batch as stored. */
@@ -72,8 +81,7 @@ public class IngestRows {
 
     public UUID addItem(UUID batchId, int seq, Path sourcePath, String name, Sha256 sha256, Long size) {
         UUID id = UUID.randomUUID();
-        db.sql("INSERT INTO ingest_item (id, batch_id, seq, source_path, name, sha256, size_bytes, status)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING')")
+        db.sql(INSERT_ITEM)
                 .params(
                         id,
                         batchId,
@@ -81,7 +89,8 @@ public class IngestRows {
                         sourcePath == null ? null : sourcePath.toString(),
                         name,
                         sha256 == null ? null : sha256.hex(),
-                        size)
+                        size,
+                        null)
                 .update();
         return id;
     }
@@ -110,19 +119,20 @@ public class IngestRows {
                 .param(batchId)
                 .query(Integer.class)
                 .single();
+        List<Object[]> rows = new ArrayList<>(members.size());
         for (Member m : members) {
-            db.sql("INSERT INTO ingest_item (id, batch_id, seq, name, sha256, size_bytes, status, parent_id)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)")
-                    .params(
-                            UUID.randomUUID(),
-                            batchId,
-                            ++seq,
-                            m.name().length() > 2000 ? m.name().substring(0, 2000) : m.name(),
-                            m.sha256().hex(),
-                            m.size(),
-                            archiveItemId)
-                    .update();
+            rows.add(new Object[] {
+                UUID.randomUUID(),
+                batchId,
+                ++seq,
+                null,
+                m.name().length() > 2000 ? m.name().substring(0, 2000) : m.name(),
+                m.sha256().hex(),
+                m.size(),
+                archiveItemId
+            });
         }
+        batches.batchUpdate(INSERT_ITEM, rows); // up to 10,000 members: one round trip, not one per member
         return members.size();
     }
 

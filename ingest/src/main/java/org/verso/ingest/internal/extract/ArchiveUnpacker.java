@@ -51,9 +51,6 @@ final class ArchiveUnpacker {
     /** More members than this is refused like a bomb: a million empty files unpack to nothing but are not harmless. */
     static final int MAX_MEMBERS = 10_000;
 
-    /** Unpacked data below this size is never a bomb, whatever its ratio (as in the container guard). */
-    private static final long RATIO_FLOOR = 4L * 1024 * 1024;
-
     private final Limits limits;
     private final Detector detector;
     private final Path scratch;
@@ -103,11 +100,7 @@ final class ArchiveUnpacker {
 
     private void unpack(Path archive, String type, int depth, String prefix)
             throws ContainerGuard.Refused, IOException {
-        if (depth > limits.maxNestingDepth()) {
-            throw new ContainerGuard.Refused(
-                    FailureReason.DECOMPRESSION_BOMB,
-                    "It nests archives more than " + limits.maxNestingDepth() + " levels deep.");
-        }
+        ContainerGuard.checkDepth(limits, depth);
         switch (type) {
             case "application/zip" -> zip(archive, depth, prefix);
             case "application/x-7z-compressed" -> sevenZ(archive, depth, prefix);
@@ -248,29 +241,16 @@ final class ArchiveUnpacker {
     }
 
     private void check() throws ContainerGuard.Refused {
-        if (written > limits.maxUnpackedBytes()) {
-            throw new ContainerGuard.Refused(
-                    FailureReason.DECOMPRESSION_BOMB,
-                    "It unpacks to more than " + limits.maxUnpackedBytes() / (1024 * 1024) + " MB.");
-        }
-        if (written > RATIO_FLOOR && written / archiveSize > limits.maxCompressionRatio()) {
-            throw new ContainerGuard.Refused(
-                    FailureReason.DECOMPRESSION_BOMB,
-                    "It unpacks to more than " + limits.maxCompressionRatio() + " times its size.");
+        ContainerGuard.Refused refused = ContainerGuard.overLimits(limits, written, archiveSize);
+        if (refused != null) {
+            throw refused;
         }
     }
 
     private static boolean isTar(Path file) throws IOException {
-        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(263);
+            return ContainerGuard.isTar(in.readNBytes(263));
         }
-        return head.length >= 262
-                && head[257] == 'u'
-                && head[258] == 's'
-                && head[259] == 't'
-                && head[260] == 'a'
-                && head[261] == 'r';
     }
 
     /**

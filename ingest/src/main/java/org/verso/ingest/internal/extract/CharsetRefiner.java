@@ -5,10 +5,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -64,12 +62,12 @@ final class CharsetRefiner {
     /** The best charset for the bytes; {@code detected} (a single-byte charset) unless another is clearly better. */
     String refine(String detected, byte[] bytes) {
         int length = Math.min(bytes.length, SAMPLE);
-        Set<String> names = new LinkedHashSet<>();
-        names.add(detected);
-        names.addAll(CANDIDATES);
         String best = detected;
         double bestScore = score(detected, bytes, length) + 0.15; // the detector's pick wins near-ties
-        for (String name : names) {
+        for (String name : CANDIDATES) {
+            if (name.equals(detected)) {
+                continue; // scored above, with its bonus
+            }
             double s = score(name, bytes, length);
             if (s > bestScore) {
                 best = name;

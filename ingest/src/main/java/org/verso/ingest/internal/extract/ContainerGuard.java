@@ -68,11 +68,7 @@ final class ContainerGuard {
     }
 
     private void walk(InputStream in, int depth, String name) throws Refused, IOException {
-        if (depth > limits.maxNestingDepth()) {
-            throw new Refused(
-                    FailureReason.DECOMPRESSION_BOMB,
-                    "It nests archives more than " + limits.maxNestingDepth() + " levels deep.");
-        }
+        checkDepth(limits, depth);
         BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in);
         String kind = kind(peek(buffered, 512));
         if (kind == null) {
@@ -178,8 +174,40 @@ final class ContainerGuard {
         if (h.length >= 3 && h[0] == 'B' && h[1] == 'Z' && h[2] == 'h') {
             return "bzip2";
         }
-        if (h.length >= 262 && h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r') {
+        if (isTar(h)) {
             return "tar";
+        }
+        return null;
+    }
+
+    /** Whether a file's first bytes (at least 262 of them) are a POSIX tar header's. */
+    static boolean isTar(byte[] h) {
+        return h.length >= 262 && h[257] == 'u' && h[258] == 's' && h[259] == 't' && h[260] == 'a' && h[261] == 'r';
+    }
+
+    /** Refuses archives nested deeper than the limit. */
+    static void checkDepth(Limits limits, int depth) throws Refused {
+        if (depth > limits.maxNestingDepth()) {
+            throw new Refused(
+                    FailureReason.DECOMPRESSION_BOMB,
+                    "It nests archives more than " + limits.maxNestingDepth() + " levels deep.");
+        }
+    }
+
+    /**
+     * The refusal when {@code unpacked} bytes out of an archive of {@code archiveSize} bytes pass the size or ratio
+     * limit (the ratio only above {@link #RATIO_FLOOR}); null within them.
+     */
+    static Refused overLimits(Limits limits, long unpacked, long archiveSize) {
+        if (unpacked > limits.maxUnpackedBytes()) {
+            return new Refused(
+                    FailureReason.DECOMPRESSION_BOMB,
+                    "It unpacks to more than " + limits.maxUnpackedBytes() / (1024 * 1024) + " MB.");
+        }
+        if (unpacked > RATIO_FLOOR && unpacked / Math.max(1, archiveSize) > limits.maxCompressionRatio()) {
+            return new Refused(
+                    FailureReason.DECOMPRESSION_BOMB,
+                    "It unpacks to more than " + limits.maxCompressionRatio() + " times its size.");
         }
         return null;
     }
@@ -203,15 +231,9 @@ final class ContainerGuard {
             int n = in.read(b, off, len);
             if (n > 0) {
                 unpacked += n;
-                if (unpacked > limits.maxUnpackedBytes()) {
-                    throw new LimitPassed(new Refused(
-                            FailureReason.DECOMPRESSION_BOMB,
-                            "It unpacks to more than " + limits.maxUnpackedBytes() / (1024 * 1024) + " MB."));
-                }
-                if (unpacked > RATIO_FLOOR && unpacked / Math.max(1, fileSize) > limits.maxCompressionRatio()) {
-                    throw new LimitPassed(new Refused(
-                            FailureReason.DECOMPRESSION_BOMB,
-                            "It unpacks to more than " + limits.maxCompressionRatio() + " times its size."));
+                Refused refused = overLimits(limits, unpacked, fileSize);
+                if (refused != null) {
+                    throw new LimitPassed(refused);
                 }
             }
             return n;

@@ -54,13 +54,6 @@ final class TikaReader {
 
     /** Archives that are not unpacked (see {@link ArchiveUnpacker#TYPES} for those that are). */
     private static final Set<String> ARCHIVES = Set.of(
-            "application/zip",
-            "application/gzip",
-            "application/x-gzip",
-            "application/x-tar",
-            "application/x-gtar",
-            "application/x-bzip2",
-            "application/x-7z-compressed",
             "application/x-rar-compressed",
             "application/vnd.rar",
             "application/x-xz",
