@@ -30,7 +30,6 @@ public class Concordance implements Closeable {
 
     private final Analyzer analyzer = Analyzers.concordance();
     private final IndexStore store;
-    private final String openedReason;
     private final Refresher refresher;
 
     /** A unit found, both sides HTML-escaped with the matches in {@code <mark>}. */
@@ -41,17 +40,11 @@ public class Concordance implements Closeable {
         Path dir = settings.indexDir() == null ? null : settings.indexDir().resolve("memory");
         IndexLocation.Opened opened = new IndexLocation(dir, SCHEMA, analyzer, 16).open();
         this.store = opened.store();
-        this.openedReason = opened.rebuildReason();
         this.refresher = new Refresher(settings.refreshInterval(), () -> List.of(store));
         log.info(
                 "Translation-memory index at {} ({})",
                 store.path() == null ? "memory" : store.path(),
-                openedReason == null ? "opened" : openedReason);
-    }
-
-    /** Why the index as opened cannot be trusted, or null. */
-    public String needsRebuild() {
-        return openedReason;
+                opened.rebuildReason() == null ? "opened" : opened.rebuildReason());
     }
 
     /** Indexes (or replaces, by id) units, committed before returning. */

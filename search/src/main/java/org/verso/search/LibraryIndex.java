@@ -171,7 +171,7 @@ public class LibraryIndex implements Closeable {
      */
     public final class Batch implements Closeable {
         private int pending;
-        private long written;
+        /** Index entries written: a document and its translations each. */
         private long entries;
 
         private Batch() {
@@ -182,7 +182,6 @@ public class LibraryIndex implements Closeable {
             writes.lock();
             try {
                 BlockWriter.write(current, new Block(document.documentId(), document, translations));
-                written++;
                 entries += 1 + translations.size();
                 rebuilds.changed(document.documentId());
                 if (++pending >= settings.rebuildCommitEvery()) {
@@ -210,7 +209,7 @@ public class LibraryIndex implements Closeable {
                 openBatches.decrementAndGet();
                 writes.unlock();
             }
-            if (written > 0 && entries * 2 >= store.entries()) {
+            if (entries > 0 && entries * 2 >= store.entries()) {
                 mergeAfterBulkLoad(store);
             }
         }
@@ -265,8 +264,7 @@ public class LibraryIndex implements Closeable {
 
     /** How the cache of recent searches ({@link SearchProperties#cacheSize()}) has fared since start. */
     public SearchCacheStatistics cacheStatistics() {
-        long[] figures = searcher.cacheStatistics();
-        return new SearchCacheStatistics(figures[0], figures[1], (int) figures[2], (int) figures[3]);
+        return searcher.cacheStatistics();
     }
 
     /** Up to {@code limit} titles with words starting with the typed words (search-as-you-type). */

@@ -68,6 +68,25 @@ public record SearchProperties(
 
     /** This configuration with the index in another directory. */
     public SearchProperties withIndexDir(Path dir) {
+        return copy(dir, cacheSize, countSampleAbove, concurrentSearches);
+    }
+
+    /** This configuration with another cache size (0: none). */
+    public SearchProperties withCacheSize(int size) {
+        return copy(indexDir, size, countSampleAbove, concurrentSearches);
+    }
+
+    /** This configuration with another sampling threshold (0: always count exactly). */
+    public SearchProperties withCountSampleAbove(long postings) {
+        return copy(indexDir, cacheSize, postings, concurrentSearches);
+    }
+
+    /** This configuration with another number of searches computed at once (0: as many as there are cores). */
+    public SearchProperties withConcurrentSearches(int searches) {
+        return copy(indexDir, cacheSize, countSampleAbove, searches);
+    }
+
+    private SearchProperties copy(Path dir, int cache, long sampleAbove, int searches) {
         return new SearchProperties(
                 dir,
                 refreshInterval,
@@ -77,56 +96,8 @@ public record SearchProperties(
                 maxResultWindow,
                 checkOnStartup,
                 rebuildCommitEvery,
-                cacheSize,
-                countSampleAbove,
-                concurrentSearches);
-    }
-
-    /** This configuration with another cache size (0: none). */
-    public SearchProperties withCacheSize(int size) {
-        return new SearchProperties(
-                indexDir,
-                refreshInterval,
-                ramBufferMb,
-                snippetLength,
-                facetLimit,
-                maxResultWindow,
-                checkOnStartup,
-                rebuildCommitEvery,
-                size,
-                countSampleAbove,
-                concurrentSearches);
-    }
-
-    /** This configuration with another sampling threshold (0: always count exactly). */
-    public SearchProperties withCountSampleAbove(long postings) {
-        return new SearchProperties(
-                indexDir,
-                refreshInterval,
-                ramBufferMb,
-                snippetLength,
-                facetLimit,
-                maxResultWindow,
-                checkOnStartup,
-                rebuildCommitEvery,
-                cacheSize,
-                postings,
-                concurrentSearches);
-    }
-
-    /** This configuration with another number of searches computed at once (0: as many as there are cores). */
-    public SearchProperties withConcurrentSearches(int searches) {
-        return new SearchProperties(
-                indexDir,
-                refreshInterval,
-                ramBufferMb,
-                snippetLength,
-                facetLimit,
-                maxResultWindow,
-                checkOnStartup,
-                rebuildCommitEvery,
-                cacheSize,
-                countSampleAbove,
+                cache,
+                sampleAbove,
                 searches);
     }
 

@@ -42,8 +42,12 @@ final class Counting {
      *     them (few matches); else empty
      * @param depth how many best documents were asked for ({@code top} may hold fewer: there are no more)
      */
-    record Counted(
-            long total, boolean approximate, Map<String, Map<String, Long>> facets, List<Group> top, int depth) {}
+    record Counted(long total, boolean approximate, Map<String, Map<String, Long>> facets, List<Group> top, int depth) {
+        /** The best documents the pass kept, as a ranking that says how deep it reaches. */
+        ResultCache.Ranked ranked() {
+            return new ResultCache.Ranked(top, depth);
+        }
+    }
 
     /**
      * @param query the text narrowed by all filters but one ({@link FacetFilters#sideways}), rewritten by this searcher

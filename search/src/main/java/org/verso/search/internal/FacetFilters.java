@@ -22,7 +22,7 @@ final class FacetFilters {
     final List<List<BytesRef>> documents;
 
     /** No filter at all. */
-    static final FacetFilters NONE = new FacetFilters(List.of(), List.of(List.of(), List.of(), List.of(), List.of()));
+    static final FacetFilters NONE = of(SearchFilters.NONE);
 
     private FacetFilters(List<BytesRef> languages, List<List<BytesRef>> documents) {
         this.languages = languages;
@@ -61,8 +61,7 @@ final class FacetFilters {
         }
         for (int i = 0; i < documents.size(); i++) {
             if (!documents.get(i).isEmpty()) {
-                clauses.add(new TermInSetQuery(
-                        GroupingCollector.FIELD_OF.get(GroupingCollector.DOCUMENT_FACETS.get(i)), documents.get(i)));
+                clauses.add(new TermInSetQuery(GroupingCollector.FACET_FIELDS.get(i), documents.get(i)));
             }
         }
         return clauses;

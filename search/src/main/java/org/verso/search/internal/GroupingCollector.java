@@ -34,8 +34,12 @@ final class GroupingCollector implements Collector {
 
     static final String LANGUAGE_FACET = "lang";
 
-    static final Map<String, String> FIELD_OF =
+    private static final Map<String, String> FIELD_OF =
             Map.of("kind", Fields.KIND, "body", Fields.BODY, "status", Fields.STATUS, "year", Fields.YEAR);
+
+    /** The index fields of {@link #DOCUMENT_FACETS}, in their order. */
+    static final List<String> FACET_FIELDS =
+            DOCUMENT_FACETS.stream().map(FIELD_OF::get).toList();
 
     private final SortOrder sort;
     private final int topN;
@@ -113,9 +117,6 @@ final class GroupingCollector implements Collector {
             worstFirst.add(group);
         }
     }
-
-    private static final List<String> FACET_FIELDS =
-            DOCUMENT_FACETS.stream().map(FIELD_OF::get).toList();
 
     private final class Leaf implements LeafCollector {
         private final LeafReader reader;

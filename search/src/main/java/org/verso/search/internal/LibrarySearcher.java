@@ -19,6 +19,7 @@ import org.apache.lucene.search.Query;
 import org.verso.library.InvalidInputException;
 import org.verso.library.Sha256;
 import org.verso.search.InvalidQueryException;
+import org.verso.search.SearchCacheStatistics;
 import org.verso.search.SearchQuery;
 import org.verso.search.SearchResult;
 import org.verso.search.SearchResult.FacetCount;
@@ -75,7 +76,7 @@ public final class LibrarySearcher {
     }
 
     /** Cache hits, misses, entries and capacity. */
-    public long[] cacheStatistics() {
+    public SearchCacheStatistics cacheStatistics() {
         return cache.statistics();
     }
 
@@ -110,44 +111,38 @@ public final class LibrarySearcher {
                         : null;
                 found = new ResultCache.Entry(query, sideways, filters, counted, suggestion);
                 if (search.sort() == SortOrder.RELEVANCE && counted.depth() > 0) {
-                    found.ranked = new ResultCache.Ranked(counted.top(), counted.depth()); // ranked in the pass
+                    found.ranked = counted.ranked(); // ranked in the pass
                 }
                 cache.put(searcher.getIndexReader(), key, found);
             }
             Counting.Counted counted = found.counted;
-            List<Hit> shown = found.page(search.page(), search.size());
-            if (shown != null) {
-                return new SearchResult(
-                        counted.total(),
-                        counted.approximate(),
-                        search.page(),
-                        search.size(),
-                        shown,
-                        facets(counted.facets()),
-                        found.suggestion);
-            }
-            List<Group> best;
-            if (counted.total() == 0) {
-                best = List.of();
-            } else if (search.sort() == SortOrder.RELEVANCE) {
-                // ranked by the counting pass when few matched, else by a top-k search that skips what cannot compete
-                ResultCache.Ranked ranked = found.ranked;
-                if (ranked == null || !ranked.covers(need)) {
-                    ranked = Counting.rank(searcher, found.query, depth);
-                    found.ranked = ranked;
+            List<Hit> hits = found.page(search.page(), search.size());
+            if (hits == null) {
+                List<Group> best;
+                if (counted.total() == 0) {
+                    best = List.of();
+                } else if (search.sort() == SortOrder.RELEVANCE) {
+                    // ranked by the counting pass when few matched, else by a top-k search that skips what cannot
+                    // compete
+                    ResultCache.Ranked ranked = found.ranked;
+                    if (ranked == null || !ranked.covers(need)) {
+                        ranked = Counting.rank(searcher, found.query, depth);
+                        found.ranked = ranked;
+                    }
+                    best = ranked.groups();
+                } else {
+                    if (!counted.ranked().covers(need)) {
+                        counted = Counting.count(
+                                searcher, found.sideways, found.filters, search.sort(), depth, sampleAbove);
+                        found.counted = counted;
+                    }
+                    best = counted.top();
                 }
-                best = ranked.groups();
-            } else {
-                if (counted.depth() < need && counted.top().size() >= counted.depth()) {
-                    counted =
-                            Counting.count(searcher, found.sideways, found.filters, search.sort(), depth, sampleAbove);
-                    found.counted = counted;
-                }
-                best = counted.top();
+                List<Group> page =
+                        offset >= best.size() ? List.of() : best.subList(offset, Math.min(best.size(), need));
+                hits = hits(searcher, found.query, page, search.sort());
+                found.page(search.page(), search.size(), hits);
             }
-            List<Group> page = offset >= best.size() ? List.of() : best.subList(offset, Math.min(best.size(), need));
-            List<Hit> hits = hits(searcher, found.query, page, search.sort());
-            found.page(search.page(), search.size(), hits);
             return new SearchResult(
                     counted.total(),
                     counted.approximate(),
@@ -178,27 +173,15 @@ public final class LibrarySearcher {
 
     private List<Hit> hits(IndexSearcher searcher, Query query, List<Group> page, SortOrder sort) throws IOException {
         StoredFields stored = searcher.storedFields();
-        List<Integer> allUnits = new ArrayList<>();
-        List<String> allLanguages = new ArrayList<>();
         Map<Integer, Document> documents = new HashMap<>();
-        Map<Integer, String> texts = new HashMap<>();
         int[] inDocOrder = page.stream()
                 .flatMapToInt(group -> java.util.Arrays.stream(group.units))
                 .sorted()
                 .toArray();
         for (int unit : inDocOrder) { // stored fields read once per unit, in doc order (blocks decompressed once)
-            Document document = stored.document(unit, HIT_FIELDS);
-            documents.put(unit, document);
-            texts.put(unit, document.get(Fields.TEXT));
-            allUnits.add(unit);
-            allLanguages.add(document.get(Fields.LANG));
+            documents.put(unit, stored.document(unit, HIT_FIELDS));
         }
-        Map<Integer, String> snippets = new Snippets(searcher, analyzer, snippetLength)
-                .of(
-                        query,
-                        allUnits.stream().mapToInt(Integer::intValue).toArray(),
-                        allLanguages.toArray(String[]::new),
-                        texts);
+        Map<Integer, String> snippets = new Snippets(searcher, analyzer, snippetLength).of(query, documents);
         List<Hit> hits = new ArrayList<>();
         for (Group group : page) {
             Document first = documents.get(group.units[0]);

@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -86,14 +88,14 @@ final class Ranking {
             throws IOException {
         Map<Integer, String> idOf =
                 documentIds(leaves, Arrays.stream(top).mapToInt(d -> d.doc).toArray());
-        LinkedHashMap<String, Boolean> ids = new LinkedHashMap<>();
+        Set<String> ids = new LinkedHashSet<>();
         for (ScoreDoc hit : top) {
-            ids.putIfAbsent(idOf.get(hit.doc), Boolean.TRUE);
+            ids.add(idOf.get(hit.doc));
             if (ids.size() == need) {
                 break;
             }
         }
-        return new ArrayList<>(ids.keySet());
+        return new ArrayList<>(ids);
     }
 
     /** Document ids of index entries, read in doc order with one doc-values iterator per segment. */
@@ -109,9 +111,7 @@ final class Ranking {
                 values = DocValues.getSorted(current.reader(), Fields.DOCUMENT_ID);
             }
             int local = doc - current.docBase;
-            if (values.docID() < local && values.advanceExact(local)) {
-                ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
-            } else if (values.docID() == local) {
+            if (values.advanceExact(local)) { // the docs are distinct and sorted: always forward
                 ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
             }
         }

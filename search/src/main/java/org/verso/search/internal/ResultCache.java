@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.Query;
+import org.verso.search.SearchCacheStatistics;
 import org.verso.search.SearchFilters;
 import org.verso.search.SearchQuery;
 import org.verso.search.SearchResult;
@@ -131,12 +132,12 @@ final class ResultCache {
     }
 
     /** Hits and misses since start, entries now, capacity. */
-    long[] statistics() {
+    SearchCacheStatistics statistics() {
         Generation current = generation;
         int size;
         synchronized (current.entries()) {
             size = current.entries().size();
         }
-        return new long[] {hits.sum(), misses.sum(), size, capacity};
+        return new SearchCacheStatistics(hits.sum(), misses.sum(), size, capacity);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -37,19 +38,19 @@ final class Snippets {
      * Snippets of the given units (global doc ids) for the query, by doc id; a unit without a match gets the start of
      * its text.
      *
-     * @param languages the language of each unit, as indexed
-     * @param texts the stored text of each unit, by doc id (read once by the caller with the hit's other fields)
+     * @param units the stored fields of each unit, by doc id (read once by the caller for the hit): its language and
+     *     text are read from them
      */
-    Map<Integer, String> of(Query query, int[] units, String[] languages, Map<Integer, String> texts)
-            throws IOException {
+    Map<Integer, String> of(Query query, Map<Integer, Document> units) throws IOException {
         // first each unit's own language field (one highlighter call per field), then the neutral field for the
         // units whose match came through it (a Russian word in a document catalogued as English, say)
         Map<String, List<Integer>> byField = new HashMap<>();
-        for (int i = 0; i < units.length; i++) {
-            String field = Languages.analyzed(languages[i]) ? Fields.text(languages[i]) : Fields.TEXT_ANY;
-            byField.computeIfAbsent(field, f -> new ArrayList<>()).add(units[i]);
-        }
-        UnifiedHighlighter highlighter = highlighter(texts);
+        units.forEach((unit, document) -> {
+            String language = document.get(Fields.LANG);
+            String field = Languages.analyzed(language) ? Fields.text(language) : Fields.TEXT_ANY;
+            byField.computeIfAbsent(field, f -> new ArrayList<>()).add(unit);
+        });
+        UnifiedHighlighter highlighter = highlighter(units);
         Map<Integer, String> snippets = new HashMap<>();
         List<Integer> unmatched = new ArrayList<>();
         for (var entry : byField.entrySet()) {
@@ -84,7 +85,7 @@ final class Snippets {
         }
     }
 
-    private UnifiedHighlighter highlighter(Map<Integer, String> texts) {
+    private UnifiedHighlighter highlighter(Map<Integer, Document> units) {
         return new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withMaxLength(MAX_SCAN)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new Sentences(), length, 0.5f))
@@ -98,7 +99,8 @@ final class Snippets {
                     throws IOException {
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-                    String text = texts.get(doc);
+                    Document unit = units.get(doc);
+                    String text = unit == null ? null : unit.get(Fields.TEXT);
                     CharSequence[] perField = new CharSequence[fields.length];
                     Arrays.fill(perField, text == null ? "" : text);
                     values.add(perField);
