@@ -231,24 +231,20 @@ public class LibraryIndex implements Closeable {
     }
 
     /**
-     * Searches the library. At most {@link SearchProperties#searchesAtOnce()} searches are computed at once; a search
-     * beyond that waits its turn.
+     * Searches the library. At most {@link SearchProperties#searchesAtOnce()} searches pass over their matches at once;
+     * a search beyond that waits its turn. What the cache of recent searches answers (a page shown before, or the next
+     * page of a known order) does not wait.
      *
      * @throws InvalidQueryException if the query text cannot be read, saying what and where
      * @throws org.verso.library.InvalidInputException ({@code invalid-page}) beyond the deepest page served
      */
     public SearchResult search(SearchQuery query) {
-        try {
-            turns.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to search", e);
-        }
-        try {
-            return withStore(store -> searcher.search(store, query));
-        } finally {
-            turns.release();
-        }
+        return withStore(store -> searcher.search(store, query, turns));
+    }
+
+    /** The turns searches take (for tests). */
+    Semaphore turns() {
+        return turns;
     }
 
     /**

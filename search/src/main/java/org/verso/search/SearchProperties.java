@@ -23,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  *     disagree; default true
  * @param rebuildCommitEvery documents written by a rebuild between two commits (100–100000); default 2000
  * @param cacheSize searches whose page-independent part (total, facet counts, order of the best documents) is kept
- *     until the index next changes, so that paging and facet clicks do not search again (0–100000, 0 turns it off);
- *     default 1000
+ *     until the index next changes, so that paging and facet clicks do not search again, with the stored fields of the
+ *     index entries pages showed (32 kB of text per search, at most 64 MB) (0–100000, 0 turns both off); default 1000
  * @param countSampleAbove index postings a search may visit to count its total and facets exactly; a search matching
  *     more (a large part of the library) counts them on a sample of about this many and answers them as approximate
  *     (0 or 1000–100000000, 0 always counts exactly); default 20000

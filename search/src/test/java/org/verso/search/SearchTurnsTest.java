@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** At most a configured number of searches are computed at once; the others wait their turn and are answered. */
+/**
+ * At most a configured number of searches pass over their matches at once; the others wait their turn and are
+ * answered. What the cache knows does not wait.
+ */
 class SearchTurnsTest {
     @TempDir
     Path dir;
@@ -25,6 +28,11 @@ class SearchTurnsTest {
 
     @BeforeEach
     void setUp() {
+        index = new LibraryIndex(SearchProperties.defaults(dir).withCacheSize(0).withConcurrentSearches(1));
+        load(index);
+    }
+
+    private static void load(LibraryIndex index) {
         Library library = new Library();
         for (int i = 0; i < 40; i++) {
             library.add(
@@ -35,7 +43,6 @@ class SearchTurnsTest {
                     2000 + i % 5,
                     "Visits to places of detention, report " + i + (i % 3 == 0 ? ", torture prevention" : ""));
         }
-        index = new LibraryIndex(SearchProperties.defaults(dir).withCacheSize(0).withConcurrentSearches(1));
         try (var batch = index.batch()) {
             library.documents().forEach(d -> batch.add(d, List.of()));
         }
@@ -85,6 +92,46 @@ class SearchTurnsTest {
             }
             assertThat(index.search(query("torture")).total()).isEqualTo(14);
         });
+    }
+
+    @Test
+    void whatTheCacheKnowsIsAnsweredWithoutWaitingForATurn(@TempDir Path cached) throws Exception {
+        try (LibraryIndex withCache = new LibraryIndex(
+                SearchProperties.defaults(cached).withCacheSize(100).withConcurrentSearches(1))) {
+            load(withCache);
+            SearchQuery firstPage = new SearchQuery("detention", SearchFilters.NONE, SortOrder.RELEVANCE, 1, 10);
+            SearchQuery secondPage = new SearchQuery("detention", SearchFilters.NONE, SortOrder.RELEVANCE, 2, 10);
+            SearchResult first = withCache.search(firstPage);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            withCache.turns().acquire(); // every turn taken, as by a long search
+            try {
+                Future<SearchResult> uncached = pool.submit(() -> withCache.search(query("torture")));
+
+                // a page shown before, and the next page of the order the first search found, need no turn
+                assertThat(answeredSoon(pool, firstPage, withCache).hits()).isEqualTo(first.hits());
+                assertThat(answeredSoon(pool, secondPage, withCache).hits())
+                        .extracting(SearchResult.Hit::documentId)
+                        .hasSize(10)
+                        .doesNotContainAnyElementsOf(first.hits().stream()
+                                .map(SearchResult.Hit::documentId)
+                                .toList());
+                // a search the cache has not seen passes over its matches: it waits
+                Thread.sleep(300);
+                assertThat(uncached).isNotDone();
+
+                withCache.turns().release();
+                assertThat(uncached.get(20, java.util.concurrent.TimeUnit.SECONDS)
+                                .total())
+                        .isEqualTo(14);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static SearchResult answeredSoon(ExecutorService pool, SearchQuery query, LibraryIndex index)
+            throws Exception {
+        return pool.submit(() -> index.search(query)).get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Test

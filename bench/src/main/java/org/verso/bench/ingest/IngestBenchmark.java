@@ -127,7 +127,7 @@ public final class IngestBenchmark {
                 "verso.data-dir", dataDir.toString(),
                 "spring.datasource.url",
                         "jdbc:h2:file:" + dataDir + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                                + "DEFAULT_NULL_ORDERING=HIGH",
+                                + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
                 "spring.datasource.username", "verso",
                 "spring.flyway.locations", "filesystem:web/src/main/resources/db/migration",
                 "spring.batch.jdbc.initialize-schema", "never",

@@ -23,7 +23,8 @@ final class Load {
 
     /**
      * What a run measured: wall-clock latency and throughput, and CPU time per call, of the whole process and of the
-     * web server's request threads ({@code http-nio-*}), which other load on the machine distorts far less.
+     * web server's request threads ({@code http-nio-*}), which other load on the machine distorts far less, and the
+     * time the JIT compilers worked meanwhile (in milliseconds; printed per call).
      */
     record Figures(
             String name,
@@ -33,7 +34,8 @@ final class Load {
             double p99,
             double max,
             double cpuPerCall,
-            double serverCpuPerCall) {
+            double serverCpuPerCall,
+            double compileMillis) {
         double throughput() {
             return calls / seconds;
         }
@@ -41,7 +43,7 @@ final class Load {
         @Override
         public String toString() {
             return String.format(
-                    "%-46s %6d calls %7.1f /s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms  CPU %5.2f ms/call%s",
+                    "%-46s %6d calls %7.1f /s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms  CPU %5.2f ms/call%s  JIT %4.2f",
                     name,
                     calls,
                     throughput(),
@@ -49,7 +51,13 @@ final class Load {
                     p99,
                     max,
                     cpuPerCall,
-                    serverCpuPerCall > 0.05 ? String.format(" (server %5.2f)", serverCpuPerCall) : "");
+                    serverCpuPerCall > 0.05 ? String.format(" (server %5.2f)", serverCpuPerCall) : "",
+                    compileMillis / calls);
+        }
+
+        /** The share of the run's CPU time (both cores' worth of wall clock) the JIT compilers took. */
+        double compileShare() {
+            return compileMillis / (seconds * 1000 * Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -72,6 +80,14 @@ final class Load {
         return sum;
     }
 
+    /** Milliseconds the JIT compilers have worked so far (all compiler threads). */
+    private static long compileMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime()
+                : 0;
+    }
+
     private Load() {}
 
     static Figures run(String name, int clients, int callsPerClient, List<Client> perClient) throws Exception {
@@ -82,6 +98,7 @@ final class Load {
             List<Future<long[]>> futures = new ArrayList<>();
             long cpu = processCpu();
             long server = serverCpu();
+            long compiled = compileMillis();
             long start = System.nanoTime();
             for (int c = 0; c < clients; c++) {
                 Client client = perClient.get(c);
@@ -114,7 +131,8 @@ final class Load {
                     all[Math.min(all.length - 1, (int) (all.length * 0.99))] / 1e6,
                     all[all.length - 1] / 1e6,
                     cpuPerCall,
-                    serverPerCall);
+                    serverPerCall,
+                    compileMillis() - compiled);
         } finally {
             pool.shutdownNow();
             if (sink.get() == Long.MIN_VALUE) {

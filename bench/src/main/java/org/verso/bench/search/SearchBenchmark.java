@@ -90,8 +90,7 @@ public final class SearchBenchmark {
             double[] indexing = build(data, library, documents);
             QueryMix mix = new QueryMix(library, topics, ZIPF, MIX_SEED);
             int calls = CLIENTS * requests;
-            // one stream per purpose, all of the same mix: warm-up, then the measured runs
-            List<QueryMix.Request> warm = mix.stream(calls / 2, 11);
+            // one stream per purpose, all of the same mix (the warm-up draws its own)
             List<QueryMix.Request> measured = mix.stream(calls * 2, 13);
             List<QueryMix.Request> inProcess = mix.stream(calls * 2, 17);
             System.out.printf(
@@ -100,8 +99,8 @@ public final class SearchBenchmark {
                             + " and date order; %d requests per run, %d different searches (page left out) among"
                             + " them%n",
                     mix.topics(), QUERIES.size(), ZIPF, calls, QueryMix.distinct(used(measured, requests)));
-            Run cached = run(data, library, 1000, warm, measured, inProcess, requests, true);
-            Run uncached = run(data, library, 0, warm, measured, inProcess, requests, false);
+            Run cached = run(data, library, 1000, mix, measured, inProcess, requests, true);
+            Run uncached = run(data, library, 0, mix, measured, inProcess, requests, false);
 
             System.out.println();
             cached.print("cache on (1000 searches)");
@@ -199,7 +198,7 @@ public final class SearchBenchmark {
             Path data,
             BenchLibrary library,
             int cacheSize,
-            List<QueryMix.Request> warm,
+            QueryMix mix,
             List<QueryMix.Request> measured,
             List<QueryMix.Request> inProcess,
             int requests,
@@ -212,11 +211,9 @@ public final class SearchBenchmark {
             for (int c = 0; c < CLIENTS; c++) {
                 sessions.add(SessionClient.signedIn(port, "admin", PASSWORD));
             }
-            List<List<QueryMix.Request>> warmSplit = QueryMix.perClient(warm, CLIENTS);
             List<List<QueryMix.Request>> httpSplit = QueryMix.perClient(measured, CLIENTS);
             List<List<QueryMix.Request>> serviceSplit = QueryMix.perClient(inProcess, CLIENTS);
-            Load.run("warm-up http", CLIENTS, Math.max(20, requests / 3), http(sessions, warmSplit));
-            Load.run("warm-up bare", CLIENTS, Math.max(20, requests / 3), bare(index, warmSplit));
+            warmUp(mix, sessions, index, requests);
 
             var before = index.cacheStatistics();
             Load.Figures overHttp = Load.run(
@@ -276,6 +273,45 @@ public final class SearchBenchmark {
             }
             return new Run(overHttp, service, raw, hitRatio, serviceHitRatio, extras);
         }
+    }
+
+    /** Most warm-up rounds before measuring anyway. */
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("warmUpRounds", 20);
+
+    /**
+     * Searches until the JIT compilers are done with the code the measured runs take: rounds of new searches of the
+     * mix (never the measured ones) over HTTP, in process and bare, until the compilers' share of a round's CPU falls
+     * under 3% (at least two rounds; at most {@link #WARM_UP_ROUNDS}). A server answers searches for days; what it
+     * costs while HotSpot is still compiling it (early runs: a third of the process's CPU in its compiler threads,
+     * for minutes) is not its speed.
+     */
+    private static void warmUp(QueryMix mix, List<SessionClient> sessions, LibraryIndex index, int requests)
+            throws Exception {
+        int perClient = Math.max(20, requests / 2);
+        for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+            List<List<QueryMix.Request>> split =
+                    QueryMix.perClient(mix.stream(CLIENTS * perClient, 1000 + round), CLIENTS);
+            Load.Figures http = Load.run("warm-up http", CLIENTS, perClient, http(sessions, split));
+            Load.Figures service = Load.run(
+                    "warm-up in process",
+                    CLIENTS,
+                    perClient,
+                    clients(c ->
+                            i -> index.search(request(split, c, i).search()).total()));
+            Load.Figures bare = Load.run("warm-up bare", CLIENTS, perClient, bare(index, split));
+            double share = (http.compileMillis() + service.compileMillis() + bare.compileMillis())
+                    / ((http.seconds() + service.seconds() + bare.seconds())
+                            * 1000
+                            * Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "  warm-up round %d: HTTP %.0f /s, in process %.0f /s, bare %.0f /s; JIT compilers %.0f%% of the"
+                            + " CPU%n",
+                    round, http.throughput(), service.throughput(), bare.throughput(), 100 * share);
+            if (round >= 2 && share < 0.03) {
+                return;
+            }
+        }
+        System.out.printf("  the JIT compilers were still busy after %d warm-up rounds%n", WARM_UP_ROUNDS);
     }
 
     private static ConfigurableApplicationContext start(Path data, int cacheSize) {

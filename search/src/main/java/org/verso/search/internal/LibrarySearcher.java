@@ -3,12 +3,12 @@ package org.verso.search.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
@@ -54,10 +54,17 @@ public final class LibrarySearcher {
     private final long sampleAbove;
     private final Spelling spelling;
     private final ResultCache cache;
+    private final PageDocuments pageDocuments;
+
+    /** Bytes of stored text kept per search the cache holds (see {@link PageDocuments}), and at most. */
+    static final long DOCUMENT_BYTES_PER_CACHED_SEARCH = 32 * 1024;
+
+    static final long MOST_DOCUMENT_BYTES = 64L * 1024 * 1024;
 
     /**
      * @param sampleAbove postings a counting pass visits before it counts on a sample instead (0: always exact)
-     * @param cacheSize searches whose page-independent part is kept per searcher generation (0: none)
+     * @param cacheSize searches whose page-independent part is kept per searcher generation (0: none), and the stored
+     *     fields of the index entries their pages showed, 32 kB of text per search (at most 64 MB)
      */
     public LibrarySearcher(
             Analyzer analyzer,
@@ -73,6 +80,8 @@ public final class LibrarySearcher {
         this.sampleAbove = sampleAbove;
         this.spelling = new Spelling();
         this.cache = new ResultCache(cacheSize);
+        this.pageDocuments =
+                new PageDocuments(Math.min(MOST_DOCUMENT_BYTES, cacheSize * DOCUMENT_BYTES_PER_CACHED_SEARCH));
     }
 
     /** Cache hits, misses, entries and capacity. */
@@ -85,7 +94,12 @@ public final class LibrarySearcher {
         return FacetFilters.of(search.filters()).narrow(QueryLanguage.parse(search.text(), analyzer));
     }
 
-    public SearchResult search(IndexStore store, SearchQuery search) throws IOException {
+    /**
+     * Answers a search. The passes over the matches (counting, ranking) are CPU work and take one of the {@code turns}
+     * (when given) while they run; what the cache already knows, and building a page from a known order (stored fields
+     * and snippets of ten entries), do not wait for one.
+     */
+    public SearchResult search(IndexStore store, SearchQuery search, Semaphore turns) throws IOException {
         int offset = (search.page() - 1) * search.size();
         if (offset + search.size() > maxResultWindow) {
             throw new InvalidInputException(
@@ -93,12 +107,14 @@ public final class LibrarySearcher {
                     "results beyond the first " + maxResultWindow + " are not served; narrow the search");
         }
         IndexSearcher searcher = store.acquire();
+        Turn turn = new Turn(turns);
         try {
             int need = offset + search.size();
             int depth = Math.min(maxResultWindow, need + search.size()); // one page ahead
             ResultCache.Key key = ResultCache.Key.of(search);
             ResultCache.Entry found = cache.get(searcher.getIndexReader(), key);
             if (found == null) {
+                turn.take();
                 // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
                 Query text = searcher.rewrite(QueryLanguage.parse(search.text(), analyzer));
                 FacetFilters filters = FacetFilters.of(search.filters());
@@ -126,18 +142,21 @@ public final class LibrarySearcher {
                     // compete
                     ResultCache.Ranked ranked = found.ranked;
                     if (ranked == null || !ranked.covers(need)) {
+                        turn.take();
                         ranked = Counting.rank(searcher, found.query, depth);
                         found.ranked = ranked;
                     }
                     best = ranked.groups();
                 } else {
                     if (!counted.ranked().covers(need)) {
+                        turn.take();
                         counted = Counting.count(
                                 searcher, found.sideways, found.filters, search.sort(), depth, sampleAbove);
                         found.counted = counted;
                     }
                     best = counted.top();
                 }
+                turn.give(); // the order is known: the page is built without a turn
                 List<Group> page =
                         offset >= best.size() ? List.of() : best.subList(offset, Math.min(best.size(), need));
                 hits = hits(searcher, found.query, page, search.sort());
@@ -156,7 +175,38 @@ public final class LibrarySearcher {
                     "the query is too complex (too many words or too wide a prefix); make it shorter or more precise",
                     0);
         } finally {
+            turn.give();
             store.release(searcher);
+        }
+    }
+
+    /** One search's turn: taken once, at the first pass that needs it; given back once. */
+    private static final class Turn {
+        private final Semaphore turns;
+        private boolean held;
+
+        Turn(Semaphore turns) {
+            this.turns = turns;
+        }
+
+        void take() {
+            if (turns == null || held) {
+                return;
+            }
+            try {
+                turns.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to search", e);
+            }
+            held = true;
+        }
+
+        void give() {
+            if (held) {
+                held = false;
+                turns.release();
+            }
         }
     }
 
@@ -172,15 +222,11 @@ public final class LibrarySearcher {
     }
 
     private List<Hit> hits(IndexSearcher searcher, Query query, List<Group> page, SortOrder sort) throws IOException {
-        StoredFields stored = searcher.storedFields();
-        Map<Integer, Document> documents = new HashMap<>();
         int[] inDocOrder = page.stream()
                 .flatMapToInt(group -> java.util.Arrays.stream(group.units))
                 .sorted()
                 .toArray();
-        for (int unit : inDocOrder) { // stored fields read once per unit, in doc order (blocks decompressed once)
-            documents.put(unit, stored.document(unit, HIT_FIELDS));
-        }
+        Map<Integer, Document> documents = pageDocuments.read(searcher, inDocOrder, HIT_FIELDS);
         Map<Integer, String> snippets = new Snippets(searcher, analyzer, snippetLength).of(query, documents);
         List<Hit> hits = new ArrayList<>();
         for (Group group : page) {
