@@ -70,6 +70,7 @@ public class LibraryIndex implements Closeable {
                 settings.facetLimit(),
                 settings.maxResultWindow(),
                 settings.countSampleAbove(),
+                settings.queueAbove(),
                 settings.cacheSize());
         // while a bulk load runs, reopening searchers every interval would flush tiny segments and merge them again
         this.refresher =
@@ -232,8 +233,9 @@ public class LibraryIndex implements Closeable {
 
     /**
      * Searches the library. At most {@link SearchProperties#searchesAtOnce()} searches pass over their matches at once;
-     * a search beyond that waits its turn. What the cache of recent searches answers (a page shown before, or the next
-     * page of a known order) does not wait.
+     * a search beyond that waits its turn. A narrow search (at most {@link SearchProperties#queueAbove()} postings)
+     * and what the cache of recent searches answers (a page shown before, or the next page of a known order) do not
+     * wait.
      *
      * @throws InvalidQueryException if the query text cannot be read, saying what and where
      * @throws org.verso.library.InvalidInputException ({@code invalid-page}) beyond the deepest page served

@@ -31,6 +31,9 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrentSearches searches computed at the same time (0–1024); the others wait their turn, in order of
  *     arrival. Searching is CPU work: more at once than there are cores only makes each slower (more switching, colder
  *     caches). 0, the default, means as many as the machine has cores
+ * @param queueAbove index postings a search may visit (estimated from its terms before it starts) without waiting for
+ *     a turn: a narrow search is answered at once instead of queueing behind broad ones (0–100000000, 0 makes every
+ *     search wait for a turn); default 10000
  */
 @Validated
 @ConfigurationProperties("verso.search")
@@ -45,7 +48,8 @@ public record SearchProperties(
         @Min(100) @Max(100000) @DefaultValue("2000") int rebuildCommitEvery,
         @Min(0) @Max(100000) @DefaultValue("1000") int cacheSize,
         @Min(0) @Max(100_000_000) @DefaultValue("20000") long countSampleAbove,
-        @Min(0) @Max(1024) @DefaultValue("0") int concurrentSearches) {
+        @Min(0) @Max(1024) @DefaultValue("0") int concurrentSearches,
+        @Min(0) @Max(100_000_000) @DefaultValue("10000") long queueAbove) {
 
     public SearchProperties {
         if (refreshInterval != null
@@ -63,30 +67,36 @@ public record SearchProperties(
 
     /** Defaults with the index in the given directory (tests, benchmarks). */
     public static SearchProperties defaults(Path indexDir) {
-        return new SearchProperties(indexDir, Duration.ofMillis(200), 64, 200, 20, 10000, true, 2000, 1000, 20000, 0);
+        return new SearchProperties(
+                indexDir, Duration.ofMillis(200), 64, 200, 20, 10000, true, 2000, 1000, 20000, 0, 10000);
     }
 
     /** This configuration with the index in another directory. */
     public SearchProperties withIndexDir(Path dir) {
-        return copy(dir, cacheSize, countSampleAbove, concurrentSearches);
+        return copy(dir, cacheSize, countSampleAbove, concurrentSearches, queueAbove);
     }
 
     /** This configuration with another cache size (0: none). */
     public SearchProperties withCacheSize(int size) {
-        return copy(indexDir, size, countSampleAbove, concurrentSearches);
+        return copy(indexDir, size, countSampleAbove, concurrentSearches, queueAbove);
     }
 
     /** This configuration with another sampling threshold (0: always count exactly). */
     public SearchProperties withCountSampleAbove(long postings) {
-        return copy(indexDir, cacheSize, postings, concurrentSearches);
+        return copy(indexDir, cacheSize, postings, concurrentSearches, queueAbove);
     }
 
     /** This configuration with another number of searches computed at once (0: as many as there are cores). */
     public SearchProperties withConcurrentSearches(int searches) {
-        return copy(indexDir, cacheSize, countSampleAbove, searches);
+        return copy(indexDir, cacheSize, countSampleAbove, searches, queueAbove);
     }
 
-    private SearchProperties copy(Path dir, int cache, long sampleAbove, int searches) {
+    /** This configuration with another bound of a search that needs no turn (0: every search waits for one). */
+    public SearchProperties withQueueAbove(long postings) {
+        return copy(indexDir, cacheSize, countSampleAbove, concurrentSearches, postings);
+    }
+
+    private SearchProperties copy(Path dir, int cache, long sampleAbove, int searches, long queue) {
         return new SearchProperties(
                 dir,
                 refreshInterval,
@@ -98,7 +108,8 @@ public record SearchProperties(
                 rebuildCommitEvery,
                 cache,
                 sampleAbove,
-                searches);
+                searches,
+                queue);
     }
 
     /** How many searches are computed at once: {@link #concurrentSearches}, or the number of cores for 0. */

@@ -27,7 +27,17 @@ class SearchPropertiesTest {
             assertThat(properties.checkOnStartup()).isTrue();
             assertThat(properties.cacheSize()).isEqualTo(1000);
             assertThat(properties.countSampleAbove()).isEqualTo(20000);
+            assertThat(properties.queueAbove()).isEqualTo(10000);
         });
+    }
+
+    @Test
+    void aNegativeQueueBoundFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("verso.search.queue-above=-1").run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .hasStackTraceContaining("verso.search")
+                .hasStackTraceContaining("queueAbove"));
     }
 
     @Test

@@ -28,7 +28,10 @@ class SearchTurnsTest {
 
     @BeforeEach
     void setUp() {
-        index = new LibraryIndex(SearchProperties.defaults(dir).withCacheSize(0).withConcurrentSearches(1));
+        index = new LibraryIndex(SearchProperties.defaults(dir)
+                .withCacheSize(0)
+                .withConcurrentSearches(1)
+                .withQueueAbove(0)); // every search takes a turn
         load(index);
     }
 
@@ -96,8 +99,10 @@ class SearchTurnsTest {
 
     @Test
     void whatTheCacheKnowsIsAnsweredWithoutWaitingForATurn(@TempDir Path cached) throws Exception {
-        try (LibraryIndex withCache = new LibraryIndex(
-                SearchProperties.defaults(cached).withCacheSize(100).withConcurrentSearches(1))) {
+        try (LibraryIndex withCache = new LibraryIndex(SearchProperties.defaults(cached)
+                .withCacheSize(100)
+                .withConcurrentSearches(1)
+                .withQueueAbove(0))) {
             load(withCache);
             SearchQuery firstPage = new SearchQuery("detention", SearchFilters.NONE, SortOrder.RELEVANCE, 1, 10);
             SearchQuery secondPage = new SearchQuery("detention", SearchFilters.NONE, SortOrder.RELEVANCE, 2, 10);
@@ -123,6 +128,32 @@ class SearchTurnsTest {
                 assertThat(uncached.get(20, java.util.concurrent.TimeUnit.SECONDS)
                                 .total())
                         .isEqualTo(14);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aNarrowSearchIsAnsweredWithoutWaitingBehindBroadOnes(@TempDir Path narrow) throws Exception {
+        try (LibraryIndex queued = new LibraryIndex(
+                SearchProperties.defaults(narrow).withCacheSize(0).withConcurrentSearches(1))) {
+            load(queued);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            queued.turns().acquire(); // every turn taken, as by a long search
+            try {
+                // everything (no words: every document) is broad whatever the library's size: it waits
+                Future<SearchResult> everything = pool.submit(() -> queued.search(query("")));
+
+                assertThat(answeredSoon(pool, query("torture"), queued).total()).isEqualTo(14);
+                Thread.sleep(300);
+                assertThat(everything).isNotDone();
+
+                queued.turns().release();
+                assertThat(everything
+                                .get(20, java.util.concurrent.TimeUnit.SECONDS)
+                                .total())
+                        .isEqualTo(40);
             } finally {
                 pool.shutdownNow();
             }

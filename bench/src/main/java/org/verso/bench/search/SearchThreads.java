@@ -15,8 +15,8 @@ import org.verso.web.VersoApplication;
 /**
  * Where the CPU time of a search over HTTP goes, by thread of the whole process (request threads, clients, garbage
  * collector, compilers…), read from {@code /proc/self/task}: the same stream of searches over HTTP, in process and on
- * the bare searcher, and the HTTP floor, from one client and from 16. Keeps its data directory in {@code -Ddata=}
- * (default {@code /tmp/verso-search-threads-<documents>}) for the next run. For working on search speed; the
+ * the bare searcher, and the HTTP floor, from 16 clients ({@code -Dclients=}), six rounds ({@code -Drounds=}). Keeps
+ * its data directory in {@code -Ddata=} (default {@code /tmp/verso-search-threads-<documents>}) for the next run. For working on search speed; the
  * benchmark of record is {@link SearchBenchmark}.
  */
 public final class SearchThreads {
@@ -27,8 +27,8 @@ public final class SearchThreads {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(System.getProperty("corpus", "../shared/corpus")).normalize();
         int documents = Integer.getInteger("documents", 20_000);
-        int requests = Integer.getInteger("requests", 2000);
-        int clients = Integer.getInteger("clients", 1);
+        int requests = Integer.getInteger("requests", 300);
+        int clients = Integer.getInteger("clients", 16);
         int cacheSize = Integer.getInteger("cacheSize", 0);
         Path data = Path.of(System.getProperty("data", "/tmp/verso-search-threads-" + documents));
         boolean build = !Files.isDirectory(data.resolve("index"));
@@ -73,7 +73,7 @@ public final class SearchThreads {
             Load.run("warm in process", clients, warm, inProcess);
             Load.run("warm bare", clients, warm, bare);
             Load.run("warm floor", clients, warm, floor);
-            for (int round = 0; round < Integer.getInteger("rounds", 2); round++) {
+            for (int round = 0; round < Integer.getInteger("rounds", 6); round++) {
                 measure("HTTP", clients, requests, http);
                 measure("in process", clients, requests, inProcess);
                 measure("bare", clients, requests, bare);

@@ -2,19 +2,27 @@ package org.verso.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.verso.search.SortOrder;
 
 /**
@@ -110,6 +118,50 @@ final class Counting {
         }
         return Ranking.ranked(scoring, leaves, depth);
     }
+
+    /**
+     * What a pass over the query's matches will visit, estimated before any pass: the postings of its terms (their
+     * document frequencies, summed), or {@link Long#MAX_VALUE} when the query matches by anything but terms (all
+     * documents, ranges) or has more terms than are worth counting. Stops counting above {@code enough}.
+     */
+    static long postings(IndexSearcher searcher, Query query, long enough) throws IOException {
+        Set<Term> terms = new HashSet<>();
+        boolean[] other = new boolean[1];
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query query, Term... found) {
+                terms.addAll(Arrays.asList(found));
+            }
+
+            @Override
+            public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+                other[0] = true;
+            }
+
+            @Override
+            public void visitLeaf(Query query) {
+                other[0] = true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+            }
+        });
+        if (other[0] || terms.size() > MOST_TERMS_ESTIMATED) {
+            return Long.MAX_VALUE;
+        }
+        long postings = 0;
+        for (Term term : terms) {
+            postings += searcher.getIndexReader().docFreq(term);
+            if (postings > enough) {
+                break;
+            }
+        }
+        return postings;
+    }
+
+    private static final int MOST_TERMS_ESTIMATED = 256;
 
     /** Sums the leaves' estimated costs (an upper bound of the matches), keeping their bulk scorers (null: none). */
     private static long cost(Weight weight, List<LeafReaderContext> leaves, List<BulkScorer> scorers)

@@ -52,6 +52,7 @@ public final class LibrarySearcher {
     private final int facetLimit;
     private final int maxResultWindow;
     private final long sampleAbove;
+    private final long queueAbove;
     private final Spelling spelling;
     private final ResultCache cache;
     private final PageDocuments pageDocuments;
@@ -63,6 +64,7 @@ public final class LibrarySearcher {
 
     /**
      * @param sampleAbove postings a counting pass visits before it counts on a sample instead (0: always exact)
+     * @param queueAbove postings a search may visit without waiting for a turn (0: every search waits for one)
      * @param cacheSize searches whose page-independent part is kept per searcher generation (0: none), and the stored
      *     fields of the index entries their pages showed, 32 kB of text per search (at most 64 MB)
      */
@@ -72,12 +74,14 @@ public final class LibrarySearcher {
             int facetLimit,
             int maxResultWindow,
             long sampleAbove,
+            long queueAbove,
             int cacheSize) {
         this.analyzer = analyzer;
         this.snippetLength = snippetLength;
         this.facetLimit = facetLimit;
         this.maxResultWindow = maxResultWindow;
         this.sampleAbove = sampleAbove;
+        this.queueAbove = queueAbove;
         this.spelling = new Spelling();
         this.cache = new ResultCache(cacheSize);
         this.pageDocuments =
@@ -95,9 +99,10 @@ public final class LibrarySearcher {
     }
 
     /**
-     * Answers a search. The passes over the matches (counting, ranking) are CPU work and take one of the {@code turns}
-     * (when given) while they run; what the cache already knows, and building a page from a known order (stored fields
-     * and snippets of ten entries), do not wait for one.
+     * Answers a search. The passes over the matches (counting, ranking) of a search that visits more than {@code
+     * queueAbove} postings are CPU work and take one of the {@code turns} (when given) while they run; a search
+     * visiting fewer, what the cache already knows, and building a page from a known order (stored fields and snippets
+     * of ten entries) do not wait for one.
      */
     public SearchResult search(IndexStore store, SearchQuery search, Semaphore turns) throws IOException {
         int offset = (search.page() - 1) * search.size();
@@ -114,12 +119,12 @@ public final class LibrarySearcher {
             ResultCache.Key key = ResultCache.Key.of(search);
             ResultCache.Entry found = cache.get(searcher.getIndexReader(), key);
             if (found == null) {
-                turn.take();
                 // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
                 Query text = searcher.rewrite(QueryLanguage.parse(search.text(), analyzer));
                 FacetFilters filters = FacetFilters.of(search.filters());
                 Query query = searcher.rewrite(filters.narrow(text));
                 Query sideways = searcher.rewrite(filters.sideways(text));
+                takeTurnUnlessCheap(turn, searcher, sideways);
                 Counting.Counted counted =
                         Counting.count(searcher, sideways, filters, search.sort(), depth, sampleAbove);
                 String suggestion = counted.total() == 0 && !search.text().isBlank()
@@ -142,14 +147,14 @@ public final class LibrarySearcher {
                     // compete
                     ResultCache.Ranked ranked = found.ranked;
                     if (ranked == null || !ranked.covers(need)) {
-                        turn.take();
+                        takeTurnUnlessCheap(turn, searcher, found.query);
                         ranked = Counting.rank(searcher, found.query, depth);
                         found.ranked = ranked;
                     }
                     best = ranked.groups();
                 } else {
                     if (!counted.ranked().covers(need)) {
-                        turn.take();
+                        takeTurnUnlessCheap(turn, searcher, found.sideways);
                         counted = Counting.count(
                                 searcher, found.sideways, found.filters, search.sort(), depth, sampleAbove);
                         found.counted = counted;
@@ -177,6 +182,12 @@ public final class LibrarySearcher {
         } finally {
             turn.give();
             store.release(searcher);
+        }
+    }
+
+    private void takeTurnUnlessCheap(Turn turn, IndexSearcher searcher, Query passedOver) throws IOException {
+        if (queueAbove == 0 || Counting.postings(searcher, passedOver, queueAbove) > queueAbove) {
+            turn.take();
         }
     }
 
