@@ -52,6 +52,8 @@ public class LibraryIndex implements Closeable {
     /** Searches computed at once ({@link SearchProperties#searchesAtOnce()}); the others wait, first come first served. */
     private final Semaphore turns;
 
+    private final Semaphore narrowTurns;
+
     /**
      * Opens (or creates) the index under {@code settings.indexDir()/library}. Never fails for a missing or damaged
      * index: it starts empty and {@link #needsRebuild()} says why.
@@ -64,6 +66,7 @@ public class LibraryIndex implements Closeable {
         this.current = opened.store();
         this.openedReason = opened.rebuildReason();
         this.turns = new Semaphore(settings.searchesAtOnce(), true);
+        this.narrowTurns = new Semaphore(settings.searchesAtOnce(), true);
         this.searcher = new LibrarySearcher(
                 analyzer,
                 settings.snippetLength(),
@@ -233,18 +236,18 @@ public class LibraryIndex implements Closeable {
 
     /**
      * Searches the library. At most {@link SearchProperties#searchesAtOnce()} searches pass over their matches at once;
-     * a search beyond that waits its turn. A narrow search (at most {@link SearchProperties#queueAbove()} postings)
-     * and what the cache of recent searches answers (a page shown before, or the next page of a known order) do not
-     * wait.
+     * a search beyond that waits its turn. Narrow searches (at most {@link SearchProperties#queueAbove()} postings)
+     * take turns of their own, as many again: they never wait behind broad ones. What the cache of recent searches
+     * answers (a page shown before, or the next page of a known order) needs no turn.
      *
      * @throws InvalidQueryException if the query text cannot be read, saying what and where
      * @throws org.verso.library.InvalidInputException ({@code invalid-page}) beyond the deepest page served
      */
     public SearchResult search(SearchQuery query) {
-        return withStore(store -> searcher.search(store, query, turns));
+        return withStore(store -> searcher.search(store, query, turns, narrowTurns));
     }
 
-    /** The turns searches take (for tests). */
+    /** The turns broad searches take (for tests). */
     Semaphore turns() {
         return turns;
     }

@@ -136,8 +136,10 @@ class SearchTurnsTest {
 
     @Test
     void aNarrowSearchIsAnsweredWithoutWaitingBehindBroadOnes(@TempDir Path narrow) throws Exception {
-        try (LibraryIndex queued = new LibraryIndex(
-                SearchProperties.defaults(narrow).withCacheSize(0).withConcurrentSearches(1))) {
+        try (LibraryIndex queued = new LibraryIndex(SearchProperties.defaults(narrow)
+                .withCacheSize(0)
+                .withConcurrentSearches(1)
+                .withQueueAbove(10_000))) {
             load(queued);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             queued.turns().acquire(); // every turn taken, as by a long search

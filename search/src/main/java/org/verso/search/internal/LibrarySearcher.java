@@ -99,12 +99,13 @@ public final class LibrarySearcher {
     }
 
     /**
-     * Answers a search. The passes over the matches (counting, ranking) of a search that visits more than {@code
-     * queueAbove} postings are CPU work and take one of the {@code turns} (when given) while they run; a search
-     * visiting fewer, what the cache already knows, and building a page from a known order (stored fields and snippets
-     * of ten entries) do not wait for one.
+     * Answers a search. The passes over the matches (counting, ranking) are CPU work and take a turn (when given)
+     * while they run: one of the {@code turns} for a search visiting more than {@code queueAbove} postings, one of the
+     * {@code narrowTurns} for one visiting fewer, so that narrow searches never wait behind broad ones. What the cache
+     * already knows, and building a page from a known order (stored fields and snippets of ten entries), need no turn.
      */
-    public SearchResult search(IndexStore store, SearchQuery search, Semaphore turns) throws IOException {
+    public SearchResult search(IndexStore store, SearchQuery search, Semaphore turns, Semaphore narrowTurns)
+            throws IOException {
         int offset = (search.page() - 1) * search.size();
         if (offset + search.size() > maxResultWindow) {
             throw new InvalidInputException(
@@ -112,7 +113,7 @@ public final class LibrarySearcher {
                     "results beyond the first " + maxResultWindow + " are not served; narrow the search");
         }
         IndexSearcher searcher = store.acquire();
-        Turn turn = new Turn(turns);
+        Turn turn = new Turn(turns, narrowTurns);
         try {
             int need = offset + search.size();
             int depth = Math.min(maxResultWindow, need + search.size()); // one page ahead
@@ -186,22 +187,26 @@ public final class LibrarySearcher {
     }
 
     private void takeTurnUnlessCheap(Turn turn, IndexSearcher searcher, Query passedOver) throws IOException {
-        if (queueAbove == 0 || Counting.postings(searcher, passedOver, queueAbove) > queueAbove) {
-            turn.take();
-        }
+        turn.take(queueAbove > 0 && Counting.postings(searcher, passedOver, queueAbove) <= queueAbove);
     }
 
-    /** One search's turn: taken once, at the first pass that needs it; given back once. */
+    /**
+     * One search's turn, from the broad searches' turns or the narrow ones': taken once, at the first pass that needs
+     * it; given back once.
+     */
     private static final class Turn {
-        private final Semaphore turns;
-        private boolean held;
+        private final Semaphore broad;
+        private final Semaphore narrow;
+        private Semaphore held;
 
-        Turn(Semaphore turns) {
-            this.turns = turns;
+        Turn(Semaphore broad, Semaphore narrow) {
+            this.broad = broad;
+            this.narrow = narrow;
         }
 
-        void take() {
-            if (turns == null || held) {
+        void take(boolean isNarrow) {
+            Semaphore turns = isNarrow ? narrow : broad;
+            if (turns == null || held != null) {
                 return;
             }
             try {
@@ -210,13 +215,13 @@ public final class LibrarySearcher {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting to search", e);
             }
-            held = true;
+            held = turns;
         }
 
         void give() {
-            if (held) {
-                held = false;
-                turns.release();
+            if (held != null) {
+                held.release();
+                held = null;
             }
         }
     }
