@@ -14,8 +14,6 @@ import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.langdetect.opennlp.OpenNLPDetector;
-import org.apache.tika.language.detect.LanguageResult;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Office;
 import org.apache.tika.metadata.OfficeOpenXMLExtended;
@@ -35,7 +33,7 @@ import org.verso.ingest.FailureReason;
 /**
  * Reads one file with Tika inside a worker process: type from the bytes (the name is never consulted), container
  * guard, parse with Tika's own bomb limits (embedded documents included, as Tika does by default), language detection
- * with OpenNLP.
+ * with Tika's OpenNLP model ({@link LanguageDetection}).
  */
 final class TikaReader {
     /**
@@ -51,6 +49,8 @@ final class TikaReader {
     private static final float CLEAR_SCORE = 0.03f;
 
     private static final float CLEAR_LEAD = 2f;
+    /** Above this score Tika's detector names a language with some confidence (its {@code LanguageConfidence.LOW}). */
+    private static final double DETECTOR_THRESHOLD = 0.20;
 
     /** Archives that are not unpacked (see {@link ArchiveUnpacker#TYPES} for those that are). */
     private static final Set<String> ARCHIVES = Set.of(
@@ -65,7 +65,6 @@ final class TikaReader {
     private final Detector detector;
     private final AutoDetectParser parser;
     private final MediaTypeRegistry registry;
-    private final OpenNLPDetector languages;
     private final Set<MediaType> supportedTypes;
     private final RefiningEncodingDetector encodings;
     private final Path scratch;
@@ -77,13 +76,12 @@ final class TikaReader {
         this.config = TikaConfig.getDefaultConfig();
         this.detector = config.getDetector();
         this.registry = config.getMediaTypeRegistry();
-        this.parser = new AutoDetectParser(config);
+        this.parser = new KnownParsers(config);
         parser.setAutoDetectParserConfig(new AutoDetectParserConfig(
                 null, 10_000_000L, limits.maxCompressionRatio(), 50, limits.maxNestingDepth() * 10));
         this.supportedTypes = Set.copyOf(parser.getSupportedTypes(new ParseContext()));
         this.encodings = new RefiningEncodingDetector(config.getEncodingDetector());
-        this.languages = new OpenNLPDetector();
-        languages.loadModels();
+        LanguageDetection.get(); // the model, read now rather than by the first file
     }
 
     Extraction read(Path file) {
@@ -182,7 +180,7 @@ final class TikaReader {
         }
         String charset = charset(metadata);
         String body = clean(text.toString());
-        LanguageResult language = detectLanguage(body);
+        LanguageDetection.Scored language = detectLanguage(body);
         return new Extraction(
                 null,
                 truncated ? "The text was cut at " + limits.maxTextChars() + " characters." : null,
@@ -192,31 +190,30 @@ final class TikaReader {
                 issuingBody(metadata),
                 year(metadata),
                 pages(metadata),
-                language == null ? null : Languages.toBcp47(language.getLanguage()),
-                language == null ? null : (double) Math.max(0f, Math.min(1f, language.getRawScore())),
+                language == null ? null : Languages.toBcp47(language.language()),
+                language == null ? null : (double) Math.max(0f, Math.min(1f, (float) language.score())),
                 charset,
                 body,
                 truncated);
     }
 
-    private LanguageResult detectLanguage(String text) {
+    private LanguageDetection.Scored detectLanguage(String text) {
         if (text.isBlank()) {
             return null;
         }
-        languages.reset();
         String sample = text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
-        languages.addText(sample.toCharArray(), 0, sample.length());
-        List<LanguageResult> results = languages.detectAll();
-        if (results.isEmpty()) {
+        LanguageDetection.Scored[] results = LanguageDetection.get().detect(sample);
+        if (results.length == 0) {
             return null;
         }
-        LanguageResult best = results.get(0);
-        if (!best.isUnknown()) {
+        LanguageDetection.Scored best = results[0];
+        float score = (float) best.score(); // Tika's raw score
+        if (best.score() > DETECTOR_THRESHOLD) {
             return best;
         }
         // short texts never reach the detector's confidence threshold; take the best when it clearly stands out
-        float next = results.size() > 1 ? results.get(1).getRawScore() : 0f;
-        return best.getRawScore() >= CLEAR_SCORE && best.getRawScore() >= CLEAR_LEAD * next ? best : null;
+        float next = results.length > 1 ? (float) results[1].score() : 0f;
+        return score >= CLEAR_SCORE && score >= CLEAR_LEAD * next ? best : null;
     }
 
     /**
