@@ -30,8 +30,16 @@ import org.verso.ingest.JobProgress;
  * <p>Arguments: {@code [corpus dir] [number of generated files]}; defaults {@code ../shared/corpus} and 10000.
  */
 public final class IngestBenchmark {
-    private static final int WARM_UP_ROUNDS = 3;
-    private static final int WARM_ROUNDS = 6;
+    /** Passes of raw Tika before anything is measured (its first pass loads the parsers). */
+    private static final int RAW_WARM_UP = 3;
+    /** Warm-up rounds (raw Tika and the job), at least and at most: see {@link #warmUp}. */
+    private static final int MIN_WARM_UP_ROUNDS = Integer.getInteger("warmUpRounds", 8);
+
+    private static final int MAX_WARM_UP_ROUNDS = 30;
+    /** The share of a round's CPU below which the application's JIT compilers count as quiet. */
+    private static final double QUIET_JIT = 0.05;
+
+    private static final int WARM_ROUNDS = Integer.getInteger("rounds", 10);
     private static final long SETTLE_MILLIS = 3000;
     private static final String RAW = "Raw in-process Tika (2 threads, own JVM, warm)";
 
@@ -65,8 +73,8 @@ public final class IngestBenchmark {
 
         try (RawTikaProcess raw = new RawTikaProcess(files, work);
                 ConfigurableApplicationContext app = start(work.resolve("data"))) {
-            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                raw.run(); // warm-up: loads parsers and JIT-compiles, not measured
+            for (int i = 0; i < RAW_WARM_UP; i++) {
+                raw.run(); // loads parsers and JIT-compiles, not measured
             }
             IngestJobs jobs = app.getBean(IngestJobs.class);
             // cold: the first job after start-up (the workers were started when the application became ready)
@@ -74,12 +82,9 @@ public final class IngestBenchmark {
             Pass cold = measure(() -> importFolder(jobs, corpusCopy, null));
             print(RAW, files.size(), bytes, coldRaw);
             print("Verso ingest job, first job after start-up (cold)", files.size(), bytes, cold);
-            // warm: the same files again, into an emptied catalogue and file store, after the JIT compilers of the
-            // application and its workers have seen them; raw Tika measured just before each job
-            for (int i = 1; i < WARM_UP_ROUNDS; i++) {
-                forget(app, work.resolve("data"));
-                importFolder(jobs, corpusCopy, null);
-            }
+            // warm: the same files again, into an emptied catalogue and file store, once the JIT compilers of the
+            // application, its workers and raw Tika's JVM have seen them; raw Tika measured just before each job
+            warmUp(app, jobs, raw, corpusCopy, work.resolve("data"));
             List<Double> ratios = new ArrayList<>();
             List<Double> cpuRatios = new ArrayList<>();
             for (int round = 1; round <= WARM_ROUNDS; round++) {
@@ -172,9 +177,12 @@ public final class IngestBenchmark {
         UUID batch = jobs.createFolderBatch(folder, BatchSource.FOLDER, null, "bench");
         long started = System.nanoTime();
         Thread watcher = null;
+        // stopped by a flag, never by an interrupt: an interrupt that lands while the watcher's query reads the H2 file
+        // closes H2's file channel, and with it the database, for every thread (it did, in a run)
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         if (heap != null) {
             watcher = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
+                while (!done.get()) {
                     try {
                         JobProgress p = jobs.progress(batch);
                         heap.progress = p.percent();
@@ -191,8 +199,9 @@ public final class IngestBenchmark {
         }
         BatchStatus status = jobs.run(batch);
         double seconds = (System.nanoTime() - started) / 1e9;
+        done.set(true);
         if (watcher != null) {
-            watcher.interrupt();
+            watcher.join();
         }
         JobProgress p = jobs.progress(batch);
         System.out.printf(
@@ -275,7 +284,13 @@ public final class IngestBenchmark {
     }
 
     private static Pass measure(Timed pass) throws Exception {
-        settle();
+        return measure(pass, true);
+    }
+
+    private static Pass measure(Timed pass, boolean settled) throws Exception {
+        if (settled) {
+            settle();
+        }
         double own = cpuSeconds(ProcessHandle.current());
         double workers = workersCpuSeconds();
         double seconds = pass.run();
@@ -305,7 +320,59 @@ public final class IngestBenchmark {
     private static String median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         sorted.sort(null);
-        return twoDigits(sorted.get(sorted.size() / 2));
+        int n = sorted.size();
+        return twoDigits(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+    }
+
+    /**
+     * Rounds of raw Tika and the job, unmeasured, until the application's JIT compilers are quiet: at least {@link
+     * #MIN_WARM_UP_ROUNDS}, then until the CPU time of its compiler threads falls under {@link #QUIET_JIT} of the
+     * job's CPU time (the application's and its workers'), at most {@link #MAX_WARM_UP_ROUNDS}. A method the job calls
+     * once per file reaches HotSpot's fully optimising compiler only after thousands of files: a server that ingests
+     * for days runs that code, and the first rounds (the cold figure) measure mostly the compilers. Both sides get the
+     * same rounds.
+     */
+    private static void warmUp(
+            ConfigurableApplicationContext app, IngestJobs jobs, RawTikaProcess raw, Path folder, Path dataDir)
+            throws Exception {
+        for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+            forget(app, dataDir);
+            raw.run();
+            double compilers = compilerCpuSeconds();
+            Pass job = measure(() -> importFolder(jobs, folder, null), false);
+            double share = (compilerCpuSeconds() - compilers) / Math.max(1e-3, job.cpuSeconds());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  warm-up round %d: job %.2f s, %.1f s CPU; the application's JIT compilers %.0f%% of it%n",
+                    round,
+                    job.seconds(),
+                    job.cpuSeconds(),
+                    100 * share);
+            if (round >= MIN_WARM_UP_ROUNDS && share < QUIET_JIT) {
+                return;
+            }
+        }
+    }
+
+    /** CPU seconds of this JVM's JIT compiler threads so far, from {@code /proc/self/task} (Linux). */
+    private static double compilerCpuSeconds() throws IOException {
+        double ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).startsWith("C")
+                            || !Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return ticks / 100.0; // USER_HZ
     }
 
     private static String twoDigits(double value) {
