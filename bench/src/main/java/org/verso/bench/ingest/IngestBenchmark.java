@@ -82,8 +82,8 @@ public final class IngestBenchmark {
             Pass cold = measure(() -> importFolder(jobs, corpusCopy, null));
             print(RAW, files.size(), bytes, coldRaw);
             print("Verso ingest job, first job after start-up (cold)", files.size(), bytes, cold);
-            // warm: the same files again, into an emptied catalogue and file store, once the JIT compilers of the
-            // application, its workers and raw Tika's JVM have seen them; raw Tika measured just before each job
+            // warm: the same files again, into an emptied catalogue and file store, once raw Tika and the job have had
+            // the same warm-up rounds and the application's JIT compilers are quiet; raw Tika measured before each job
             warmUp(app, jobs, raw, corpusCopy, work.resolve("data"));
             List<Double> ratios = new ArrayList<>();
             List<Double> cpuRatios = new ArrayList<>();
@@ -360,9 +360,8 @@ public final class IngestBenchmark {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    if (!Files.readString(task.resolve("comm")).startsWith("C")
-                            || !Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                        continue;
+                    if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        continue; // "C1 CompilerThre", "C2 CompilerThre": the name is cut at 15 characters
                     }
                     String stat = Files.readString(task.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
