@@ -122,8 +122,8 @@ final class GroupingCollector implements Collector {
         private final LeafReader reader;
         private final int docBase;
         private final Ordinals ordinals;
-        private final int[] packed;
-        private final int stride;
+        private final int[] entries;
+        private final int[] codes;
         private final NumericDocValues years;
         private final SortedDocValues titles;
         private final long[][] documentCounts = new long[DOCUMENT_FACETS.size()][];
@@ -136,6 +136,9 @@ final class GroupingCollector implements Collector {
         private Scorable scorer;
         private int block = -1;
         private int blockFirst;
+        /** The document's facet values ({@link Ordinals#codes}). */
+        private int blockCode;
+
         private float blockScore;
         /** Bit i: the document fails the filter of document facet i. */
         private int blockFails;
@@ -153,8 +156,8 @@ final class GroupingCollector implements Collector {
             reader = context.reader();
             docBase = context.docBase;
             ordinals = Ordinals.of(reader, FACET_FIELDS);
-            packed = ordinals.packed;
-            stride = ordinals.stride;
+            entries = ordinals.entries;
+            codes = ordinals.codes;
             years = DocValues.getNumeric(reader, Fields.YEAR_SORT);
             titles = DocValues.getSorted(reader, Fields.TITLE_SORT);
             for (int i = 0; i < documentCounts.length; i++) {
@@ -195,16 +198,16 @@ final class GroupingCollector implements Collector {
 
         @Override
         public void collect(int doc) throws IOException {
-            int at = doc * stride;
-            int key = packed[at];
-            if (key < 0) {
+            int entry = entries[doc];
+            if (entry < 0) {
                 return; // not a library unit
             }
+            int key = ordinals.block(entry);
             if (key != block) {
                 endBlock();
                 startBlock(key, doc);
             }
-            int language = packed[at + 1];
+            int language = ordinals.language(entry);
             if (language >= 0) {
                 addLanguage(language);
             }
@@ -243,6 +246,7 @@ final class GroupingCollector implements Collector {
             blockLanguageCount = 0;
             blockLanguagePasses = false;
             blockFails = 0;
+            blockCode = codes[doc];
             for (int i = 0; i < accepted.length; i++) {
                 if (accepted[i] != null && !passes(i, doc)) {
                     blockFails |= 1 << i;
@@ -250,15 +254,16 @@ final class GroupingCollector implements Collector {
             }
         }
 
-        /** Whether the document of an entry has a value of document facet i that its filter accepts. */
+        /** Whether the current block's document (entry {@code doc}, code {@link #blockCode}) has a value of document facet i that its filter accepts. */
         private boolean passes(int facet, int doc) {
-            int ord = packed[doc * stride + 2 + facet];
+            int ord = ordinals.value(blockCode, facet);
             if (ord >= 0) {
                 return accepted[facet][ord];
             }
-            if (ord < -1) {
+            int listed = ord == Ordinals.LISTED ? ordinals.listed(doc, facet) : -1;
+            if (listed >= 0) {
                 int[] more = ordinals.more;
-                for (int n = -2 - ord, end = n + 1 + more[n]; ++n < end; ) {
+                for (int n = listed, end = n + 1 + more[n]; ++n < end; ) {
                     if (accepted[facet][more[n]]) {
                         return true;
                     }
@@ -267,14 +272,17 @@ final class GroupingCollector implements Collector {
             return false;
         }
 
-        /** Counts the document of an entry under its values of document facet i. */
+        /** Counts the current block's document (entry {@code doc}, code {@link #blockCode}) under its values of document facet i. */
         private void countDocument(int facet, int doc) {
-            int ord = packed[doc * stride + 2 + facet];
+            int ord = ordinals.value(blockCode, facet);
             if (ord >= 0) {
                 documentCounts[facet][ord]++;
-            } else if (ord < -1) {
+                return;
+            }
+            int listed = ord == Ordinals.LISTED ? ordinals.listed(doc, facet) : -1;
+            if (listed >= 0) {
                 int[] more = ordinals.more;
-                for (int n = -2 - ord, end = n + 1 + more[n]; ++n < end; ) {
+                for (int n = listed, end = n + 1 + more[n]; ++n < end; ) {
                     documentCounts[facet][more[n]]++;
                 }
             }

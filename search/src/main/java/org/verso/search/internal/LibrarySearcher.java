@@ -56,6 +56,10 @@ public final class LibrarySearcher {
     private final Spelling spelling;
     private final ResultCache cache;
     private final PageDocuments pageDocuments;
+    private final int parsedCapacity;
+    static final int LONGEST_PARSED_KEPT = 100;
+    static final int MOST_PARSED_KEPT = 1000;
+    private final Map<String, Query> parsedTexts = new LinkedHashMap<>(16, 0.75f, true);
 
     /** Bytes of stored text kept per search the cache holds (see {@link PageDocuments}), and at most. */
     static final long DOCUMENT_BYTES_PER_CACHED_SEARCH = 32 * 1024;
@@ -84,8 +88,36 @@ public final class LibrarySearcher {
         this.queueAbove = queueAbove;
         this.spelling = new Spelling();
         this.cache = new ResultCache(cacheSize);
+        this.parsedCapacity = Math.min(cacheSize, MOST_PARSED_KEPT);
         this.pageDocuments =
                 new PageDocuments(Math.min(MOST_DOCUMENT_BYTES, cacheSize * DOCUMENT_BYTES_PER_CACHED_SEARCH));
+    }
+
+    /**
+     * A query text parsed and analysed for every language it could be in: kept (as many as the result cache holds
+     * searches) for the next search of the same text with other filters or order, which the result cache does not
+     * answer. Parsed queries do not depend on the index, so they outlive its changes. Only texts of up to {@value
+     * #LONGEST_PARSED_KEPT} characters are kept (a long text expands into thousands of clauses), at most {@value
+     * #MOST_PARSED_KEPT}.
+     */
+    private Query parsed(String text) {
+        if (parsedCapacity == 0 || text.length() > LONGEST_PARSED_KEPT) {
+            return QueryLanguage.parse(text, analyzer);
+        }
+        synchronized (parsedTexts) {
+            Query known = parsedTexts.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
+        Query query = QueryLanguage.parse(text, analyzer);
+        synchronized (parsedTexts) {
+            parsedTexts.put(text, query);
+            if (parsedTexts.size() > parsedCapacity) {
+                parsedTexts.remove(parsedTexts.keySet().iterator().next());
+            }
+        }
+        return query;
     }
 
     /** Cache hits, misses, entries and capacity. */
@@ -121,7 +153,7 @@ public final class LibrarySearcher {
             ResultCache.Entry found = cache.get(searcher.getIndexReader(), key);
             if (found == null) {
                 // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
-                Query text = searcher.rewrite(QueryLanguage.parse(search.text(), analyzer));
+                Query text = searcher.rewrite(parsed(search.text()));
                 FacetFilters filters = FacetFilters.of(search.filters());
                 Query query = searcher.rewrite(filters.narrow(text));
                 Query sideways = searcher.rewrite(filters.sideways(text));

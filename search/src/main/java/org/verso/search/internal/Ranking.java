@@ -46,7 +46,9 @@ final class Ranking {
      * @param weight of a rewritten query, for {@link ScoreMode#TOP_SCORES}
      */
     static ResultCache.Ranked ranked(Weight weight, List<LeafReaderContext> leaves, int depth) throws IOException {
-        int k = Math.max(20, depth * 2);
+        // most documents have one matching entry: a few more entries than documents are nearly always enough, and
+        // each entry asked for beyond that lowers the bar below which the top-k search skips matches
+        int k = depth + depth / 8 + 2;
         List<String> ids;
         while (true) {
             ScoreDoc[] top = top(weight, leaves, k);

@@ -6,115 +6,163 @@ import java.text.StringCharacterIterator;
 import java.util.Arrays;
 
 /**
- * Sentence boundaries found by one cheap scan, for snippets: after a run of sentence-ending punctuation ({@code . ! ?
- * … ; ।} and their CJK forms) followed by white space or a CJK full stop, and at line breaks. Far cheaper than the
- * JDK's rule-based sentence iterator, which the highlighter consults many times per passage; good enough to start and
- * end a passage at a sentence where there is one. Not thread-safe (one per highlighter call, as the highlighter asks).
+ * Sentence boundaries for snippets: after a run of sentence-ending punctuation ({@code . ! ? … ; ।}, closing quotes
+ * allowed after it) followed by white space, after a CJK full stop ({@code 。！？}) and after a line break. Whether a
+ * position is a boundary depends only on the few characters before it, so boundaries are found where the highlighter
+ * asks, around its matches, instead of by scanning the whole text first: a match near the start of a long manual
+ * costs the same as in a short text. Far cheaper than the JDK's rule-based sentence iterator; good enough to start
+ * and end a passage at a sentence where there is one. Not thread-safe (one per highlighter call, as the highlighter
+ * asks).
  */
 final class Sentences extends BreakIterator {
-    private CharacterIterator text = new StringCharacterIterator("");
-    private int[] boundaries = {0};
+    /** Characters a lookup scans before it finds every boundary of the text once and searches those instead. */
+    private static final int LOCAL_SCAN = 4096;
+
+    private String text = "";
     private int current;
+    /** Every boundary, in order, once a lookup scanned far (a long text without punctuation); null until then. */
+    private int[] all;
+
+    @Override
+    public void setText(String newText) {
+        text = newText;
+        current = 0;
+        all = null;
+    }
 
     @Override
     public void setText(CharacterIterator newText) {
-        text = newText;
-        int begin = newText.getBeginIndex();
-        int end = newText.getEndIndex();
-        int[] found = new int[16];
-        int count = 0;
-        found[count++] = begin;
-        boolean ended = false;
+        StringBuilder copy = new StringBuilder(newText.getEndIndex() - newText.getBeginIndex());
         for (char c = newText.first(); c != CharacterIterator.DONE; c = newText.next()) {
-            int at = newText.getIndex();
-            boolean fullStop = c == '。' || c == '！' || c == '？';
-            if (c == '\n' || fullStop || (ended && Character.isWhitespace(c))) {
-                int boundary = at + 1;
-                if (boundary < end && boundary > found[count - 1]) {
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
-                    }
-                    found[count++] = boundary;
-                }
-                ended = false;
-            } else {
-                ended = c == '.' || c == '!' || c == '?' || c == '…' || c == ';' || c == '।' || (ended && c == '"');
-            }
+            copy.append(c);
         }
-        if (end > found[count - 1]) {
-            if (count == found.length) {
-                found = Arrays.copyOf(found, count + 1);
-            }
-            found[count++] = end;
-        }
-        boundaries = Arrays.copyOf(found, count);
-        current = 0;
+        setText(copy.toString());
     }
 
     @Override
     public CharacterIterator getText() {
-        return text;
+        return new StringCharacterIterator(text);
+    }
+
+    /** Whether a sentence starts at {@code at} (0 and the end of the text always count). */
+    @Override
+    public boolean isBoundary(int at) {
+        if (at <= 0 || at >= text.length()) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        if (before == '\n' || before == '。' || before == '！' || before == '？') {
+            return true;
+        }
+        if (!Character.isWhitespace(before)) {
+            return false;
+        }
+        int i = at - 2;
+        while (i >= 0 && text.charAt(i) == '"') {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == '.' || c == '!' || c == '?' || c == '…' || c == ';' || c == '।';
     }
 
     @Override
     public int first() {
         current = 0;
-        return boundaries[0];
+        return 0;
     }
 
     @Override
     public int last() {
-        current = boundaries.length - 1;
-        return boundaries[current];
+        current = text.length();
+        return current;
     }
 
     @Override
     public int next(int n) {
-        int target = current + n;
-        if (target < 0 || target >= boundaries.length) {
-            current = target < 0 ? 0 : boundaries.length - 1;
-            return DONE;
+        int result = current;
+        for (int step = 0; step < n && result != DONE; step++) {
+            result = following(current);
         }
-        current = target;
-        return boundaries[current];
+        for (int step = 0; step > n && result != DONE; step--) {
+            result = preceding(current);
+        }
+        return result;
     }
 
     @Override
     public int next() {
-        return next(1);
+        return following(current);
     }
 
     @Override
     public int previous() {
-        return next(-1);
+        return preceding(current);
     }
 
     @Override
     public int following(int offset) {
-        int at = Arrays.binarySearch(boundaries, offset);
-        int index = at >= 0 ? at + 1 : -at - 1;
-        if (index >= boundaries.length) {
-            current = boundaries.length - 1;
+        if (offset >= text.length()) {
+            current = text.length();
             return DONE;
         }
-        current = index;
-        return boundaries[current];
+        int at = Math.max(0, offset) + 1;
+        for (int limit = at + LOCAL_SCAN; !isBoundary(at); at++) {
+            if (at == limit) {
+                int[] boundaries = all();
+                int index = Arrays.binarySearch(boundaries, offset);
+                at = boundaries[index >= 0 ? index + 1 : -index - 1];
+                break;
+            }
+        }
+        current = at;
+        return at;
     }
 
     @Override
     public int preceding(int offset) {
-        int at = Arrays.binarySearch(boundaries, offset);
-        int index = at >= 0 ? at - 1 : -at - 2;
-        if (index < 0) {
+        if (offset <= 0) {
             current = 0;
             return DONE;
         }
-        current = index;
-        return boundaries[current];
+        if (offset > text.length()) {
+            current = text.length();
+            return current;
+        }
+        int at = offset - 1;
+        for (int limit = at - LOCAL_SCAN; !isBoundary(at); at--) {
+            if (at == limit) {
+                int[] boundaries = all();
+                int index = Arrays.binarySearch(boundaries, offset);
+                at = boundaries[index >= 0 ? index - 1 : -index - 2];
+                break;
+            }
+        }
+        current = at;
+        return at;
+    }
+
+    private int[] all() {
+        if (all == null) {
+            int[] found = new int[16];
+            int count = 0;
+            for (int at = 0; at <= text.length(); at++) {
+                if (isBoundary(at)) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = at;
+                }
+            }
+            all = Arrays.copyOf(found, count);
+        }
+        return all;
     }
 
     @Override
     public int current() {
-        return boundaries[current];
+        return current;
     }
 }

@@ -13,7 +13,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The best-matching passage of each unit, HTML-escaped, matches wrapped in {@code <mark>}. A unit's text is stored
@@ -85,12 +88,53 @@ final class Snippets {
         }
     }
 
+    /**
+     * Lucene's passage score (BM25 over the passage's matches, favouring passages near the start), computed without
+     * the hash table of 32 kB that Lucene's scorer allocates for every passage it considers (a fifth of the
+     * highlighting time): a passage holds few matches, so its distinct terms are found by comparing them.
+     */
+    static final class PassageScoring extends PassageScorer {
+        private static final int MOST_MATCHES_COMPARED = 64;
+
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            if (matches > MOST_MATCHES_COMPARED) {
+                return super.score(passage, contentLength);
+            }
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] freqsInDoc = passage.getMatchTermFreqsInDoc();
+            BytesRef[] distinct = new BytesRef[matches];
+            int[] inPassage = new int[matches];
+            int[] inDoc = new int[matches];
+            int count = 0;
+            next:
+            for (int i = 0; i < matches; i++) {
+                for (int j = 0; j < count; j++) {
+                    if (distinct[j].bytesEquals(terms[i])) {
+                        inPassage[j]++;
+                        continue next;
+                    }
+                }
+                distinct[count] = terms[i];
+                inDoc[count] = freqsInDoc[i];
+                inPassage[count++] = 1;
+            }
+            double score = 0;
+            for (int j = 0; j < count; j++) {
+                score += tf(inPassage[j], passage.getLength()) * weight(contentLength, inDoc[j]);
+            }
+            return (float) (score * norm(passage.getStartOffset()));
+        }
+    }
+
     private UnifiedHighlighter highlighter(Map<Integer, Document> units) {
         return new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withMaxLength(MAX_SCAN)
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new Sentences(), length, 0.5f))
                 .withFormatter(new DefaultPassageFormatter(MARK, "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(1)
+                .withScorer(new PassageScoring())
                 // offsets from the postings of the query's terms, not per-document Weight.matches (much dearer)
                 .withWeightMatches(false)) {
             /** Every text field of a unit highlights the one stored text, already read. */
