@@ -78,7 +78,10 @@ public final class IndexStore implements Closeable {
     }
 
     private static IndexWriterConfig config(Analyzer analyzer, int ramBufferMb, IndexWriterConfig.OpenMode mode) {
-        return new IndexWriterConfig(analyzer).setOpenMode(mode).setRAMBufferSizeMB(ramBufferMb);
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(mode)
+                .setRAMBufferSizeMB(ramBufferMb)
+                .setCodec(new LibraryCodec());
     }
 
     /** Where the index lives, or null for an index in memory. */
