@@ -11,7 +11,8 @@ import org.apache.lucene.codecs.lucene912.Lucene912Codec;
  * snippet) of about fifteen entries scattered over the index; Lucene's default keeps them in blocks of 80 kB
  * compressed against a shared dictionary, and reading one entry decompressed about 12 kB (a tenth of a search's
  * time). Here a chunk holds about {@value #CHUNK_BYTES} bytes (most entries alone), LZ4-compressed: an entry costs
- * about its own size to read. The index grows by about a third. Everything else is Lucene 9.12's default codec.
+ * about its own size to read. The index grows by about 6% (100,000 documents: 209 MB instead of 198). Everything
+ * else is Lucene 9.12's default codec.
  *
  * <p>Public with a no-argument constructor only because Lucene finds codecs by name through {@code ServiceLoader}
  * (every segment records the name of the codec that wrote it); not part of the module's API.
