@@ -27,7 +27,7 @@ class SearchPropertiesTest {
             assertThat(properties.checkOnStartup()).isTrue();
             assertThat(properties.cacheSize()).isEqualTo(1000);
             assertThat(properties.countSampleAbove()).isEqualTo(20000);
-            assertThat(properties.queueAbove()).isZero();
+            assertThat(properties.queueAbove()).isEqualTo(10000);
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -66,6 +67,22 @@ final class Counting {
     static Counted count(
             IndexSearcher searcher, Query query, FacetFilters filters, SortOrder sort, int topN, long sampleAbove)
             throws IOException {
+        return count(searcher, query, filters, sort, topN, sampleAbove, weight -> {});
+    }
+
+    /**
+     * @param tooManyToRank given the scoring weight of the query when the pass worked it out and found more matches
+     *     than it ranks itself: {@link #rank} can take it instead of working out the same weight again
+     */
+    static Counted count(
+            IndexSearcher searcher,
+            Query query,
+            FacetFilters filters,
+            SortOrder sort,
+            int topN,
+            long sampleAbove,
+            Consumer<Weight> tooManyToRank)
+            throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         if (sort == SortOrder.RELEVANCE && filters.count() == 0) {
             // few matches: scoring them all in this pass ranks them for less than a separate top-k search would
@@ -76,6 +93,7 @@ final class Counting {
                 pass(collector, leaves, scorers, 1.0);
                 return new Counted(collector.total(), false, collector.facets(), collector.top(), collector.depth());
             }
+            tooManyToRank.accept(scoring);
         }
         GroupingCollector collector = new GroupingCollector(sort, topN, false, filters);
         Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -108,7 +126,18 @@ final class Counting {
      * @param query narrowed by all filters ({@link FacetFilters#narrow}), rewritten by this searcher
      */
     static ResultCache.Ranked rank(IndexSearcher searcher, Query query, int depth) throws IOException {
+        return rank(searcher, query, depth, null);
+    }
+
+    /**
+     * @param tooMany the query's scoring weight as {@link #count} found it, too many matches to rank in one pass; null
+     *     when not known
+     */
+    static ResultCache.Ranked rank(IndexSearcher searcher, Query query, int depth, Weight tooMany) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        if (tooMany != null) {
+            return Ranking.ranked(tooMany, leaves, depth);
+        }
         Weight scoring = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
         List<BulkScorer> scorers = new ArrayList<>(leaves.size());
         if (cost(scoring, leaves, scorers) <= RANK_IN_PASS) {

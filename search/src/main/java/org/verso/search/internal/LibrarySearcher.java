@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Weight;
 import org.verso.library.InvalidInputException;
 import org.verso.library.Sha256;
 import org.verso.search.InvalidQueryException;
@@ -151,6 +152,7 @@ public final class LibrarySearcher {
             int depth = Math.min(maxResultWindow, need + search.size()); // one page ahead
             ResultCache.Key key = ResultCache.Key.of(search);
             ResultCache.Entry found = cache.get(searcher.getIndexReader(), key);
+            Weight[] scoring = new Weight[1]; // worked out by the counting pass, for ranking in this search
             if (found == null) {
                 // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
                 Query text = searcher.rewrite(parsed(search.text()));
@@ -159,7 +161,11 @@ public final class LibrarySearcher {
                 Query sideways = searcher.rewrite(filters.sideways(text));
                 takeTurnUnlessCheap(turn, searcher, sideways);
                 Counting.Counted counted =
-                        Counting.count(searcher, sideways, filters, search.sort(), depth, sampleAbove);
+                        Counting.count(searcher, sideways, filters, search.sort(), depth, sampleAbove, weight -> {
+                            if (query.equals(sideways)) { // no filters: the same query is ranked next
+                                scoring[0] = weight;
+                            }
+                        });
                 String suggestion = counted.total() == 0 && !search.text().isBlank()
                         ? spelling.suggest(searcher.getIndexReader(), search.text())
                         : null;
@@ -181,7 +187,7 @@ public final class LibrarySearcher {
                     ResultCache.Ranked ranked = found.ranked;
                     if (ranked == null || !ranked.covers(need)) {
                         takeTurnUnlessCheap(turn, searcher, found.query);
-                        ranked = Counting.rank(searcher, found.query, depth);
+                        ranked = Counting.rank(searcher, found.query, depth, scoring[0]);
                         found.ranked = ranked;
                     }
                     best = ranked.groups();
