@@ -131,7 +131,7 @@ public final class IngestBenchmark {
         spring.setDefaultProperties(Map.of(
                 "verso.data-dir", dataDir.toString(),
                 "spring.datasource.url",
-                        "jdbc:h2:file:" + dataDir + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        "jdbc:h2:file:retry:" + dataDir + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                                 + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
                 "spring.datasource.username", "verso",
                 "spring.flyway.locations", "filesystem:web/src/main/resources/db/migration",
