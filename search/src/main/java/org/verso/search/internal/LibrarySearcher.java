@@ -60,7 +60,12 @@ public final class LibrarySearcher {
     private final int parsedCapacity;
     static final int LONGEST_PARSED_KEPT = 100;
     static final int MOST_PARSED_KEPT = 1000;
-    private final Map<String, Query> parsedTexts = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, Query> parsedTexts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+            return size() > parsedCapacity;
+        }
+    };
 
     /** Bytes of stored text kept per search the cache holds (see {@link PageDocuments}), and at most. */
     static final long DOCUMENT_BYTES_PER_CACHED_SEARCH = 32 * 1024;
@@ -114,9 +119,6 @@ public final class LibrarySearcher {
         Query query = QueryLanguage.parse(text, analyzer);
         synchronized (parsedTexts) {
             parsedTexts.put(text, query);
-            if (parsedTexts.size() > parsedCapacity) {
-                parsedTexts.remove(parsedTexts.keySet().iterator().next());
-            }
         }
         return query;
     }
