@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /** The rules every document field follows, shared by the records that carry them. */
 final class DocumentFields {
@@ -14,7 +13,6 @@ final class DocumentFields {
     static final int MAX_TAGS = 50;
     static final int MIN_YEAR = 1000;
     static final int MAX_YEAR = 2999;
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
     private DocumentFields() {}
 
@@ -38,19 +36,13 @@ final class DocumentFields {
         return b;
     }
 
-    /** A BCP 47 tag such as {@code ru} or {@code pt-BR}, language subtag lower-cased; blank becomes {@code null}. */
+    /** A language in its canonical form ({@link LanguageTag}); blank becomes {@code null}. */
     static String language(String field, String language) {
-        String l = blankToNull(language);
-        if (l == null) {
-            return null;
-        }
-        l = l.replace('_', '-');
-        int dash = l.indexOf('-');
-        l = dash < 0 ? l.toLowerCase(Locale.ROOT) : l.substring(0, dash).toLowerCase(Locale.ROOT) + l.substring(dash);
-        if (!LANGUAGE.matcher(l).matches()) {
+        try {
+            return LanguageTag.canonicalOrNull(language);
+        } catch (LanguageTag.InvalidLanguageTag e) {
             throw invalid(field, "not a language tag such as ru or en: " + language);
         }
-        return l;
     }
 
     static Integer year(Integer year) {

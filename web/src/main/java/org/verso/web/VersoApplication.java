@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication(
         scanBasePackages = {
             VersoApplication.LIBRARY,
+            VersoApplication.ACCOUNTS,
             VersoApplication.INGEST,
             VersoApplication.TRANSLATION,
             VersoApplication.SEARCH,
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
         })
 @ConfigurationPropertiesScan({
     VersoApplication.LIBRARY,
+    VersoApplication.ACCOUNTS,
     VersoApplication.INGEST,
     VersoApplication.TRANSLATION,
     VersoApplication.SEARCH,
@@ -26,6 +28,7 @@ public class VersoApplication {
 
     // The modules, named one by one: a benchmark or tool on the class path (org.verso.bench) never adds beans.
     static final String LIBRARY = "org.verso.library";
+    static final String ACCOUNTS = "org.verso.accounts";
     static final String INGEST = "org.verso.ingest";
     static final String TRANSLATION = "org.verso.translation";
     static final String SEARCH = "org.verso.search";

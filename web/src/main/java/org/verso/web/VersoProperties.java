@@ -12,12 +12,11 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the application as a whole and of its web layer.
+ * Settings of the application as a whole and of its web layer (the first admin's password is the accounts'
+ * {@code AccountsProperties}).
  *
  * @param dataDir the one directory that holds the embedded database, the Lucene index and the file store
  *     ({@code VERSO_DATA_DIR}); default {@code ./data}
- * @param adminPassword password of the {@code admin} account created on first start with an empty database
- *     ({@code VERSO_ADMIN_PASSWORD}); when absent a random one is generated and printed once to the log
  * @param login throttling of repeated failed sign-ins
  * @param maxJsonBody the largest JSON request body the API accepts; larger ones answer 413
  */
@@ -25,7 +24,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("verso")
 public record VersoProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
-        String adminPassword,
         @NotNull @Valid @DefaultValue Login login,
         @NotNull @DefaultValue("1MB") DataSize maxJsonBody) {
 
@@ -38,11 +36,4 @@ public record VersoProperties(
             @Min(1) @Max(100) @DefaultValue("5") int maxFailures,
             @NotNull @DefaultValue("15m") Duration window,
             @NotNull @DefaultValue("15m") Duration lockFor) {}
-
-    public VersoProperties {
-        if (adminPassword != null && !adminPassword.isEmpty() && adminPassword.length() < 12) {
-            throw new IllegalArgumentException(
-                    "verso.admin-password (VERSO_ADMIN_PASSWORD) must have at least 12 characters");
-        }
-    }
 }

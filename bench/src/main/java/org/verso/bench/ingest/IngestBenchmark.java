@@ -134,7 +134,8 @@ public final class IngestBenchmark {
                         "jdbc:h2:file:retry:" + dataDir + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                                 + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
                 "spring.datasource.username", "verso",
-                "spring.flyway.locations", "filesystem:web/src/main/resources/db/migration",
+                "spring.flyway.locations", "classpath:db/migration/library,classpath:db/migration/ingest",
+                "spring.flyway.out-of-order", "true",
                 "spring.batch.jdbc.initialize-schema", "never",
                 "spring.batch.job.enabled", "false",
                 "verso.ingest.inbox-enabled", "false",

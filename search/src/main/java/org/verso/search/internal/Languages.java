@@ -2,8 +2,8 @@ package org.verso.search.internal;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import org.verso.library.LanguageTag;
 
 /**
  * Which languages have their own analysis, how a BCP 47 tag maps onto one, and which languages a query could be in.
@@ -26,8 +26,11 @@ public final class Languages {
         if (tag == null || tag.isBlank()) {
             return UNKNOWN;
         }
-        String primary = tag.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-        return primary.matches("[a-z]{2,8}") ? primary : UNKNOWN;
+        try {
+            return LanguageTag.of(tag).language();
+        } catch (LanguageTag.InvalidLanguageTag e) {
+            return UNKNOWN;
+        }
     }
 
     /** Whether the language has its own analysed field. */

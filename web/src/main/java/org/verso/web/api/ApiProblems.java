@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.verso.accounts.InvalidAccountInput;
 import org.verso.library.ConflictException;
 import org.verso.library.DomainException;
 import org.verso.library.ForbiddenOperationException;
@@ -27,7 +28,6 @@ import org.verso.library.InvalidInputException;
 import org.verso.library.NotFoundException;
 import org.verso.library.TooLargeException;
 import org.verso.library.UnsupportedTypeException;
-import org.verso.web.users.InvalidUserInput;
 
 /**
  * The one place where exceptions become answers. On the API ({@code /api/**}) every error is an RFC 9457 problem
@@ -42,7 +42,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> domain(DomainException e, NativeWebRequest request) throws IOException {
         HttpStatus status = statusOf(e);
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
-        if (e instanceof InvalidUserInput invalid) {
+        if (e instanceof InvalidAccountInput invalid) {
             problem.setProperty("field", invalid.field());
         }
         return answer(problem, request);

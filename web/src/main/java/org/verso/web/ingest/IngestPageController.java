@@ -16,13 +16,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.verso.accounts.Role;
 import org.verso.ingest.IngestJobs;
 import org.verso.ingest.IngestPaths;
 import org.verso.ingest.JobProgress;
 import org.verso.library.DomainException;
 import org.verso.library.InvalidInputException;
 import org.verso.web.shell.NavItem;
-import org.verso.web.users.Role;
 
 /** The ingest pages: upload by drag and drop, import a folder, follow a job live, retry a failed file. */
 @Controller

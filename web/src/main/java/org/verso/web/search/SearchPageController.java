@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.verso.accounts.Role;
 import org.verso.library.DomainException;
 import org.verso.library.InvalidInputException;
 import org.verso.search.LibraryIndex;
@@ -24,7 +25,6 @@ import org.verso.search.SearchMaintenance;
 import org.verso.search.SearchResult;
 import org.verso.web.api.Problems;
 import org.verso.web.shell.NavItem;
-import org.verso.web.users.Role;
 import org.verso.web.users.VersoPrincipal;
 
 /**

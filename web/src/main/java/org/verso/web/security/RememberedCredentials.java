@@ -20,12 +20,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.verso.web.users.VersoPrincipal;
 
 /**
  * Spares a stateless API client the deliberately slow bcrypt check on every request: after one successful check, the
  * same user name and password are accepted without it for a few minutes. What is remembered is a keyed HMAC of the
- * password (the key is random per process and never stored) together with the account's stored hash, so a password
- * reset, like an expiry, makes the next request check in full; the account is loaded afresh every time, so a disabled
+ * password (the key is random per process and never stored) together with when the account last changed, so a
+ * password reset (like any change of the account, or an expiry) makes the next request check in full; the account is loaded afresh every time, so a disabled
  * account or changed roles take effect at once. Thread-safe; memory is bounded.
  */
 class RememberedCredentials implements AuthenticationProvider {
@@ -39,7 +40,7 @@ class RememberedCredentials implements AuthenticationProvider {
     private final AccountStatusUserDetailsChecker status = new AccountStatusUserDetailsChecker();
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    private record Remembered(byte[] mac, String storedHash, Instant until) {}
+    private record Remembered(byte[] mac, Instant accountVersion, Instant until) {}
 
     RememberedCredentials(AuthenticationProvider fullCheck, UserDetailsService accounts, Clock clock) {
         this.fullCheck = fullCheck;
@@ -57,7 +58,7 @@ class RememberedCredentials implements AuthenticationProvider {
         Remembered known = remembered.get(username);
         if (known != null && clock.instant().isBefore(known.until())) {
             UserDetails user = load(username);
-            if (Objects.equals(known.storedHash(), user.getPassword())
+            if (Objects.equals(known.accountVersion(), version(user))
                     && MessageDigest.isEqual(known.mac(), mac(password))) {
                 status.check(user);
                 var result = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
@@ -70,11 +71,9 @@ class RememberedCredentials implements AuthenticationProvider {
             if (remembered.size() >= MAX_ENTRIES) {
                 remembered.clear();
             }
-            // the account the full check just loaded: its hash is erased only after every provider has answered
-            String storedHash = user.getPassword();
             remembered.put(
                     username,
-                    new Remembered(mac(password), storedHash, clock.instant().plus(REMEMBER_FOR)));
+                    new Remembered(mac(password), version(user), clock.instant().plus(REMEMBER_FOR)));
         }
         return result;
     }
@@ -82,6 +81,11 @@ class RememberedCredentials implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return fullCheck.supports(authentication);
+    }
+
+    /** When the account last changed (a password reset changes it); null for a principal of another kind. */
+    private static Instant version(UserDetails user) {
+        return user instanceof VersoPrincipal principal ? principal.accountVersion() : null;
     }
 
     private UserDetails load(String username) {

@@ -8,17 +8,15 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.verso.accounts.Accounts;
 
 /**
  * Two chains. The API ({@code /api/**}, actuator) is stateless, signs in with HTTP Basic and answers 401/403 as problem
@@ -37,17 +35,11 @@ class SecurityConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt for new hashes
-    }
-
-    @Bean
     AuthenticationManager authenticationManager(
-            UserDetailsService accounts, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
-        var dao = new DaoAuthenticationProvider(accounts);
-        dao.setPasswordEncoder(passwords);
+            Accounts accounts, UserDetailsService details, LoginThrottle throttle, Clock clock) {
+        var password = new PasswordAuthentication(accounts);
         var manager = new ProviderManager(
-                new ThrottledAuthentication(new RememberedCredentials(dao, accounts, clock), throttle));
+                new ThrottledAuthentication(new RememberedCredentials(password, details, clock), throttle));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
     }

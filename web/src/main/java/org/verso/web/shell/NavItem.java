@@ -2,7 +2,7 @@ package org.verso.web.shell;
 
 import java.util.Objects;
 import java.util.Set;
-import org.verso.web.users.Role;
+import org.verso.accounts.Role;
 
 /**
  * One entry of the navigation, contributed as a bean by the feature that owns the page.

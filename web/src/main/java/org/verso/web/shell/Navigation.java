@@ -6,7 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.verso.web.users.User;
+import org.verso.accounts.Account;
 import org.verso.web.users.VersoPrincipal;
 
 /** Puts the signed-in user and the navigation of their roles into every page's model. */
@@ -33,9 +33,9 @@ class Navigation {
     }
 
     @ModelAttribute("me")
-    User me(Authentication authentication) {
+    Account me(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof VersoPrincipal principal
-                ? principal.user()
+                ? principal.account()
                 : null;
     }
 }

@@ -12,16 +12,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
-import org.verso.web.users.Users;
+import org.verso.accounts.Accounts;
 import org.verso.web.users.VersoPrincipal;
 
 /** Sign-in page, home page, the 403 page and the interface-language switch. */
 @Controller
 class ShellController {
-    private final Users users;
+    private final Accounts users;
     private final LocaleResolver locales;
 
-    ShellController(Users users, LocaleResolver locales) {
+    ShellController(Accounts users, LocaleResolver locales) {
         this.users = users;
         this.locales = locales;
     }

@@ -28,7 +28,7 @@ class UserLocaleResolver extends AbstractLocaleResolver {
         }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof VersoPrincipal principal) {
-            return Locale.forLanguageTag(principal.user().uiLanguage());
+            return Locale.forLanguageTag(principal.account().uiLanguage());
         }
         Locale requested = request.getLocale();
         for (Locale supported : SUPPORTED) {

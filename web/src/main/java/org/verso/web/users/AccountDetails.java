@@ -4,20 +4,20 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
+import org.verso.accounts.Accounts;
 
-/** Loads accounts for authentication. */
+/** Loads accounts for Spring Security (without their passwords, which only {@code accounts} checks). */
 @Component
 class AccountDetails implements UserDetailsService {
-    private final Users users;
+    private final Accounts accounts;
 
-    AccountDetails(Users users) {
-        this.users = users;
+    AccountDetails(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        User user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        String hash = users.passwordHash(user.username()).orElseThrow();
-        return new VersoPrincipal(user, hash);
+        return new VersoPrincipal(
+                accounts.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user")));
     }
 }

@@ -16,19 +16,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.verso.accounts.Account;
+import org.verso.accounts.AccountCommands;
+import org.verso.accounts.AccountCommands.ChangeAccess;
+import org.verso.accounts.AccountCommands.CreateAccount;
+import org.verso.accounts.AccountId;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
 import org.verso.library.DomainException;
+import org.verso.library.LanguageTag;
 import org.verso.web.shell.NavItem;
-import org.verso.web.users.UserCommands.ChangeAccess;
-import org.verso.web.users.UserCommands.CreateUser;
 
 /** The admin's page of accounts: create, change roles and languages, disable and enable, reset passwords. */
 @Controller
 @RequestMapping("/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
 class AdminUsersController {
-    private final Users users;
+    private final Accounts users;
 
-    AdminUsersController(Users users) {
+    AdminUsersController(Accounts users) {
         this.users = users;
     }
 
@@ -63,7 +69,7 @@ class AdminUsersController {
     @PostMapping
     String create(@ModelAttribute("form") UserForm form, Model model, RedirectAttributes redirect) {
         try {
-            User user = users.create(new CreateUser(
+            Account user = users.create(new CreateAccount(
                     form.username(),
                     form.displayName(),
                     form.password(),
@@ -88,7 +94,7 @@ class AdminUsersController {
         return act(
                 redirect,
                 "admin.users.saved",
-                () -> users.changeAccess(UserId.parse(id), new ChangeAccess(roles(roles), languages(languages))));
+                () -> users.changeAccess(AccountId.parse(id), new ChangeAccess(roles(roles), languages(languages))));
     }
 
     @PostMapping("/{id}/enabled")
@@ -96,13 +102,13 @@ class AdminUsersController {
         return act(
                 redirect,
                 enabled ? "admin.users.enabled" : "admin.users.disabled",
-                () -> users.setEnabled(UserId.parse(id), enabled));
+                () -> users.setEnabled(AccountId.parse(id), enabled));
     }
 
     /** The same with htmx: answers the account's row alone, swapped in place, with a refusal shown in the row. */
     @PostMapping(value = "/{id}/enabled", headers = "HX-Request=true")
     String enabledRow(@PathVariable String id, @RequestParam boolean enabled, Model model) {
-        UserId userId = UserId.parse(id);
+        AccountId userId = AccountId.parse(id);
         try {
             users.setEnabled(userId, enabled);
         } catch (DomainException e) {
@@ -114,12 +120,12 @@ class AdminUsersController {
 
     @PostMapping("/{id}/password")
     String password(@PathVariable String id, @RequestParam String password, RedirectAttributes redirect) {
-        return act(redirect, "admin.users.passwordReset", () -> users.resetPassword(UserId.parse(id), password));
+        return act(redirect, "admin.users.passwordReset", () -> users.resetPassword(AccountId.parse(id), password));
     }
 
-    private String act(RedirectAttributes redirect, String doneKey, java.util.function.Supplier<User> action) {
+    private String act(RedirectAttributes redirect, String doneKey, java.util.function.Supplier<Account> action) {
         try {
-            User user = action.get();
+            Account user = action.get();
             redirect.addFlashAttribute("done", doneKey);
             redirect.addFlashAttribute("doneArg", user.username());
         } catch (DomainException e) {
@@ -132,10 +138,11 @@ class AdminUsersController {
         return roles == null ? Set.of() : EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles);
     }
 
-    private static Set<String> languages(String text) {
+    private static Set<LanguageTag> languages(String text) {
         if (text == null || text.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+        return AccountCommands.languages(
+                Arrays.stream(text.split("[,;\\s]+")).filter(s -> !s.isBlank()).collect(Collectors.toSet()));
     }
 }

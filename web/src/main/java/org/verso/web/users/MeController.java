@@ -6,14 +6,18 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.verso.accounts.Account;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
+import org.verso.library.LanguageTag;
 
 /** Who the caller is. Open to every signed-in user. */
 @RestController
 @RequestMapping("/api/me")
 class MeController {
-    private final Users users;
+    private final Accounts users;
 
-    MeController(Users users) {
+    MeController(Accounts users) {
         this.users = users;
     }
 
@@ -23,12 +27,12 @@ class MeController {
     @GetMapping
     @Operation(summary = "The signed-in user: name, roles, translation languages and interface language")
     Me me(@AuthenticationPrincipal VersoPrincipal principal) {
-        User user = users.get(principal.id());
+        Account user = users.get(principal.id());
         return new Me(
                 user.username(),
                 user.displayName(),
                 user.roles().stream().sorted().toList(),
-                user.languages().stream().sorted().toList(),
+                user.languages().stream().sorted().map(LanguageTag::value).toList(),
                 user.uiLanguage());
     }
 }

@@ -14,17 +14,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.verso.web.users.UserCommands.ChangeAccess;
-import org.verso.web.users.UserCommands.CreateUser;
+import org.verso.accounts.Account;
+import org.verso.accounts.AccountCommands;
+import org.verso.accounts.AccountCommands.ChangeAccess;
+import org.verso.accounts.AccountCommands.CreateAccount;
+import org.verso.accounts.AccountId;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
+import org.verso.library.LanguageTag;
 
 /** Account administration over the API. Admins only. */
 @RestController
 @RequestMapping("/api/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
 class UsersApiController {
-    private final Users users;
+    private final Accounts users;
 
-    UsersApiController(Users users) {
+    UsersApiController(Accounts users) {
         this.users = users;
     }
 
@@ -38,14 +44,14 @@ class UsersApiController {
             List<String> languages,
             String uiLanguage,
             Instant createdAt) {
-        static UserView of(User user) {
+        static UserView of(Account user) {
             return new UserView(
                     user.id().toString(),
                     user.username(),
                     user.displayName(),
                     user.enabled(),
                     user.roles().stream().sorted().toList(),
-                    user.languages().stream().sorted().toList(),
+                    user.languages().stream().sorted().map(LanguageTag::value).toList(),
                     user.uiLanguage(),
                     user.createdAt());
         }
@@ -56,6 +62,20 @@ class UsersApiController {
 
     record NewPassword(String password) {}
 
+    /** A new account as posted. */
+    record NewUser(
+            String username,
+            String displayName,
+            String password,
+            Set<Role> roles,
+            Set<String> languages,
+            String uiLanguage) {
+        CreateAccount command() {
+            return new CreateAccount(
+                    username, displayName, password, roles, AccountCommands.languages(languages), uiLanguage);
+        }
+    }
+
     @GetMapping
     @Operation(summary = "Every account, enabled or disabled")
     List<UserView> list() {
@@ -64,13 +84,13 @@ class UsersApiController {
 
     @GetMapping("/{id}")
     UserView get(@PathVariable String id) {
-        return UserView.of(users.get(UserId.parse(id)));
+        return UserView.of(users.get(AccountId.parse(id)));
     }
 
     @PostMapping
     @Operation(summary = "Create an account; 409 when the user name is taken")
-    ResponseEntity<UserView> create(@RequestBody CreateUser command) {
-        User user = users.create(command);
+    ResponseEntity<UserView> create(@RequestBody NewUser body) {
+        Account user = users.create(body.command());
         return ResponseEntity.created(URI.create("/api/admin/users/" + user.id()))
                 .body(UserView.of(user));
     }
@@ -78,14 +98,16 @@ class UsersApiController {
     @PatchMapping("/{id}")
     @Operation(summary = "Change roles, languages or enable/disable an account")
     UserView change(@PathVariable String id, @RequestBody UserChange change) {
-        UserId userId = UserId.parse(id);
-        User user = users.get(userId);
+        AccountId userId = AccountId.parse(id);
+        Account user = users.get(userId);
         if (change.roles() != null || change.languages() != null) {
             users.changeAccess(
                     userId,
                     new ChangeAccess(
                             change.roles() != null ? change.roles() : user.roles(),
-                            change.languages() != null ? change.languages() : user.languages()));
+                            change.languages() != null
+                                    ? AccountCommands.languages(change.languages())
+                                    : user.languages()));
         }
         if (change.enabled() != null) {
             users.setEnabled(userId, change.enabled());
@@ -96,7 +118,7 @@ class UsersApiController {
     @PostMapping("/{id}/password")
     @Operation(summary = "Set a new password for an account")
     ResponseEntity<Void> resetPassword(@PathVariable String id, @RequestBody NewPassword body) {
-        users.resetPassword(UserId.parse(id), body == null ? null : body.password());
+        users.resetPassword(AccountId.parse(id), body == null ? null : body.password());
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,74 +1,78 @@
 package org.verso.web.users;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.verso.accounts.Account;
+import org.verso.accounts.AccountId;
+import org.verso.accounts.Role;
 
-/** The signed-in user as Spring Security holds it: the account as it was at sign-in, and its password hash. */
-public final class VersoPrincipal implements UserDetails, CredentialsContainer {
-    private final User user;
-    private String passwordHash;
+/**
+ * The signed-in user as Spring Security holds it: the account as it was at sign-in. It holds no password: the
+ * {@code accounts} module checks passwords itself ({@code Accounts.checkPassword}).
+ */
+public final class VersoPrincipal implements UserDetails {
+    private final Account account;
 
-    VersoPrincipal(User user, String passwordHash) {
-        this.user = user;
-        this.passwordHash = passwordHash;
+    public VersoPrincipal(Account account) {
+        this.account = account;
     }
 
-    public UserId id() {
-        return user.id();
+    public AccountId id() {
+        return account.id();
     }
 
-    public User user() {
-        return user;
+    public Account account() {
+        return account;
     }
 
     public Set<Role> roles() {
-        return user.roles();
+        return account.roles();
+    }
+
+    /** When the account last changed: a remembered sign-in of an account changed since is checked in full again. */
+    public Instant accountVersion() {
+        return account.updatedAt();
     }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.copyOf(user.roles().stream()
+        return List.copyOf(account.roles().stream()
                 .map(role -> new SimpleGrantedAuthority(role.authority()))
                 .toList());
     }
 
     @Override
     public String getPassword() {
-        return passwordHash;
+        return null;
     }
 
     @Override
     public String getUsername() {
-        return user.username();
+        return account.username();
     }
 
     @Override
     public boolean isEnabled() {
-        return user.enabled();
-    }
-
-    @Override
-    public void eraseCredentials() {
-        passwordHash = null;
+        return account.enabled();
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof VersoPrincipal that && that.user.id().equals(user.id());
+        return other instanceof VersoPrincipal that && that.account.id().equals(account.id());
     }
 
     @Override
     public int hashCode() {
-        return user.id().hashCode();
+        return account.id().hashCode();
     }
 
     @Override
     public String toString() {
-        return "VersoPrincipal[" + user.username() + "]";
+        return "VersoPrincipal[" + account.username() + "]";
     }
 }

@@ -22,6 +22,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.verso.accounts.AccountCommands.CreateAccount;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
 import org.verso.ingest.IngestItem;
 import org.verso.ingest.IngestJobs;
 import org.verso.ingest.ItemOutcome;
@@ -31,9 +34,6 @@ import org.verso.library.testing.Environment;
 import org.verso.translation.SegmentationState;
 import org.verso.translation.Segments;
 import org.verso.web.testing.WebTest;
-import org.verso.web.users.Role;
-import org.verso.web.users.UserCommands.CreateUser;
-import org.verso.web.users.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +57,7 @@ class DocumentPageTranslationTest extends WebTest {
     MessageSource messages;
 
     @Autowired
-    Users users;
+    Accounts users;
 
     @Autowired
     UserDetailsService accounts;
@@ -204,7 +204,7 @@ class DocumentPageTranslationTest extends WebTest {
 
     private UserDetails person(String name, Role role) {
         if (users.findByUsername(name).isEmpty()) {
-            users.create(new CreateUser(name, null, "readiness-password-1", Set.of(role), Set.of(), "en"));
+            users.create(new CreateAccount(name, null, "readiness-password-1", Set.of(role), Set.of(), "en"));
         }
         return accounts.loadUserByUsername(name);
     }

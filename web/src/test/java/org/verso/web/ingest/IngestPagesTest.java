@@ -17,13 +17,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.verso.accounts.AccountCommands.CreateAccount;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
 import org.verso.ingest.IngestJobs;
 import org.verso.ingest.JobProgress;
 import org.verso.library.Documents;
 import org.verso.web.testing.WebTest;
-import org.verso.web.users.Role;
-import org.verso.web.users.UserCommands.CreateUser;
-import org.verso.web.users.Users;
 
 /** The ingest and document pages, rendered by the real application for a signed-in coordinator. */
 @AutoConfigureMockMvc
@@ -32,7 +32,7 @@ class IngestPagesTest extends WebTest {
     MockMvc mvc;
 
     @Autowired
-    Users users;
+    Accounts users;
 
     @Autowired
     UserDetailsService accounts;
@@ -45,7 +45,7 @@ class IngestPagesTest extends WebTest {
 
     private UserDetails person(String name, Role role) {
         if (users.findByUsername(name).isEmpty()) {
-            users.create(new CreateUser(name, null, "pages-password-1", Set.of(role), Set.of(), "en"));
+            users.create(new CreateAccount(name, null, "pages-password-1", Set.of(role), Set.of(), "en"));
         }
         return accounts.loadUserByUsername(name);
     }

@@ -18,11 +18,15 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.verso.accounts.AccountCommands.CreateAccount;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
 import org.verso.library.Document;
 import org.verso.library.DocumentId;
 import org.verso.library.DocumentIngested;
 import org.verso.library.DocumentKind;
 import org.verso.library.Documents;
+import org.verso.library.LanguageTag;
 import org.verso.library.NewDocument;
 import org.verso.library.NewFile;
 import org.verso.library.Sha256;
@@ -32,9 +36,6 @@ import org.verso.search.SearchQuery;
 import org.verso.search.SearchableTranslation;
 import org.verso.search.TranslationStatus;
 import org.verso.web.testing.WebTest;
-import org.verso.web.users.Role;
-import org.verso.web.users.UserCommands.CreateUser;
-import org.verso.web.users.Users;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +48,7 @@ class SearchPageTest extends WebTest {
     MockMvc mvc;
 
     @Autowired
-    Users users;
+    Accounts users;
 
     @Autowired
     UserDetailsService accounts;
@@ -69,8 +70,13 @@ class SearchPageTest extends WebTest {
     @BeforeEach
     void setUp() throws Exception {
         if (users.findByUsername("page-coordinator").isEmpty()) {
-            users.create(new CreateUser(
-                    "page-coordinator", null, "page-coordinator-1", Set.of(Role.COORDINATOR), Set.of("ru"), "en"));
+            users.create(new CreateAccount(
+                    "page-coordinator",
+                    null,
+                    "page-coordinator-1",
+                    Set.of(Role.COORDINATOR),
+                    Set.of(LanguageTag.of("ru")),
+                    "en"));
         }
         coordinator = accounts.loadUserByUsername("page-coordinator");
         if (charter == null) {

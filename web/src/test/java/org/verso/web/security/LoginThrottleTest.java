@@ -50,7 +50,6 @@ class LoginThrottleTest extends WebTest {
         var throttle = new LoginThrottle(
                 new VersoProperties(
                         java.nio.file.Path.of("."),
-                        null,
                         new VersoProperties.Login(3, Duration.ofMinutes(10), Duration.ofMinutes(5)),
                         DataSize.ofMegabytes(1)),
                 clock);
@@ -70,7 +69,6 @@ class LoginThrottleTest extends WebTest {
         var throttle = new LoginThrottle(
                 new VersoProperties(
                         java.nio.file.Path.of("."),
-                        null,
                         new VersoProperties.Login(2, Duration.ofMinutes(10), Duration.ofMinutes(5)),
                         DataSize.ofMegabytes(1)),
                 new MutableClock());

@@ -34,10 +34,11 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.verso.accounts.AccountCommands.CreateAccount;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
+import org.verso.library.LanguageTag;
 import org.verso.web.testing.WebTest;
-import org.verso.web.users.Role;
-import org.verso.web.users.UserCommands.CreateUser;
-import org.verso.web.users.Users;
 
 /**
  * Every endpoint × every role: each role reaches what it should and nothing else. The expected access is declared in
@@ -52,7 +53,7 @@ class RoleMatrixTest extends WebTest {
     MockMvc mvc;
 
     @Autowired
-    Users users;
+    Accounts users;
 
     @Autowired
     UserDetailsService accounts;
@@ -79,7 +80,7 @@ class RoleMatrixTest extends WebTest {
         for (Role role : Role.values()) {
             String name = "matrix-" + role.name().toLowerCase();
             if (users.findByUsername(name).isEmpty()) {
-                users.create(new CreateUser(name, null, PASSWORD, Set.of(role), Set.of("ru"), "en"));
+                users.create(new CreateAccount(name, null, PASSWORD, Set.of(role), Set.of(LanguageTag.of("ru")), "en"));
             }
             principals.put(role, accounts.loadUserByUsername(name));
         }

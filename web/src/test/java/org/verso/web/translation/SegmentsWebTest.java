@@ -15,11 +15,12 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.verso.accounts.AccountCommands.CreateAccount;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
 import org.verso.library.DocumentIngested;
+import org.verso.library.LanguageTag;
 import org.verso.web.testing.Http;
-import org.verso.web.users.Role;
-import org.verso.web.users.UserCommands.CreateUser;
-import org.verso.web.users.Users;
 
 /** The segments of an ingested document over the API and as the document page's section, in the running app. */
 @AutoConfigureMockMvc
@@ -30,7 +31,7 @@ class SegmentsWebTest extends SegmentsTestBase {
     MockMvc mvc;
 
     @Autowired
-    Users users;
+    Accounts users;
 
     @Autowired
     UserDetailsService accounts;
@@ -171,7 +172,8 @@ class SegmentsWebTest extends SegmentsTestBase {
 
     private Http account(String username, Role role, String language) {
         if (users.findByUsername(username).isEmpty()) {
-            users.create(new CreateUser(username, null, PASSWORD, Set.of(role), Set.of("ru"), language));
+            users.create(
+                    new CreateAccount(username, null, PASSWORD, Set.of(role), Set.of(LanguageTag.of("ru")), language));
         }
         return http().as(username, PASSWORD);
     }

@@ -9,7 +9,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.verso.accounts.Account;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
 import org.verso.library.testing.TempDirs;
 import org.verso.web.VersoApplication;
 import org.verso.web.testing.Arguments;
@@ -31,24 +33,22 @@ class AdminBootstrapTest {
             assertThat(matcher.find()).as("the generated password is printed").isTrue();
             password = matcher.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-            String hash = app.getBean(Users.class).passwordHash("admin").orElseThrow();
-            assertThat(app.getBean(PasswordEncoder.class).matches(password, hash))
-                    .isTrue();
+            assertThat(app.getBean(Accounts.class).checkPassword("admin", password))
+                    .isPresent();
         }
         try (var again = start(dataDir)) {
             assertThat(output.getOut().split("generated password", -1)).hasSize(2);
-            assertThat(again.getBean(Users.class).all()).hasSize(1);
+            assertThat(again.getBean(Accounts.class).all()).hasSize(1);
         }
     }
 
     @Test
     void theConfiguredPasswordIsUsedAndNeverPrinted(CapturedOutput output) {
         try (var app = start(TempDirs.create("verso-bootstrap-"), "verso.admin-password=from-the-environment")) {
-            User admin = app.getBean(Users.class).findByUsername("admin").orElseThrow();
+            Account admin = app.getBean(Accounts.class).findByUsername("admin").orElseThrow();
             assertThat(admin.roles()).containsExactly(Role.ADMIN);
-            String hash = app.getBean(Users.class).passwordHash("admin").orElseThrow();
-            assertThat(app.getBean(PasswordEncoder.class).matches("from-the-environment", hash))
-                    .isTrue();
+            assertThat(app.getBean(Accounts.class).checkPassword("admin", "from-the-environment"))
+                    .isPresent();
             assertThat(output.getOut()).doesNotContain("from-the-environment");
         }
     }

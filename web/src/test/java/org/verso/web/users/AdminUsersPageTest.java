@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.verso.accounts.Accounts;
 import org.verso.web.testing.WebTest;
 
 /** The admin's form refuses bad input with a clear message and stores nothing; sign-in refusals are told apart. */
@@ -22,7 +23,7 @@ class AdminUsersPageTest extends WebTest {
     MockMvc mvc;
 
     @Autowired
-    Users users;
+    Accounts users;
 
     @Autowired
     UserDetailsService accounts;

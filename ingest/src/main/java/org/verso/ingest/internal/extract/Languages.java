@@ -3,6 +3,7 @@ package org.verso.ingest.internal.extract;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.verso.library.LanguageTag;
 
 /** Turns the detector's ISO 639-3 codes ({@code rus}, {@code zho-simp}) into BCP 47 tags ({@code ru}, {@code zh-Hans}). */
 final class Languages {
@@ -30,22 +31,15 @@ final class Languages {
         if (!base.matches("[a-z]{2,3}")) {
             return null;
         }
+        String tag = base;
         if (parts.length > 1) {
             switch (parts[1]) {
-                case "simp" -> {
-                    return base + "-Hans";
-                }
-                case "trad" -> {
-                    return base + "-Hant";
-                }
-                case "rom" -> {
-                    return base + "-Latn";
-                }
-                default -> {
-                    return base;
-                }
+                case "simp" -> tag = base + "-Hans";
+                case "trad" -> tag = base + "-Hant";
+                case "rom" -> tag = base + "-Latn";
+                default -> tag = base;
             }
         }
-        return base;
+        return LanguageTag.of(tag).value();
     }
 }
