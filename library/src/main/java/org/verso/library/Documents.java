@@ -15,7 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The catalogue: documents, their files and the text extracted from them.
@@ -33,12 +36,62 @@ public class Documents {
     private final DocumentRows rows;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    Documents(JdbcClient db, ApplicationEventPublisher events, Clock clock) {
+    Documents(JdbcClient db, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.db = db;
         this.rows = new DocumentRows(db);
         this.events = events;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Catalogues an incoming file in one call: a new document made of it ({@code asNew}), or the file added to
+     * {@code attachTo} when that is given, or, when the same bytes are catalogued already (also by another import that
+     * wins a race for them at this moment), nothing but the answer naming their document. Publishes
+     * {@link DocumentIngested} for a created or attached file, inside the transaction. The file must already be in
+     * the file store. A failure undoes this call's rows only (a savepoint), never the caller's transaction. Throws
+     * {@link NotFoundException} when {@code attachTo} does not exist.
+     */
+    @Transactional
+    public Catalogued catalogue(NewFile file, NewDocument asNew, DocumentId attachTo) {
+        Objects.requireNonNull(file, "file");
+        Optional<Catalogued.DuplicateOf> held = holderOf(file.sha256());
+        if (held.isPresent()) {
+            return held.get();
+        }
+        Catalogued done;
+        try {
+            done = savepoint.execute(status -> attachTo == null
+                    ? new Catalogued.Created(create(Objects.requireNonNull(asNew, "asNew"), file))
+                    : new Catalogued.Attached(attach(attachTo, file)));
+        } catch (ConflictException sameBytes) {
+            // another import catalogued these bytes at the same moment; the savepoint undid this call's rows
+            return holderOf(file.sha256()).orElseThrow(() -> sameBytes);
+        }
+        Document document =
+                done instanceof Catalogued.Created c ? c.document() : ((Catalogued.Attached) done).document();
+        events.publishEvent(new DocumentIngested(
+                document.id(),
+                file.sha256(),
+                file.originalName(),
+                file.mediaType(),
+                file.language(),
+                done instanceof Catalogued.Created));
+        return done;
+    }
+
+    /** The document that holds these bytes, with its title, if any does. */
+    @Transactional(readOnly = true)
+    public Optional<Catalogued.DuplicateOf> holderOf(Sha256 file) {
+        return db.sql("SELECT d.id, d.title FROM library_file f JOIN library_document d ON d.id = f.document_id"
+                        + " WHERE f.sha256 = ?")
+                .param(file.hex())
+                .query((rs, n) ->
+                        new Catalogued.DuplicateOf(new DocumentId(rs.getObject(1, UUID.class)), rs.getString(2)))
+                .optional();
     }
 
     /**

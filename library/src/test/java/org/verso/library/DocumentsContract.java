@@ -34,10 +34,16 @@ abstract class DocumentsContract extends LibraryTest {
     @TestConfiguration
     static class Recorder {
         final List<DocumentChanged> afterCommit = new ArrayList<>();
+        final List<DocumentIngested> ingested = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @TransactionalEventListener
         void changed(DocumentChanged event) {
             afterCommit.add(event);
+        }
+
+        @TransactionalEventListener
+        void ingested(DocumentIngested event) {
+            ingested.add(event);
         }
     }
 
@@ -72,6 +78,45 @@ abstract class DocumentsContract extends LibraryTest {
         assertThat(documents.ownerOf(file.sha256())).contains(created.id());
         assertThat(documents.text(created.id())).contains("Everyone has the right to life.");
         assertThat(created).as("what create returns is what is stored").isEqualTo(read);
+    }
+
+    @Test
+    void cataloguingAFileIsOneCallAnsweringCreatedAttachedOrDuplicateOf() {
+        NewFile first = file("Article 1. All human beings are born free.", "charter.txt", "pt_br");
+        NewDocument asNew = new NewDocument("Charter", DocumentKind.CHARTER, null, "pt_br", null, Set.of());
+
+        Catalogued created = documents.catalogue(first, asNew, null);
+
+        assertThat(created).isInstanceOf(Catalogued.Created.class);
+        Document charter = ((Catalogued.Created) created).document();
+        assertThat(charter.sourceLanguage()).isEqualTo("pt-BR");
+        assertThat(documents.get(charter.id()).files()).singleElement().satisfies(f -> assertThat(f.language())
+                .isEqualTo("pt-BR"));
+
+        NewFile annex = file("Annex: the commentary.", "annex.txt", "en");
+        Catalogued attached = documents.catalogue(annex, asNew, charter.id());
+        assertThat(attached).isInstanceOf(Catalogued.Attached.class);
+        assertThat(((Catalogued.Attached) attached).document().files()).hasSize(2);
+
+        long before = documents.count();
+        Catalogued again = documents.catalogue(first, asNew, null);
+        assertThat(again).isEqualTo(new Catalogued.DuplicateOf(charter.id(), "Charter"));
+        assertThat(documents.count()).as("a duplicate writes nothing").isEqualTo(before);
+
+        assertThat(recorder.ingested.stream().filter(e -> e.documentId().equals(charter.id())))
+                .as("published once per created or attached file, none for the duplicate")
+                .containsExactly(
+                        new DocumentIngested(charter.id(), first.sha256(), "charter.txt", "text/plain", "pt-BR", true),
+                        new DocumentIngested(charter.id(), annex.sha256(), "annex.txt", "text/plain", "en", false));
+    }
+
+    @Test
+    void cataloguingIntoADocumentThatIsGoneIsNotFound() {
+        NewFile file = file("Orphan text.", "orphan.txt", null);
+
+        assertThatThrownBy(() -> documents.catalogue(file, null, DocumentId.random()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(documents.ownerOf(file.sha256())).isEmpty();
     }
 
     @Test

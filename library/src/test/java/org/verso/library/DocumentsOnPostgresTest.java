@@ -75,6 +75,39 @@ class DocumentsOnPostgresTest extends DocumentsContract {
         }
     }
 
+    @Test
+    void cataloguingBytesAnotherTransactionCataloguesAtTheSameMomentAnswersDuplicateAndTheCallersWorkGoesOn()
+            throws Exception {
+        NewFile file = file("Two imports catalogue this at once.", "once.txt", "en");
+        String marker = "catalogue race " + java.util.UUID.randomUUID();
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Catalogued> first = threads.submit(() -> transactions.execute(status -> {
+                Catalogued c = documents.catalogue(file, new NewDocument(marker, null, null, null, null, null), null);
+                firstInserted.countDown();
+                sleep(1000); // the second transaction now waits on the file's key
+                return c;
+            }));
+            assertThat(firstInserted.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Long> second = threads.submit(() -> transactions.execute(status -> {
+                Catalogued c = documents.catalogue(
+                        file, new NewDocument(marker + " second", null, null, null, null, null), null);
+                assertThat(c).isInstanceOf(Catalogued.DuplicateOf.class);
+                // the caller's transaction is still usable after the savepoint was rolled back
+                return db.sql("SELECT COUNT(*) FROM library_document")
+                        .query(Long.class)
+                        .single();
+            }));
+
+            Document winner = ((Catalogued.Created) first.get(30, TimeUnit.SECONDS)).document();
+            assertThat(second.get(30, TimeUnit.SECONDS)).isPositive();
+            assertThat(documents.holderOf(file.sha256())).contains(new Catalogued.DuplicateOf(winner.id(), marker));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

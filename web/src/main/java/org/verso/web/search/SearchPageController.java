@@ -24,8 +24,8 @@ import org.verso.search.LibraryIndex;
 import org.verso.search.SearchMaintenance;
 import org.verso.search.SearchResult;
 import org.verso.web.api.Problems;
+import org.verso.web.security.VersoPrincipal;
 import org.verso.web.shell.NavItem;
-import org.verso.web.users.VersoPrincipal;
 
 /**
  * The search page: one box, facets at the side, hits with snippets and their translations beneath. Everything chosen

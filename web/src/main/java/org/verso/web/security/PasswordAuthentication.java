@@ -7,7 +7,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.verso.accounts.Account;
 import org.verso.accounts.Accounts;
-import org.verso.web.users.VersoPrincipal;
 
 /**
  * Signs in with a user name and password, which {@link Accounts} checks (the hash never leaves it). As Spring's own

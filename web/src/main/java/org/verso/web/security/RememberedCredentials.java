@@ -20,7 +20,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.verso.web.users.VersoPrincipal;
 
 /**
  * Spares a stateless API client the deliberately slow bcrypt check on every request: after one successful check, the

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.verso.accounts.Account;
-import org.verso.web.users.VersoPrincipal;
+import org.verso.web.security.VersoPrincipal;
 
 /** Puts the signed-in user and the navigation of their roles into every page's model. */
 @ControllerAdvice(annotations = Controller.class)

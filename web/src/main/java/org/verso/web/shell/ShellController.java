@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.verso.accounts.Accounts;
-import org.verso.web.users.VersoPrincipal;
+import org.verso.web.security.VersoPrincipal;
 
 /** Sign-in page, home page, the 403 page and the interface-language switch. */
 @Controller

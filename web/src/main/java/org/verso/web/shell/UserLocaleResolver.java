@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.i18n.AbstractLocaleResolver;
-import org.verso.web.users.VersoPrincipal;
+import org.verso.web.security.VersoPrincipal;
 
 /**
  * The interface language: what was chosen in this session, else the signed-in user's stored choice, else the

@@ -10,6 +10,7 @@ import org.verso.accounts.Account;
 import org.verso.accounts.Accounts;
 import org.verso.accounts.Role;
 import org.verso.library.LanguageTag;
+import org.verso.web.security.VersoPrincipal;
 
 /** Who the caller is. Open to every signed-in user. */
 @RestController

@@ -7,16 +7,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.verso.ingest.Extraction;
 import org.verso.ingest.ItemOutcome;
+import org.verso.library.Catalogued;
 import org.verso.library.ConflictException;
-import org.verso.library.Document;
 import org.verso.library.DocumentId;
-import org.verso.library.DocumentIngested;
 import org.verso.library.DocumentKind;
 import org.verso.library.Documents;
 import org.verso.library.NewDocument;
@@ -26,26 +21,17 @@ import org.verso.library.NotFoundException;
 /**
  * Catalogues a chunk in its transaction: a new document per file (or the file attached to the batch's document), a
  * duplicate when the bytes are already catalogued (checked again here, so two copies in one chunk make one entry, and
- * when another import on the same database wins the race for the same bytes), a recorded failure otherwise. Publishes {@link DocumentIngested} inside the transaction; listeners declared with
- * {@code @TransactionalEventListener} receive it once the chunk is committed.
+ * when another import on the same database wins the race for the same bytes), a recorded failure otherwise. Each file
+ * is one call to {@link Documents#catalogue}, which publishes {@code DocumentIngested} inside the transaction;
+ * listeners declared with {@code @TransactionalEventListener} receive it once the chunk is committed.
  */
 final class CatalogueWriter implements ItemWriter<Processed> {
     private final IngestRows rows;
     private final Documents documents;
-    private final ApplicationEventPublisher events;
 
-    private final TransactionTemplate savepoint;
-
-    CatalogueWriter(
-            IngestRows rows,
-            Documents documents,
-            ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+    CatalogueWriter(IngestRows rows, Documents documents) {
         this.rows = rows;
         this.documents = documents;
-        this.events = events;
-        this.savepoint = new TransactionTemplate(transactions);
-        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -94,9 +80,9 @@ final class CatalogueWriter implements ItemWriter<Processed> {
 
     /** A duplicate of the document that holds the bytes now; failed for the reason given when none does. */
     private void duplicateOrFailed(Processed p, String code, String reason, String mediaType) {
-        Optional<DocumentId> owner = documents.ownerOf(p.sha256());
-        if (owner.isPresent()) {
-            duplicate(p, owner.get());
+        Optional<Catalogued.DuplicateOf> holder = documents.holderOf(p.sha256());
+        if (holder.isPresent()) {
+            duplicate(p, holder.get());
         } else {
             rows.finish(
                     p.item().id(), ItemOutcome.FAILED, code, reason, p.sha256(), p.size(), mediaType, null, p.millis());
@@ -117,24 +103,25 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                 e.charset(),
                 e.author(),
                 e.text());
-        Document document;
-        boolean created = attachTo.isEmpty();
+        Catalogued done;
         try {
-            // a savepoint: a refusal here undoes this file's rows only, and the chunk's transaction goes on
-            document = savepoint.execute(status -> created
-                    ? documents.create(
-                            new NewDocument(
-                                    title(e, fileName),
-                                    DocumentKind.OTHER,
-                                    e.issuingBody(),
-                                    e.language(),
-                                    e.year(),
-                                    null),
-                            file)
-                    : documents.attach(attachTo.get(), file));
-        } catch (ConflictException sameBytes) {
-            // another import (another process on the same database) catalogued these bytes at the same moment
-            duplicateOrFailed(p, sameBytes.code(), sameBytes.getMessage(), e.mediaType());
+            // one call: created, attached or a duplicate; a refusal undoes this file's rows only
+            done = documents.catalogue(
+                    file,
+                    new NewDocument(
+                            title(e, fileName), DocumentKind.OTHER, e.issuingBody(), e.language(), e.year(), null),
+                    attachTo.orElse(null));
+        } catch (ConflictException refused) {
+            rows.finish(
+                    p.item().id(),
+                    ItemOutcome.FAILED,
+                    refused.code(),
+                    refused.getMessage(),
+                    p.sha256(),
+                    p.size(),
+                    e.mediaType(),
+                    null,
+                    p.millis());
             return;
         } catch (NotFoundException gone) {
             rows.finish(
@@ -149,6 +136,17 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                     p.millis());
             return;
         }
+        if (done instanceof Catalogued.DuplicateOf duplicate) {
+            duplicate(p, duplicate);
+        } else if (done instanceof Catalogued.Created created) {
+            ingested(p, created.document().id());
+        } else if (done instanceof Catalogued.Attached attached) {
+            ingested(p, attached.document().id());
+        }
+    }
+
+    private void ingested(Processed p, DocumentId document) {
+        Extraction e = p.extraction();
         rows.finish(
                 p.item().id(),
                 ItemOutcome.INGESTED,
@@ -157,23 +155,20 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                 p.sha256(),
                 p.size(),
                 e.mediaType(),
-                document.id(),
+                document,
                 p.millis());
-        events.publishEvent(
-                new DocumentIngested(document.id(), p.sha256(), fileName, e.mediaType(), e.language(), created));
     }
 
-    private void duplicate(Processed p, DocumentId owner) {
-        String title = documents.find(owner).map(Document::title).orElse("?");
+    private void duplicate(Processed p, Catalogued.DuplicateOf holder) {
         rows.finish(
                 p.item().id(),
                 ItemOutcome.DUPLICATE,
                 null,
-                "Duplicate of “" + title + "” (" + owner + ").",
+                "Duplicate of “" + holder.title() + "” (" + holder.owner() + ").",
                 p.sha256(),
                 p.size(),
                 p.extraction() == null ? null : p.extraction().mediaType(),
-                owner,
+                holder.owner(),
                 p.millis());
     }
 

@@ -9,7 +9,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -119,12 +118,8 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    CatalogueWriter catalogueWriter(
-            IngestRows rows,
-            Documents documents,
-            ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
-        return new CatalogueWriter(rows, documents, events, transactions);
+    CatalogueWriter catalogueWriter(IngestRows rows, Documents documents) {
+        return new CatalogueWriter(rows, documents);
     }
 
     /** Stores and reads files ahead of the writer, side by side, one per worker process. */

@@ -1,4 +1,4 @@
-package org.verso.web.users;
+package org.verso.web.security;
 
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

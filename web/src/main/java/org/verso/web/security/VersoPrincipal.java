@@ -1,4 +1,4 @@
-package org.verso.web.users;
+package org.verso.web.security;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,0 +1,3 @@
+package org.verso.boundaryfixtures.keepsrules.library;
+
+public record Text(String value) {}

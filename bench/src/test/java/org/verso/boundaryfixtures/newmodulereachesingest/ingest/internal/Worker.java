@@ -1,0 +1,7 @@
+package org.verso.boundaryfixtures.newmodulereachesingest.ingest.internal;
+
+public class Worker {
+    public String work() {
+        return "done";
+    }
+}

@@ -1,0 +1,3 @@
+package org.verso.boundaryfixtures.translationusessearch.library;
+
+public record Text(String value) {}
