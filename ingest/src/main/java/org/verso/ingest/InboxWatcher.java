@@ -28,7 +28,7 @@ import org.verso.ingest.internal.batch.InboxFiles;
  * {@code failed/} (with a {@code .reason.txt}). Nothing is deleted.
  */
 @Component
-public class InboxWatcher implements SmartLifecycle {
+class InboxWatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InboxWatcher.class);
 
     private final IngestJobs jobs;

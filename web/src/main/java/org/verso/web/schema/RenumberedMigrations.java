@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Bean;
  * renumbered database is left alone. {@code 10} (library) and {@code 40} (translation) kept their numbers.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-public class RenumberedMigrations {
+class RenumberedMigrations {
     private static final Logger log = LoggerFactory.getLogger(RenumberedMigrations.class);
 
     /** A script as the old history names it, and as it is named now. */
@@ -40,7 +40,7 @@ public class RenumberedMigrations {
     }
 
     /** Renumbers the old history rows, if there are any; answers how many rows changed. */
-    public static int repair(Configuration configuration) {
+    static int repair(Configuration configuration) {
         DataSource dataSource = configuration.getDataSource();
         String table = configuration.getTable();
         try (Connection connection = dataSource.getConnection()) {
