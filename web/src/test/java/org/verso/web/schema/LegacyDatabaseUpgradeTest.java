@@ -19,6 +19,7 @@ import org.verso.library.Document;
 import org.verso.library.DocumentId;
 import org.verso.library.Documents;
 import org.verso.library.LanguageTag;
+import org.verso.library.testing.Postgres;
 import org.verso.library.testing.TempDirs;
 import org.verso.translation.Segments;
 import org.verso.web.VersoApplication;
@@ -28,7 +29,7 @@ import org.verso.web.testing.Arguments;
  * A data directory made by the code before each module owned its migrations (history rows 1, 2, 10, 11, 40, 41, made
  * here from a copy of those scripts in {@code legacy-schema/}) starts with today's code: Flyway validates, the history
  * is renumbered, the new migrations run, and the accounts, documents and segments are all still there, their
- * languages in canonical form.
+ * languages in canonical form. On the embedded H2 file and on PostgreSQL.
  */
 class LegacyDatabaseUpgradeTest {
     private static final UUID USER = UUID.randomUUID();
@@ -42,8 +43,8 @@ class LegacyDatabaseUpgradeTest {
     }
 
     /** The database as the old code left it: its six migrations applied, one of each kind of row. */
-    private static void makeLegacyDatabase(Path dataDir) {
-        var dataSource = new DriverManagerDataSource(url(dataDir), "verso", "");
+    private static void makeLegacyDatabase(String url, String user, String password) {
+        var dataSource = new DriverManagerDataSource(url, user, password);
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:legacy-schema")
@@ -87,12 +88,34 @@ class LegacyDatabaseUpgradeTest {
     }
 
     @Test
-    void aDatabaseOfTheOldMigrationsStartsAndKeepsItsAccountsDocumentsAndSegments() {
+    void anH2DatabaseOfTheOldMigrationsStartsAndKeepsItsAccountsDocumentsAndSegments() {
         Path dataDir = TempDirs.create("verso-legacy-");
-        makeLegacyDatabase(dataDir);
+        makeLegacyDatabase(url(dataDir), "verso", "");
 
-        try (var app = new SpringApplicationBuilder(VersoApplication.class)
-                .run(Arguments.of(dataDir, "verso.admin-password=unused-admin-password"))) {
+        startTwiceAndCheck(dataDir);
+    }
+
+    @Test
+    void aPostgresDatabaseOfTheOldMigrationsStartsAndKeepsItsAccountsDocumentsAndSegments() {
+        Postgres.require();
+        String url = Postgres.freshSchemaUrl();
+        String user = System.getenv("VERSO_TEST_PG_USER");
+        String password = System.getenv("VERSO_TEST_PG_PASSWORD");
+        makeLegacyDatabase(url, user, password);
+
+        startTwiceAndCheck(
+                TempDirs.create("verso-legacy-pg-"),
+                "spring.datasource.url=" + url,
+                "spring.datasource.username=" + user,
+                "spring.datasource.password=" + password);
+    }
+
+    private static void startTwiceAndCheck(Path dataDir, String... database) {
+        String[] properties = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of("verso.admin-password=unused-admin-password"),
+                        java.util.Arrays.stream(database))
+                .toArray(String[]::new);
+        try (var app = new SpringApplicationBuilder(VersoApplication.class).run(Arguments.of(dataDir, properties))) {
             Account olga = app.getBean(Accounts.class).findByUsername("olga").orElseThrow();
             assertThat(olga.languages())
                     .containsExactlyInAnyOrder(
@@ -126,8 +149,7 @@ class LegacyDatabaseUpgradeTest {
                     .doesNotContain("1", "2", "11", "41");
         }
 
-        try (var again = new SpringApplicationBuilder(VersoApplication.class)
-                .run(Arguments.of(dataDir, "verso.admin-password=unused-admin-password"))) {
+        try (var again = new SpringApplicationBuilder(VersoApplication.class).run(Arguments.of(dataDir, properties))) {
             assertThat(again.getBean(Accounts.class).findByUsername("olga")).isPresent();
         }
     }
