@@ -130,7 +130,7 @@ public class Accounts {
     private String unknownUserHash() {
         String hash = unknownUserHash;
         if (hash == null) {
-            hash = passwords.encode(java.util.UUID.randomUUID().toString());
+            hash = passwords.encode(UUID.randomUUID().toString());
             unknownUserHash = hash;
         }
         return hash;

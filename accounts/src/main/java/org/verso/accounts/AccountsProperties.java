@@ -1,6 +1,7 @@
 package org.verso.accounts;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the accounts.
@@ -8,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminPassword password of the {@code admin} account created on first start with an empty database
  *     ({@code VERSO_ADMIN_PASSWORD}); when absent a random one is generated and printed once to the log
  */
+@Validated
 @ConfigurationProperties("verso")
 public record AccountsProperties(String adminPassword) {
     public AccountsProperties {
