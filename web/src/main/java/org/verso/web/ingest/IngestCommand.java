@@ -65,15 +65,17 @@ public final class IngestCommand {
         try (ConfigurableApplicationContext context = spring.run(springArgs.toArray(String[]::new))) {
             IngestJobs jobs = context.getBean(IngestJobs.class);
             UUID batch = jobs.unfinishedImportOf(folder).orElse(null);
+            int doneBefore = 0;
             if (batch == null) {
                 batch = jobs.createFolderBatch(folder, BatchSource.FOLDER, null, "command-line");
                 out.println("Ingesting " + folder + " (job " + batch + ")");
             } else {
                 JobProgress before = jobs.progress(batch);
+                doneBefore = before.done();
                 out.println("Resuming the interrupted job " + batch + " of " + folder + ": " + before.done() + " of "
                         + before.total() + " files were done");
             }
-            return ingest(jobs, batch, folder, report, out);
+            return ingest(jobs, batch, folder, report, doneBefore, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -83,7 +85,7 @@ public final class IngestCommand {
         }
     }
 
-    private static int ingest(IngestJobs jobs, UUID batch, Path folder, Path report, PrintStream out)
+    private static int ingest(IngestJobs jobs, UUID batch, Path folder, Path report, int doneBefore, PrintStream out)
             throws IOException, InterruptedException {
         ProgressBar bar = new ProgressBar(jobs, batch, out);
         Thread painter = new Thread(bar, "ingest-progress");
@@ -107,7 +109,7 @@ public final class IngestCommand {
             JobProgress done = jobs.progress(batch);
             bar.paint(done);
             out.println();
-            out.println(summary(done, (System.nanoTime() - started) / 1e9));
+            out.println(summary(done, (System.nanoTime() - started) / 1e9, doneBefore));
             List<IngestItem> items = jobs.items(batch);
             for (IngestItem item : items) {
                 if (item.reasonCode() != null) {
@@ -122,14 +124,15 @@ public final class IngestCommand {
         }
     }
 
-    static String summary(JobProgress p, double seconds) {
+    /** The last line: the job's counts, and the rate of the files this run read ({@code doneBefore}: by earlier runs). */
+    static String summary(JobProgress p, double seconds, int doneBefore) {
         return String.format(
                 Locale.ROOT,
                 "%s: %d files in %.1f s (%.1f files/s): %d ingested, %d duplicates, %d failed",
                 p.status(),
                 p.total(),
                 seconds,
-                seconds > 0 ? p.done() / seconds : 0,
+                seconds > 0 ? (p.done() - doneBefore) / seconds : 0,
                 p.ingested(),
                 p.duplicates(),
                 p.failed());
