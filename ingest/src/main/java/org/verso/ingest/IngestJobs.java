@@ -163,6 +163,32 @@ public class IngestJobs implements DisposableBean {
         return batch;
     }
 
+    /**
+     * The newest import of this folder whose job did not finish (its process was killed or stopped while it ran, or
+     * the job failed), to be resumed with {@link #run(UUID)}: the resumed job reads only the files still pending.
+     * Empty when every import of the folder finished. Files added to the folder since the job listed it are not
+     * part of it.
+     */
+    public java.util.Optional<UUID> unfinishedImportOf(Path folder) {
+        Path wanted = folder.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = wanted.toRealPath();
+        } catch (IOException e) {
+            real = wanted;
+        }
+        List<IngestRows.Batch> open = rows.batchesWithUnfinishedItemsOrNoJob();
+        for (int i = open.size() - 1; i >= 0; i--) {
+            IngestRows.Batch b = open.get(i);
+            boolean same = b.folder() != null
+                    && (b.folder().equals(wanted) || b.folder().equals(real));
+            if (b.source() == BatchSource.FOLDER && same && !queued.contains(b.id()) && !active.contains(b.id())) {
+                return java.util.Optional.of(b.id());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Queues a new job that tries a failed file again (from its stored copy, or from where it was). */
     public JobProgress retry(UUID itemId, String requestedBy) {
         IngestItem item = rows.item(itemId)

@@ -2,11 +2,9 @@ package org.verso.web.ingest;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +16,14 @@ import org.verso.ingest.BatchSource;
 import org.verso.ingest.IngestItem;
 import org.verso.ingest.IngestJobs;
 import org.verso.ingest.JobProgress;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The command-line mode: {@code java -jar verso.jar ingest <folder> [--report <file.json>] [--spring.options…]}.
+ * The command-line mode: {@code java -jar verso.jar ingest <folder> [--report <file.jsonl>] [--spring.options…]}.
  * Runs the same ingest job as the application, on the same data directory, without serving HTTP; prints a progress
- * bar and a summary, writes a JSON report when asked, and exits non-zero only when the job itself fails (2 for bad
- * arguments), not when single files are refused. Stop the application first: the embedded database allows one process.
+ * bar and a summary, writes a JSON Lines report as files finish when asked ({@link JsonLinesReport}), and exits
+ * non-zero only when the job itself fails (2 for bad arguments), not when single files are refused. A folder whose
+ * last import was interrupted (the process killed or stopped) resumes that job: only the files still pending are
+ * read. Stop the application first: the embedded database allows one process.
  */
 public final class IngestCommand {
     static final String NAME = "ingest";
@@ -65,30 +64,18 @@ public final class IngestCommand {
                 "spring.main.log-startup-info", "false"));
         try (ConfigurableApplicationContext context = spring.run(springArgs.toArray(String[]::new))) {
             IngestJobs jobs = context.getBean(IngestJobs.class);
-            UUID batch = jobs.createFolderBatch(folder, BatchSource.FOLDER, null, "command-line");
-            out.println("Ingesting " + folder + " (job " + batch + ")");
-            ProgressBar bar = new ProgressBar(jobs, batch, out);
-            Thread painter = new Thread(bar, "ingest-progress");
-            painter.setDaemon(true);
-            painter.start();
-            long started = System.nanoTime();
-            BatchStatus status = jobs.run(batch);
-            bar.stop();
-            painter.join(2000);
-            JobProgress done = jobs.progress(batch);
-            bar.paint(done);
-            out.println();
-            out.println(summary(done, (System.nanoTime() - started) / 1e9));
-            for (IngestItem item : jobs.items(batch)) {
-                if (item.reasonCode() != null) {
-                    out.println("  refused " + item.name() + ": " + item.reason());
-                }
+            UUID batch = jobs.unfinishedImportOf(folder).orElse(null);
+            int doneBefore = 0;
+            if (batch == null) {
+                batch = jobs.createFolderBatch(folder, BatchSource.FOLDER, null, "command-line");
+                out.println("Ingesting " + folder + " (job " + batch + ")");
+            } else {
+                JobProgress before = jobs.progress(batch);
+                doneBefore = before.done();
+                out.println("Resuming the interrupted job " + batch + " of " + folder + ": " + before.done() + " of "
+                        + before.total() + " files were done");
             }
-            if (report != null) {
-                writeReport(report, folder, jobs.items(batch));
-                out.println("Report: " + report.toAbsolutePath());
-            }
-            return status == BatchStatus.COMPLETED ? 0 : 1;
+            return ingest(jobs, batch, folder, report, doneBefore, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
@@ -98,45 +85,95 @@ public final class IngestCommand {
         }
     }
 
-    static String summary(JobProgress p, double seconds) {
+    private static int ingest(IngestJobs jobs, UUID batch, Path folder, Path report, int doneBefore, PrintStream out)
+            throws IOException, InterruptedException {
+        ProgressBar bar = new ProgressBar(jobs, batch, out);
+        Thread painter = new Thread(bar, "ingest-progress");
+        painter.setDaemon(true);
+        painter.start();
+        try (JsonLinesReport lines = report == null ? null : JsonLinesReport.open(report, folder, batch)) {
+            ReportWriter reporter = lines == null ? null : new ReportWriter(jobs, batch, lines);
+            Thread reporting = reporter == null ? null : new Thread(reporter, "ingest-report");
+            if (reporting != null) {
+                reporting.setDaemon(true);
+                reporting.start();
+            }
+            long started = System.nanoTime();
+            BatchStatus status = jobs.run(batch);
+            bar.stop();
+            painter.join(2000);
+            if (reporting != null) {
+                reporter.stop();
+                reporting.join(5000);
+            }
+            JobProgress done = jobs.progress(batch);
+            bar.paint(done);
+            out.println();
+            out.println(summary(done, (System.nanoTime() - started) / 1e9, doneBefore));
+            List<IngestItem> items = jobs.items(batch);
+            for (IngestItem item : items) {
+                if (item.reasonCode() != null) {
+                    out.println("  refused " + item.name() + ": " + item.reason());
+                }
+            }
+            if (lines != null) {
+                lines.add(items);
+                out.println("Report: " + report.toAbsolutePath());
+            }
+            return status == BatchStatus.COMPLETED ? 0 : 1;
+        }
+    }
+
+    /** The last line: the job's counts, and the rate of the files this run read ({@code doneBefore}: by earlier runs). */
+    static String summary(JobProgress p, double seconds, int doneBefore) {
         return String.format(
                 Locale.ROOT,
                 "%s: %d files in %.1f s (%.1f files/s): %d ingested, %d duplicates, %d failed",
                 p.status(),
                 p.total(),
                 seconds,
-                seconds > 0 ? p.done() / seconds : 0,
+                seconds > 0 ? (p.done() - doneBefore) / seconds : 0,
                 p.ingested(),
                 p.duplicates(),
                 p.failed());
     }
 
-    static void writeReport(Path report, Path folder, List<IngestItem> items) throws IOException {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (IngestItem item : items) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("path", folder.resolve(item.name()).toString());
-            entry.put("outcome", item.outcome().apiName());
-            entry.put("reason", item.reason());
-            entry.put(
-                    "documentId",
-                    item.documentId() == null ? null : item.documentId().toString());
-            entry.put("milliseconds", item.millis());
-            entries.add(entry);
-        }
-        if (report.getParent() != null) {
-            Files.createDirectories(report.getParent());
-        }
-        Files.writeString(
-                report,
-                JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(entries),
-                StandardCharsets.UTF_8);
-    }
-
     private static int usage(PrintStream out, String problem) {
         out.println("verso ingest: " + problem);
-        out.println("usage: java -jar verso.jar ingest <folder> [--report <file.json>] [--verso.data-dir=<dir>]");
+        out.println("usage: java -jar verso.jar ingest <folder> [--report <file.jsonl>] [--verso.data-dir=<dir>]");
         return 2;
+    }
+
+    /** Appends the files finished so far to the report, about twice a second, until stopped. */
+    static final class ReportWriter implements Runnable {
+        private final IngestJobs jobs;
+        private final UUID batch;
+        private final JsonLinesReport report;
+        private volatile boolean running = true;
+
+        ReportWriter(IngestJobs jobs, UUID batch, JsonLinesReport report) {
+            this.jobs = jobs;
+            this.batch = batch;
+            this.report = report;
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    Thread.sleep(500);
+                    report.add(jobs.items(batch));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // tried again on the next round; the report is completed when the job ends
+                }
+            }
+        }
     }
 
     /** Repaints a one-line progress bar until stopped. */

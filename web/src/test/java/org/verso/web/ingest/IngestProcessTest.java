@@ -112,7 +112,7 @@ class IngestProcessTest {
         Files.writeString(folder.resolve("one.txt"), "One " + UUID.randomUUID());
         Files.writeString(folder.resolve("nested/two.txt"), "Two " + UUID.randomUUID());
         Files.write(folder.resolve("empty.pdf"), new byte[0]);
-        Path report = temp.resolve("report.json");
+        Path report = temp.resolve("report.jsonl");
         Path output = temp.resolve("cli.log");
 
         Process cli = new ProcessBuilder(ChildApplication.java(
@@ -135,14 +135,23 @@ class IngestProcessTest {
                 .contains("completed: 3 files")
                 .contains("2 ingested")
                 .contains("1 failed");
-        JsonNode entries = JsonMapper.builder().build().readTree(Files.readString(report));
-        assertThat(entries.size()).isEqualTo(3);
-        JsonNode empty = entries.get(0);
-        assertThat(empty.path("path").asString()).endsWith("empty.pdf");
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(report)) { // JSON Lines, in the order the files finished
+            entries.add(JsonMapper.builder().build().readTree(line));
+        }
+        assertThat(entries).hasSize(3);
+        JsonNode empty = entries.stream()
+                .filter(e -> e.path("path").asString().endsWith("empty.pdf"))
+                .findFirst()
+                .orElseThrow();
         assertThat(empty.path("outcome").asString()).isEqualTo("failed");
         assertThat(empty.path("reason").asString()).contains("empty");
-        assertThat(entries.get(1).path("documentId").asString()).hasSize(36);
-        assertThat(entries.get(1).has("milliseconds")).isTrue();
+        JsonNode one = entries.stream()
+                .filter(e -> e.path("path").asString().endsWith("one.txt"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(one.path("documentId").asString()).hasSize(36);
+        assertThat(one.has("milliseconds")).isTrue();
 
         Process bad = new ProcessBuilder(ChildApplication.java(
                         "256m", output, "ingest", temp.resolve("nowhere").toString()))
