@@ -228,6 +228,21 @@ class LibraryIndexTest {
     }
 
     @Test
+    void yearRangesMayBeOpenAtEitherEnd() {
+        assertThat(titles(search("year:[* TO 2000]")))
+                .containsExactlyInAnyOrder(
+                        "Universal Declaration of Human Rights",
+                        "Всеобщая декларация прав человека",
+                        "Rotterdam Charter");
+        assertThat(titles(search("year:[1990 TO *]")))
+                .containsExactlyInAnyOrder("Rotterdam Charter", "Security messages");
+        assertThat(titles(search("year:{* TO *}"))).hasSize(4);
+        assertThat(titles(search("year:{1948 TO 1996}"))).isEmpty();
+        assertThat(titles(search("year:{2147483647 TO *]"))).isEmpty();
+        assertThat(titles(search("year:[* TO -2147483648}"))).isEmpty();
+    }
+
+    @Test
     void syntaxErrorsSayWhatAndWhere() {
         assertThatThrownBy(() -> search("torture \"cruel"))
                 .isInstanceOf(InvalidQueryException.class)

@@ -109,7 +109,8 @@ class DocumentsApiController {
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-transform")
+                // an original may be confidential: no cache on the way or on the reader's disk keeps a copy
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new InputStreamResource(bytes));
     }
 

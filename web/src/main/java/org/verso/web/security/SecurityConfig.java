@@ -17,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -30,6 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig implements WebMvcConfigurer {
+    /** Addresses of documents and searches (ids, query words) never travel to another site in a Referer header. */
+    private static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -66,6 +69,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless and Basic-authenticated: no session cookie a forged form could ride on
                 .csrf(csrf -> csrf.disable());
@@ -77,7 +81,14 @@ class SecurityConfig implements WebMvcConfigurer {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/error/403")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -92,9 +103,10 @@ class SecurityConfig implements WebMvcConfigurer {
                 // Basic too, so that tools can fetch the OpenAPI document that Swagger UI reads with the session
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-                                + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                        + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 }

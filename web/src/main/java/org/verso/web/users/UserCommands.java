@@ -1,5 +1,6 @@
 package org.verso.web.users;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -8,6 +9,9 @@ import java.util.regex.Pattern;
 /** Commands on user accounts, validated in their constructors. */
 public final class UserCommands {
     static final int MIN_PASSWORD = 12;
+    /** bcrypt reads at most 72 bytes of a password and refuses longer ones. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
     static final Set<String> UI_LANGUAGES = Set.of("en", "ru");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{2,8})*");
@@ -52,12 +56,22 @@ public final class UserCommands {
         return normal;
     }
 
+    /**
+     * The one password rule: at least {@value #MIN_PASSWORD} characters and at most {@value #MAX_PASSWORD_BYTES} bytes
+     * in UTF-8, bcrypt's limit (a Cyrillic letter takes two bytes, so a Russian password has at most 36 letters).
+     *
+     * @throws InvalidUserInput ({@code password}) saying which limit it broke
+     */
     static String validPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw new InvalidUserInput("password", "a password needs at least " + MIN_PASSWORD + " characters");
         }
-        if (password.length() > 128) {
-            throw new InvalidUserInput("password", "a password has at most 128 characters");
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PASSWORD_BYTES) {
+            throw new InvalidUserInput(
+                    "password",
+                    "a password has at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (this one has " + bytes
+                            + "); a letter outside a-z, such as a Cyrillic one, takes 2 bytes or more");
         }
         return password;
     }

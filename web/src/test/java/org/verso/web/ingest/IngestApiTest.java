@@ -223,6 +223,31 @@ class IngestApiTest extends WebTest {
     }
 
     @Test
+    void folderImportOutsideTheRootsIsRefusedAlikeWhetherThePathExistsOrNot() throws Exception {
+        Path existing = Files.createTempDirectory("verso-outside");
+        Path missing = existing.resolve("no-such-folder-" + UUID.randomUUID());
+        Path root = Path.of(environment.getProperty("verso.data-dir")).resolve("import");
+
+        var refusedExisting = coordinator.postJson("/api/ingest/jobs", Map.of("path", existing.toString()));
+        var refusedMissing = coordinator.postJson("/api/ingest/jobs", Map.of("path", missing.toString()));
+        var escaping = coordinator.postJson(
+                "/api/ingest/jobs",
+                Map.of(
+                        "path",
+                        root.resolve("../../no-such-" + UUID.randomUUID()).toString()));
+        var missingUnderRoot = coordinator.postJson(
+                "/api/ingest/jobs",
+                Map.of("path", root.resolve("no-such-" + UUID.randomUUID()).toString()));
+
+        for (var refused : List.of(refusedExisting, refusedMissing, escaping)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.problemCode()).isEqualTo("path-not-allowed");
+        }
+        assertThat(missingUnderRoot.status()).as(missingUnderRoot.body()).isEqualTo(400);
+        assertThat(missingUnderRoot.problemCode()).isEqualTo("not-a-folder");
+    }
+
+    @Test
     void folderImportsOnlyUnderTheAllowedRoots() throws Exception {
         Path outside = Files.createTempDirectory("verso-outside");
 
