@@ -223,6 +223,43 @@ class IngestApiTest extends WebTest {
     }
 
     @Test
+    void aFileNameWithBidiControlsCannotDisguiseItsExtensionAndDownloadsLeaveNoCopies() throws Exception {
+        String name = "report\u202Efdp.txt"; // a browser would show "reporttxt.pdf"
+        byte[] text = ("Bidirectional name " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var response = Multipart.upload(port, "ingest-coordinator", PASSWORD, Map.of(name, text), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode job = awaitJob(JSON.readTree(response.body()).path("id").asString());
+        JsonNode item = job.path("items").get(0);
+        assertThat(item.path("fileName").asString()).isEqualTo("report[U+202E]fdp.txt");
+        String id = item.path("documentId").asString();
+        var doc = coordinator.get("/api/documents/" + id);
+        assertThat(doc.body())
+                .doesNotContain("\u202E")
+                .doesNotContain("\\u202e")
+                .doesNotContain("\\u202E");
+        JsonNode file = doc.json().path("files").get(0);
+        assertThat(file.path("originalName").asString()).isEqualTo("report[U+202E]fdp.txt");
+
+        var download = Multipart.download(
+                port, "ingest-translator", PASSWORD, file.path("download").asString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .doesNotContain("%E2%80%AE")
+                .doesNotContain("\u202E")
+                .contains("fdp.txt");
+        assertThat(download.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(download.headers().firstValue("Referrer-Policy")).contains("same-origin");
+
+        var page = Multipart.download(port, "ingest-coordinator", PASSWORD, "/documents/" + id);
+        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(html).contains("report[U+202E]fdp.txt").doesNotContain("\u202E");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+
+    @Test
     void folderImportOutsideTheRootsIsRefusedAlikeWhetherThePathExistsOrNot() throws Exception {
         Path existing = Files.createTempDirectory("verso-outside");
         Path missing = existing.resolve("no-such-folder-" + UUID.randomUUID());
