@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.verso.web.users.Users;
@@ -55,7 +56,9 @@ class ShellController {
      * already set the status 403. A form without a valid CSRF token (an old page, a session that ended) is told apart
      * from a role that does not reach the page: the first needs a reload or a new sign-in, the second will not work.
      */
-    @RequestMapping("/error/403")
+    @RequestMapping(
+            path = "/error/403",
+            method = {RequestMethod.GET, RequestMethod.POST})
     String forbidden(HttpServletRequest request, Model model) {
         model.addAttribute("expired", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return "error/403";

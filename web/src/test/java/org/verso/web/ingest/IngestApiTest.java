@@ -172,7 +172,7 @@ class IngestApiTest extends WebTest {
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         JsonNode doc = coordinator.get("/api/documents/" + id).json();
         assertThat(doc.path("title").asString()).isEqualTo("Policing in a Democratic Society");
-        assertThat(doc.path("kind").asString()).isEqualTo("MANUAL");
+        assertThat(doc.path("kind").asString()).isEqualTo("manual");
         assertThat(doc.path("issuingBody").asString()).isEqualTo("Council of Europe");
         assertThat(doc.path("year").asInt()).isEqualTo(1997);
         assertThat(doc.path("tags").toString()).isEqualTo("[\"police\",\"training\"]");

@@ -134,7 +134,9 @@ class SegmentsWebTest extends SegmentsTestBase {
         Http.Response malformed = admin().get("/api/documents/not-a-uuid/segments");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body()).contains("urn:verso:problem:invalid-document-id");
-        for (String query : new String[] {"page=0", "page=-1", "size=0", "size=501"}) {
+        for (String query : new String[] {
+            "page=0", "page=-1", "size=0", "size=501", "page=2147483647&size=500", "page=4294969&size=500"
+        }) {
             Http.Response bad = admin().get("/api/documents/" + text.documentId() + "/segments?" + query);
             assertThat(bad.status()).as(query).isEqualTo(400);
             assertThat(bad.body()).as(query).contains("urn:verso:problem:invalid-page");
