@@ -180,7 +180,12 @@ class ApiProblemsTest extends WebTest {
             assertThat(response.isProblem()).as(query).isTrue();
         }
         assertProblem(admin().get("/api/search?q=x&page=107374183&size=20"), 400, "invalid-page");
-        Response searchPage = admin().get("/search?q=x&page=107374183&size=20");
+        assertProblem(admin().get("/search?q=x&page=107374183&size=20"), 400, "invalid-page"); // the page's JSON
+        var searchPage = org.verso.web.testing.RawHttp.exchange(
+                port,
+                "GET /search?q=x&page=107374183&size=20 HTTP/1.1\nHost: localhost\nAccept: text/html\nConnection: close\n"
+                        + org.verso.web.testing.RawHttp.basic("admin", ADMIN_PASSWORD),
+                new byte[0]);
         assertThat(searchPage.status()).isEqualTo(200); // the page shows the refusal in place of hits
         assertThat(searchPage.body()).contains("id=\"search-error\"");
     }
