@@ -125,7 +125,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     HttpStatus.BAD_REQUEST,
                     "unknown-field",
                     "The request body has a field this request does not take: " + unknown.getPropertyName()
-                            + "; known are " + unknown.getKnownPropertyIds() + ".");
+                            + (unknown.getKnownPropertyIds() == null
+                                    ? "."
+                                    : "; known are " + unknown.getKnownPropertyIds() + "."));
             problem.setProperty("field", unknown.getPropertyName());
         } else {
             problem =
