@@ -1,5 +1,6 @@
 package org.verso.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +11,8 @@ import org.verso.library.LanguageTag;
 /** Commands on accounts, validated in their constructors; invalid input names its field. */
 public final class AccountCommands {
     static final int MIN_PASSWORD = 12;
+    /** bcrypt reads at most 72 bytes of a password and refuses longer ones. */
+    static final int MAX_PASSWORD_BYTES = 72;
     static final Set<String> UI_LANGUAGES = Set.of("en", "ru");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
@@ -80,12 +83,22 @@ public final class AccountCommands {
         return normal;
     }
 
+    /**
+     * The one password rule: at least {@value #MIN_PASSWORD} characters and at most {@value #MAX_PASSWORD_BYTES} bytes
+     * in UTF-8, bcrypt's limit (a Cyrillic letter takes two bytes, so a Russian password has at most 36 letters).
+     *
+     * @throws InvalidAccountInput ({@code password}) saying which limit it broke
+     */
     static String validPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw new InvalidAccountInput("password", "a password needs at least " + MIN_PASSWORD + " characters");
         }
-        if (password.length() > 128) {
-            throw new InvalidAccountInput("password", "a password has at most 128 characters");
+        int bytes = password.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_PASSWORD_BYTES) {
+            throw new InvalidAccountInput(
+                    "password",
+                    "a password has at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (this one has " + bytes
+                            + "); a letter outside a-z, such as a Cyrillic one, takes 2 bytes or more");
         }
         return password;
     }

@@ -36,6 +36,10 @@ public record IngestItem(
         DocumentId documentId,
         Long millis,
         Instant finishedAt) {
+    public IngestItem {
+        name = org.verso.library.NewFile.visible(name);
+    }
+
     /** Whether this item can be retried: it failed for a reason that another attempt might not hit. */
     public boolean retryable() {
         return outcome == ItemOutcome.FAILED && !FailureReason.EMPTY.code().equals(reasonCode);

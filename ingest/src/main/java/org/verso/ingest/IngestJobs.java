@@ -366,24 +366,41 @@ public class IngestJobs implements DisposableBean {
         return "failed";
     }
 
+    /**
+     * The real path of a folder under an allowed root. Whatever lies outside the roots is refused the same way whether
+     * it exists or not, so that the answer tells nothing about the server's other paths; only a path under a root may
+     * be reported missing.
+     */
     private Path allowedFolder(Path folder) {
         Objects.requireNonNull(folder, "folder");
-        Path real;
-        try {
-            real = folder.toRealPath();
-        } catch (IOException e) {
-            throw new InvalidInputException("not-a-folder", "There is no folder at " + folder + ".");
-        }
+        Path real = realOrAsIfExisting(folder.toAbsolutePath().normalize());
         boolean allowed = paths.allowedRoots().stream().anyMatch(real::startsWith);
         if (!allowed) {
             throw new ForbiddenOperationException(
                     "path-not-allowed",
                     "Imports may only read folders under " + paths.allowedRoots() + "; " + folder + " is outside.");
         }
+        if (!Files.exists(real)) {
+            throw new InvalidInputException("not-a-folder", "There is no folder at " + folder + ".");
+        }
         if (!Files.isDirectory(real)) {
             throw new InvalidInputException("not-a-folder", folder + " is not a folder.");
         }
         return real;
+    }
+
+    /** The real path of the nearest existing ancestor with the rest of the path after it. */
+    private static Path realOrAsIfExisting(Path absolute) {
+        Path existing = absolute;
+        while (existing != null) {
+            try {
+                Path real = existing.toRealPath();
+                return real.resolve(existing.relativize(absolute)).normalize();
+            } catch (IOException e) {
+                existing = existing.getParent();
+            }
+        }
+        return absolute;
     }
 
     private void checkDocument(DocumentId attachTo) {

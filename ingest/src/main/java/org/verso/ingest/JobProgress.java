@@ -39,6 +39,9 @@ public record JobProgress(
         Long secondsLeft,
         Instant createdAt,
         List<IngestItem> items) {
+    public JobProgress {
+        currentFile = org.verso.library.NewFile.visible(currentFile);
+    }
 
     public boolean finished() {
         return status.equals("completed") || status.equals("failed");

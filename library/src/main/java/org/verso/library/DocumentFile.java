@@ -7,7 +7,8 @@ import java.util.Objects;
  * One stored original that belongs to a document.
  *
  * @param sha256 the hash of its bytes: its identity in the {@link FileStore}
- * @param originalName the name it arrived with, for display and downloads only (never a path)
+ * @param originalName the name it arrived with, for display and downloads only (never a path), its bidirectional
+ *     controls written out ({@link NewFile#visible})
  * @param mediaType the type detected from its bytes, such as {@code application/pdf}
  * @param size its size in bytes
  * @param language the BCP 47 tag of the language detected in its text, or {@code null}
@@ -32,7 +33,7 @@ public record DocumentFile(
         Instant addedAt) {
     public DocumentFile {
         Objects.requireNonNull(sha256, "sha256");
-        Objects.requireNonNull(originalName, "originalName");
+        originalName = NewFile.visible(Objects.requireNonNull(originalName, "originalName"));
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(addedAt, "addedAt");
     }

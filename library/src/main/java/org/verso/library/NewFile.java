@@ -55,7 +55,35 @@ public record NewFile(
         if (n.isEmpty()) {
             n = "unnamed";
         }
-        return truncate(n, 255);
+        return truncate(visible(n), 255);
+    }
+
+    /**
+     * A name with its bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) written out as
+     * {@code [U+202E]}, so that wherever it is shown it reads in its stored order and cannot disguise its extension
+     * ({@code invoice[U+202E]fdp.exe}, not {@code invoiceexe.pdf}). Other text is left as it is.
+     */
+    public static String visible(String name) {
+        if (name == null || name.chars().noneMatch(NewFile::isBidiControl)) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name.length() + 16);
+        name.chars().forEach(c -> {
+            if (isBidiControl(c)) {
+                out.append(String.format(java.util.Locale.ROOT, "[U+%04X]", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200E
+                || c == 0x200F
+                || c == 0x061C;
     }
 
     private static String truncate(String text, int max) {

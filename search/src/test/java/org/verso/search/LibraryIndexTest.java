@@ -228,6 +228,35 @@ class LibraryIndexTest {
     }
 
     @Test
+    void yearRangesMayBeOpenAtEitherEnd() {
+        assertThat(titles(search("year:[* TO 2000]")))
+                .containsExactlyInAnyOrder(
+                        "Universal Declaration of Human Rights",
+                        "Всеобщая декларация прав человека",
+                        "Rotterdam Charter");
+        assertThat(titles(search("year:[1990 TO *]")))
+                .containsExactlyInAnyOrder("Rotterdam Charter", "Security messages");
+        assertThat(titles(search("year:{* TO *}"))).hasSize(4);
+        assertThat(titles(search("year:{1948 TO 1996}"))).isEmpty();
+        assertThat(titles(search("year:{2147483647 TO *]"))).isEmpty();
+        assertThat(titles(search("year:[* TO -2147483648}"))).isEmpty();
+    }
+
+    @Test
+    void aPageTimesSizeBeyondTheWindowIsRefusedEvenWhereIntWouldWrapAround() {
+        // (107374183 - 1) × 20 + 20 wraps to a negative int: it once slipped past the check
+        for (int[] pageAndSize : new int[][] {{107374183, 20}, {Integer.MAX_VALUE, 10}, {Integer.MAX_VALUE, 100}}) {
+            assertThatThrownBy(() -> index.search(new SearchQuery(
+                            "", SearchFilters.NONE, SortOrder.RELEVANCE, pageAndSize[0], pageAndSize[1])))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("beyond");
+        }
+        assertThat(index.search(new SearchQuery("", SearchFilters.NONE, SortOrder.TITLE, 1000, 10))
+                        .hits())
+                .isEmpty(); // the deepest page served is still served
+    }
+
+    @Test
     void syntaxErrorsSayWhatAndWhere() {
         assertThatThrownBy(() -> search("torture \"cruel"))
                 .isInstanceOf(InvalidQueryException.class)

@@ -290,6 +290,11 @@ public class Segments {
             throw new InvalidInputException(
                     "invalid-page", "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
+        // the offset in long, refused where no document could reach it rather than sent to the database
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidInputException(
+                    "invalid-page", "page " + page + " of " + size + " segments lies beyond any document.");
+        }
     }
 
     private static Segment segment(ResultSet rs, int row) throws SQLException {

@@ -57,7 +57,7 @@ class PackagedJarIT {
         assertThat(http.get("/api/me").status()).isEqualTo(401);
         assertThat(http.get("/api/me").isProblem()).isTrue();
         var admin = http.as("admin", ADMIN_PASSWORD);
-        assertThat(admin.get("/api/me").json().path("roles").get(0).asString()).isEqualTo("ADMIN");
+        assertThat(admin.get("/api/me").json().path("roles").get(0).asString()).isEqualTo("admin");
         var created = admin.postJson(
                 "/api/admin/users",
                 Map.of(

@@ -141,12 +141,14 @@ public final class LibrarySearcher {
      */
     public SearchResult search(IndexStore store, SearchQuery search, Semaphore turns, Semaphore narrowTurns)
             throws IOException {
-        int offset = (search.page() - 1) * search.size();
-        if (offset + search.size() > maxResultWindow) {
+        // page × size in long: in int, a page near 2^31 wraps around to a negative offset that passes the check
+        long end = (long) search.page() * search.size();
+        if (end > maxResultWindow) {
             throw new InvalidInputException(
                     "invalid-page",
                     "results beyond the first " + maxResultWindow + " are not served; narrow the search");
         }
+        int offset = (int) end - search.size();
         IndexSearcher searcher = store.acquire();
         Turn turn = new Turn(turns, narrowTurns);
         try {
@@ -271,7 +273,10 @@ public final class LibrarySearcher {
         Query query = query(search);
         IndexSearcher searcher = store.acquire();
         try {
-            return searcher.search(query, search.page() * search.size()).scoreDocs.length;
+            return searcher.search(
+                            query, Math.toIntExact(Math.min((long) search.page() * search.size(), maxResultWindow)))
+                    .scoreDocs
+                    .length;
         } finally {
             store.release(searcher);
         }

@@ -15,6 +15,7 @@ import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -276,9 +277,18 @@ final class QueryLanguage extends QueryParser {
             throw new InvalidQueryException(
                     "ranges work on year: only, not on " + field + ":", positionOf(field + ":"));
         }
-        int from = "*".equals(part1) ? Integer.MIN_VALUE : year(part1) + (startInclusive ? 0 : 1);
-        int to = "*".equals(part2) ? Integer.MAX_VALUE : year(part2) - (endInclusive ? 0 : 1);
-        return IntPoint.newRangeQuery(Fields.YEAR_POINT, from, to);
+        // the parser hands an open end ("*") over as null; bounds are worked out in long so that an exclusive end at
+        // the edge of int cannot wrap around
+        long from = open(part1) ? Integer.MIN_VALUE : year(part1) + (startInclusive ? 0L : 1L);
+        long to = open(part2) ? Integer.MAX_VALUE : year(part2) - (endInclusive ? 0L : 1L);
+        if (from > to) {
+            return new MatchNoDocsQuery("an empty year range");
+        }
+        return IntPoint.newRangeQuery(Fields.YEAR_POINT, (int) from, (int) to);
+    }
+
+    private static boolean open(String end) {
+        return end == null || "*".equals(end);
     }
 
     private int year(String text) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.verso.accounts.InvalidAccountInput;
 import org.verso.library.ConflictException;
@@ -28,6 +29,7 @@ import org.verso.library.InvalidInputException;
 import org.verso.library.NotFoundException;
 import org.verso.library.TooLargeException;
 import org.verso.library.UnsupportedTypeException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where exceptions become answers. On the API ({@code /api/**}) every error is an RFC 9457 problem
@@ -64,6 +66,34 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return answer(Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in first."), request);
     }
 
+    /** A multipart body that cannot be read (no boundary, cut short, a NUL in a file name); too large ones are 413. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e, NativeWebRequest request) throws IOException {
+        return answer(
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-multipart",
+                        "The upload is not a readable multipart/form-data body: " + multipartFault(e) + "."),
+                request);
+    }
+
+    private static String multipartFault(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getSimpleName();
+            String message = String.valueOf(cause.getMessage());
+            if (name.equals("InvalidFileNameException")) {
+                return "a file name holds a NUL character";
+            }
+            if (message.contains("no multipart boundary")) {
+                return "its Content-Type names no boundary";
+            }
+            if (name.equals("MalformedStreamException") || message.contains("Stream ended unexpectedly")) {
+                return "the body ends before its closing boundary or is malformed";
+            }
+        }
+        return "it is malformed";
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, NativeWebRequest request) throws IOException {
         String incident = UUID.randomUUID().toString();
@@ -89,8 +119,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 }
             }
         }
-        ProblemDetail problem =
-                Problems.of(status, "bad-request", "The request body is not readable JSON of the expected shape.");
+        ProblemDetail problem;
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "unknown-field",
+                    "The request body has a field this request does not take: " + unknown.getPropertyName()
+                            + (unknown.getKnownPropertyIds() == null
+                                    ? "."
+                                    : "; known are " + unknown.getKnownPropertyIds() + "."));
+            problem.setProperty("field", unknown.getPropertyName());
+        } else {
+            problem =
+                    Problems.of(status, "bad-request", "The request body is not readable JSON of the expected shape.");
+        }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 

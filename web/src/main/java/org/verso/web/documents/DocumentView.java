@@ -44,7 +44,7 @@ record DocumentView(
         return new DocumentView(
                 d.id().toString(),
                 d.title(),
-                d.kind().name(),
+                org.verso.web.api.ApiPages.apiName(d.kind()),
                 d.issuingBody(),
                 d.sourceLanguage(),
                 d.year(),

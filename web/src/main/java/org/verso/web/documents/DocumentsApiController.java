@@ -27,6 +27,7 @@ import org.verso.library.Documents;
 import org.verso.library.FileStore;
 import org.verso.library.NotFoundException;
 import org.verso.library.Sha256;
+import org.verso.web.api.ApiPages;
 import tools.jackson.databind.JsonNode;
 
 /** The catalogue over the API: everyone signed in reads it; coordinators and admins correct entries. */
@@ -48,27 +49,34 @@ class DocumentsApiController {
         return DocumentView.of(document, readiness.of(document.id()));
     }
 
-    /** One page of the listing. */
+    /** One page of the listing; {@code page} counts from 1, as everywhere in the API. */
     record PageView(List<DocumentView> items, long total, int page, int size, int pages) {}
 
     @GetMapping
-    @Operation(summary = "Documents, most recently changed first; filter by words (q), kind, language and tag")
+    @Operation(
+            summary = "Documents, most recently changed first; filter by words (q), kind, language and tag",
+            description = "Pages count from 1 (page=1 is the first, as in /api/search); size 1–200.")
     PageView list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String language,
             @RequestParam(required = false) String tag,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "20") int size) {
         var result = documents.list(new DocumentQuery(
-                q, kind == null || kind.isBlank() ? null : DocumentKind.parse(kind), language, tag, page, size));
+                q,
+                kind == null || kind.isBlank() ? null : DocumentKind.parse(kind),
+                language,
+                tag,
+                ApiPages.zeroBased(page),
+                size));
         var states = readiness.of(result.items().stream().map(Document::id).toList()); // one query for the page
         return new PageView(
                 result.items().stream()
                         .map(document -> DocumentView.of(document, states.getOrDefault(document.id(), Map.of())))
                         .toList(),
                 result.total(),
-                result.page(),
+                page,
                 result.size(),
                 result.pages());
     }
@@ -109,7 +117,8 @@ class DocumentsApiController {
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-transform")
+                // an original may be confidential: no cache on the way or on the reader's disk keeps a copy
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new InputStreamResource(bytes));
     }
 

@@ -33,12 +33,17 @@ final class SearchJson {
 
     record FacetValue(String value, long count) {}
 
-    /** {@code approximate}: total and facet counts are estimates from a sample (a search matching much of the library). */
+    /**
+     * {@code approximate}: total and facet counts are estimates from a sample (a search matching much of the library).
+     * {@code page} counts from 1 and {@code pages} is the number of pages of {@code size} hits, as in every list of
+     * the API.
+     */
     record Result(
             long total,
             boolean approximate,
             int page,
             int size,
+            long pages,
             List<Hit> hits,
             Map<String, List<FacetValue>> facets,
             @JsonInclude(JsonInclude.Include.ALWAYS) String suggestion) {}
@@ -86,6 +91,7 @@ final class SearchJson {
                 result.approximate(),
                 result.page(),
                 result.size(),
+                (result.total() + result.size() - 1) / result.size(),
                 result.hits().stream().map(SearchJson::hit).toList(),
                 facets,
                 result.suggestion());

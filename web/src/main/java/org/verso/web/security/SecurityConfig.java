@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.verso.accounts.Accounts;
@@ -28,6 +29,8 @@ import org.verso.accounts.Accounts;
 @Configuration
 @EnableMethodSecurity
 class SecurityConfig implements WebMvcConfigurer {
+    /** Addresses of documents and searches (ids, query words) never travel to another site in a Referer header. */
+    private static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -58,6 +61,7 @@ class SecurityConfig implements WebMvcConfigurer {
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // stateless and Basic-authenticated: no session cookie a forged form could ride on
                 .csrf(csrf -> csrf.disable());
@@ -69,7 +73,14 @@ class SecurityConfig implements WebMvcConfigurer {
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
         http.authenticationManager(manager)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/error/403")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -84,9 +95,10 @@ class SecurityConfig implements WebMvcConfigurer {
                 // Basic too, so that tools can fetch the OpenAPI document that Swagger UI reads with the session
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
-                                + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                        + " script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 }

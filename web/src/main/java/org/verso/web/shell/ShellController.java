@@ -6,10 +6,15 @@ import java.util.Locale;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.verso.accounts.Accounts;
@@ -46,9 +51,16 @@ class ShellController {
         return "home";
     }
 
-    /** Where refused page requests are forwarded; the refusal already set the status 403. */
-    @GetMapping("/error/403")
-    String forbidden() {
+    /**
+     * Where refused page requests are forwarded, whatever their method (a refused form arrives as a POST); the refusal
+     * already set the status 403. A form without a valid CSRF token (an old page, a session that ended) is told apart
+     * from a role that does not reach the page: the first needs a reload or a new sign-in, the second will not work.
+     */
+    @RequestMapping(
+            path = "/error/403",
+            method = {RequestMethod.GET, RequestMethod.POST})
+    String forbidden(HttpServletRequest request, Model model) {
+        model.addAttribute("expired", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return "error/403";
     }
 

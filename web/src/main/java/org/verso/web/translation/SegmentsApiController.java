@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.verso.web.api.ApiPages;
 
 /** The segments of a document, ready for translation. Translators, coordinators and administrators. */
 @RestController
@@ -25,11 +26,12 @@ class SegmentsApiController {
             description = "Segments are in document order, file by file. source is inline markup: text escaped as in"
                     + " XML, formatting kept as codes (<g id=\"1\">…</g>, <x id=\"2\"/>, <bx/>, <ex/>). A file with"
                     + " roundTrip=false gets its translation as a new DOCX, not in the original layout. 404 for an"
-                    + " unknown document; 400 for page < 0 or size outside 1…500.")
+                    + " unknown document; 400 for page < 1 or size outside 1…500. Pages count from 1, as everywhere"
+                    + " in the API.")
     SegmentsView list(
             @PathVariable String id,
-            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return segments.page(id, page, size);
+        return segments.page(id, ApiPages.zeroBased(page), size).forApi();
     }
 }

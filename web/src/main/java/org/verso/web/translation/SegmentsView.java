@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import org.verso.translation.FileSegmentation;
 import org.verso.translation.Segment;
+import org.verso.web.api.ApiPages;
 
 /**
  * A page of a document's segments as the API shows it.
  *
  * @param documentId the document
- * @param page the page number, from 0
+ * @param page the page number, from 0 for the page, from 1 in the API ({@link #forApi()})
  * @param size the page size
  * @param total how many segments the document has
  * @param roundTrip whether every segmented file can take its translation back in its own format; when false at least
@@ -26,6 +27,39 @@ record SegmentsView(
         List<FileView> files,
         List<SegmentView> segments) {
 
+    /** As the API shows it: pages counted from 1, states and statuses in lower case like every API value. */
+    SegmentsView forApi() {
+        return new SegmentsView(
+                documentId,
+                page + 1,
+                size,
+                total,
+                roundTrip,
+                files.stream()
+                        .map(f -> new FileView(
+                                f.sha256(),
+                                f.fileName(),
+                                f.mediaType(),
+                                ApiPages.apiName(f.state()),
+                                f.roundTrip(),
+                                f.format(),
+                                f.segmentCount(),
+                                f.reasonCode(),
+                                f.reason(),
+                                f.updatedAt()))
+                        .toList(),
+                segments.stream()
+                        .map(g -> new SegmentView(
+                                g.id(),
+                                g.file(),
+                                g.index(),
+                                g.unit(),
+                                g.source(),
+                                g.text(),
+                                ApiPages.apiName(g.status())))
+                        .toList());
+    }
+
     /** The segmentation of one file: pending, segmented or failed with the reason. */
     record FileView(
             String sha256,
@@ -41,7 +75,7 @@ record SegmentsView(
         static FileView of(FileSegmentation file) {
             return new FileView(
                     file.file().hex(),
-                    file.fileName(),
+                    org.verso.library.NewFile.visible(file.fileName()),
                     file.mediaType(),
                     file.state().name(),
                     file.roundTrip(),

@@ -101,6 +101,123 @@ class ApiProblemsTest extends WebTest {
         assertThat(admin().get("/api/admin/users").json().size()).isEqualTo(before);
     }
 
+    @Test
+    void anUnknownFieldIsRefusedNamingItAndNothingIsCreated() {
+        var body = new java.util.LinkedHashMap<String, Object>(Accounts.body("problems-sneaky", List.of("LOGISTICS")));
+        body.put("isAdmin", true);
+
+        Response response = admin().postJson("/api/admin/users", body);
+
+        assertProblem(response, 400, "unknown-field");
+        assertThat(response.json().path("field").asString()).isEqualTo("isAdmin");
+        assertThat(admin().get("/api/admin/users").body()).doesNotContain("problems-sneaky");
+    }
+
+    @Test
+    void unknownFieldsAreRefusedByEveryJsonBodyNotOnlyAccounts() {
+        var coordinator = Accounts.create(admin(), "problems-coordinator", List.of("COORDINATOR"));
+
+        Response folder = coordinator.postJson("/api/ingest/jobs", Map.of("path", "/tmp", "recursive", true));
+        Response password = admin().postJson(
+                        "/api/admin/users/" + id("problems-coordinator") + "/password",
+                        Map.of("password", "another-long-password", "confirm", "another-long-password"));
+
+        assertProblem(folder, 400, "unknown-field");
+        assertThat(folder.json().path("field").asString()).isEqualTo("recursive");
+        assertProblem(password, 400, "unknown-field");
+        assertThat(admin().as("problems-coordinator", Accounts.PASSWORD)
+                        .get("/api/me")
+                        .status())
+                .isEqualTo(200); // the password did not change
+    }
+
+    @Test
+    void aPasswordOver72BytesIsRefusedWithTheLimitWhetherLatinOrCyrillic() {
+        Response latin = admin().postJson(
+                        "/api/admin/users",
+                        Map.of("username", "pw-latin", "password", "a".repeat(73), "roles", List.of("LOGISTICS")));
+        Response cyrillic = admin().postJson(
+                        "/api/admin/users",
+                        Map.of("username", "pw-cyrillic", "password", "ж".repeat(37), "roles", List.of("LOGISTICS")));
+
+        for (Response refused : List.of(latin, cyrillic)) {
+            assertProblem(refused, 400, "invalid-user");
+            assertThat(refused.json().path("field").asString()).isEqualTo("password");
+            assertThat(refused.json().path("detail").asString()).contains("72 bytes");
+        }
+        assertThat(admin().get("/api/admin/users").body())
+                .doesNotContain("pw-latin")
+                .doesNotContain("pw-cyrillic");
+    }
+
+    @Test
+    void aPasswordOfExactly72BytesIsTakenAndSignsIn() {
+        String password = "ж".repeat(36); // 72 bytes in UTF-8
+
+        Response created = admin().postJson(
+                        "/api/admin/users",
+                        Map.of("username", "pw-72", "password", password, "roles", List.of("LOGISTICS")));
+
+        assertThat(created.status()).as(created.body()).isIn(201, 409);
+        assertThat(admin().as("pw-72", password).get("/api/me").status()).isEqualTo(200);
+        Response reset =
+                admin().postJson("/api/admin/users/" + id("pw-72") + "/password", Map.of("password", "ж".repeat(37)));
+        assertProblem(reset, 400, "invalid-user");
+        assertThat(reset.json().path("detail").asString()).contains("72 bytes");
+        assertThat(admin().as("pw-72", password).get("/api/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPageTimesSizeThatOverflowsIsRefusedEverywhereNot500() {
+        for (String query : List.of(
+                "/api/search?q=x&page=2147483647&size=10",
+                "/api/search?q=x&page=107374183&size=20",
+                "/api/search?q=&page=214748365&size=100",
+                "/api/documents?page=2147483647&size=200",
+                "/api/documents?page=99999999999")) {
+            Response response = admin().get(query);
+            assertThat(response.status()).as(query + " " + response.body()).isEqualTo(400);
+            assertThat(response.isProblem()).as(query).isTrue();
+        }
+        assertProblem(admin().get("/api/search?q=x&page=107374183&size=20"), 400, "invalid-page");
+        assertProblem(admin().get("/search?q=x&page=107374183&size=20"), 400, "invalid-page"); // the page's JSON
+        var searchPage = org.verso.web.testing.RawHttp.exchange(
+                port,
+                "GET /search?q=x&page=107374183&size=20 HTTP/1.1\nHost: localhost\nAccept: text/html\nConnection: close\n"
+                        + org.verso.web.testing.RawHttp.basic("admin", ADMIN_PASSWORD),
+                new byte[0]);
+        assertThat(searchPage.status()).isEqualTo(200); // the page shows the refusal in place of hits
+        assertThat(searchPage.body()).contains("id=\"search-error\"");
+    }
+
+    @Test
+    void listsCountPagesFromOneAndWriteValuesInLowerCase() {
+        Response documents = admin().get("/api/documents?size=1");
+        Response search = admin().get("/api/search?q=&size=1");
+        Response me = admin().get("/api/me");
+
+        assertThat(documents.json().path("page").asInt()).isEqualTo(1);
+        assertThat(search.json().path("page").asInt()).isEqualTo(1);
+        for (String field : List.of("page", "size", "total", "pages")) {
+            assertThat(documents.json().has(field)).as("documents " + field).isTrue();
+            assertThat(search.json().has(field)).as("search " + field).isTrue();
+        }
+        assertProblem(admin().get("/api/documents?page=0"), 400, "invalid-page");
+        assertProblem(admin().get("/api/search?page=0"), 400, "invalid-page");
+        assertThat(me.json().path("roles").get(0).asString()).isEqualTo("admin");
+        String openApi = admin().get("/v3/api-docs").body();
+        assertThat(openApi).contains("pages count from 1").contains("lower case");
+    }
+
+    private String id(String username) {
+        for (var user : admin().get("/api/admin/users").json()) {
+            if (user.path("username").asString().equals(username)) {
+                return user.path("id").asString();
+            }
+        }
+        throw new AssertionError("no user " + username);
+    }
+
     static void assertProblem(Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.isProblem()).as(response.contentType()).isTrue();

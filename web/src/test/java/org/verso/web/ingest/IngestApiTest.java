@@ -172,7 +172,7 @@ class IngestApiTest extends WebTest {
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         JsonNode doc = coordinator.get("/api/documents/" + id).json();
         assertThat(doc.path("title").asString()).isEqualTo("Policing in a Democratic Society");
-        assertThat(doc.path("kind").asString()).isEqualTo("MANUAL");
+        assertThat(doc.path("kind").asString()).isEqualTo("manual");
         assertThat(doc.path("issuingBody").asString()).isEqualTo("Council of Europe");
         assertThat(doc.path("year").asInt()).isEqualTo(1997);
         assertThat(doc.path("tags").toString()).isEqualTo("[\"police\",\"training\"]");
@@ -220,6 +220,68 @@ class IngestApiTest extends WebTest {
         assertThat(listed.path("items").get(0).path("id").asString()).isEqualTo(id);
         assertThat(translator.get("/api/documents?size=0").status()).isEqualTo(400);
         assertThat(translator.get("/api/documents?kind=poem").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aFileNameWithBidiControlsCannotDisguiseItsExtensionAndDownloadsLeaveNoCopies() throws Exception {
+        String name = "report\u202Efdp.txt"; // a browser would show "reporttxt.pdf"
+        byte[] text = ("Bidirectional name " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var response = Multipart.upload(port, "ingest-coordinator", PASSWORD, Map.of(name, text), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode job = awaitJob(JSON.readTree(response.body()).path("id").asString());
+        JsonNode item = job.path("items").get(0);
+        assertThat(item.path("fileName").asString()).isEqualTo("report[U+202E]fdp.txt");
+        String id = item.path("documentId").asString();
+        var doc = coordinator.get("/api/documents/" + id);
+        assertThat(doc.body())
+                .doesNotContain("\u202E")
+                .doesNotContain("\\u202e")
+                .doesNotContain("\\u202E");
+        JsonNode file = doc.json().path("files").get(0);
+        assertThat(file.path("originalName").asString()).isEqualTo("report[U+202E]fdp.txt");
+
+        var download = Multipart.download(
+                port, "ingest-translator", PASSWORD, file.path("download").asString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .doesNotContain("%E2%80%AE")
+                .doesNotContain("\u202E")
+                .contains("fdp.txt");
+        assertThat(download.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(download.headers().firstValue("Referrer-Policy")).contains("same-origin");
+
+        var page = Multipart.download(port, "ingest-coordinator", PASSWORD, "/documents/" + id);
+        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(html).contains("report[U+202E]fdp.txt").doesNotContain("\u202E");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+    }
+
+    @Test
+    void folderImportOutsideTheRootsIsRefusedAlikeWhetherThePathExistsOrNot() throws Exception {
+        Path existing = Files.createTempDirectory("verso-outside");
+        Path missing = existing.resolve("no-such-folder-" + UUID.randomUUID());
+        Path root = Path.of(environment.getProperty("verso.data-dir")).resolve("import");
+
+        var refusedExisting = coordinator.postJson("/api/ingest/jobs", Map.of("path", existing.toString()));
+        var refusedMissing = coordinator.postJson("/api/ingest/jobs", Map.of("path", missing.toString()));
+        var escaping = coordinator.postJson(
+                "/api/ingest/jobs",
+                Map.of(
+                        "path",
+                        root.resolve("../../no-such-" + UUID.randomUUID()).toString()));
+        var missingUnderRoot = coordinator.postJson(
+                "/api/ingest/jobs",
+                Map.of("path", root.resolve("no-such-" + UUID.randomUUID()).toString()));
+
+        for (var refused : List.of(refusedExisting, refusedMissing, escaping)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.problemCode()).isEqualTo("path-not-allowed");
+        }
+        assertThat(missingUnderRoot.status()).as(missingUnderRoot.body()).isEqualTo(400);
+        assertThat(missingUnderRoot.problemCode()).isEqualTo("not-a-folder");
     }
 
     @Test

@@ -46,7 +46,7 @@ class SegmentsWebTest extends SegmentsTestBase {
                 "");
 
         Http.Response response = account("segments-translator", Role.TRANSLATOR, "en")
-                .get("/api/documents/" + docx.documentId() + "/segments?page=0&size=2");
+                .get("/api/documents/" + docx.documentId() + "/segments?page=1&size=2");
 
         assertThat(response.status()).isEqualTo(200);
         var json = response.json();
@@ -57,11 +57,13 @@ class SegmentsWebTest extends SegmentsTestBase {
                 .isEqualTo("The police must respect human dignity.");
         assertThat(json.get("segments").get(0).get("source").asString())
                 .matches("The police must respect <g id=\"\\d+\">human dignity</g>\\.");
-        assertThat(json.get("segments").get(0).get("status").asString()).isEqualTo("NEW");
-        assertThat(json.get("files").get(0).get("state").asString()).isEqualTo("SEGMENTED");
+        assertThat(json.get("segments").get(0).get("status").asString()).isEqualTo("new");
+        assertThat(json.get("files").get(0).get("state").asString()).isEqualTo("segmented");
         assertThat(json.get("files").get(0).get("format").asString()).isEqualTo("DOCX");
-        var second = admin().get("/api/documents/" + docx.documentId() + "/segments?page=1&size=2")
+        assertThat(json.get("page").asInt()).isEqualTo(1); // pages count from 1 in every list of the API
+        var second = admin().get("/api/documents/" + docx.documentId() + "/segments?page=2&size=2")
                 .json();
+        assertThat(second.get("page").asInt()).isEqualTo(2);
         assertThat(second.get("segments")).hasSize(1);
         assertThat(second.get("segments").get(0).get("index").asInt()).isEqualTo(2);
     }
@@ -133,7 +135,9 @@ class SegmentsWebTest extends SegmentsTestBase {
         Http.Response malformed = admin().get("/api/documents/not-a-uuid/segments");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body()).contains("urn:verso:problem:invalid-document-id");
-        for (String query : new String[] {"page=-1", "size=0", "size=501"}) {
+        for (String query : new String[] {
+            "page=0", "page=-1", "size=0", "size=501", "page=2147483647&size=500", "page=4294969&size=500"
+        }) {
             Http.Response bad = admin().get("/api/documents/" + text.documentId() + "/segments?" + query);
             assertThat(bad.status()).as(query).isEqualTo(400);
             assertThat(bad.body()).as(query).contains("urn:verso:problem:invalid-page");
