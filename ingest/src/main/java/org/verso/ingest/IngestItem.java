@@ -36,8 +36,23 @@ public record IngestItem(
         DocumentId documentId,
         Long millis,
         Instant finishedAt) {
-    /** Whether this item can be retried: it failed for a reason that another attempt might not hit. */
+    /**
+     * Reasons that the same bytes meet again on every attempt: an empty, oversized, encrypted, damaged or hostile file,
+     * or a type Verso cannot take. A retry cannot help them; the time and memory limits, a crashed parser, a file that
+     * could not be read from where it was or a document that went away may go otherwise the next time.
+     */
+    private static final java.util.Set<String> ALWAYS_THE_SAME = java.util.Set.of(
+            FailureReason.EMPTY.code(),
+            FailureReason.TOO_LARGE.code(),
+            FailureReason.UNSUPPORTED_TYPE.code(),
+            FailureReason.ENCRYPTED.code(),
+            FailureReason.CORRUPT.code(),
+            FailureReason.DECOMPRESSION_BOMB.code(),
+            FailureReason.XML_EXTERNAL_ENTITY.code(),
+            FailureReason.XML_ENTITY_EXPANSION.code());
+
+    /** Whether a retry can help this item: it failed for a reason that another attempt might not meet. */
     public boolean retryable() {
-        return outcome == ItemOutcome.FAILED && !FailureReason.EMPTY.code().equals(reasonCode);
+        return outcome == ItemOutcome.FAILED && !ALWAYS_THE_SAME.contains(reasonCode);
     }
 }

@@ -24,6 +24,7 @@ import org.verso.search.SearchMaintenance;
 import org.verso.search.SearchResult;
 import org.verso.web.api.Problems;
 import org.verso.web.shell.NavItem;
+import org.verso.web.shell.PageErrors;
 import org.verso.web.users.Role;
 import org.verso.web.users.VersoPrincipal;
 
@@ -39,10 +40,12 @@ class SearchPageController {
 
     private final LibraryIndex index;
     private final SearchMaintenance maintenance;
+    private final PageErrors errors;
 
-    SearchPageController(LibraryIndex index, SearchMaintenance maintenance) {
+    SearchPageController(LibraryIndex index, SearchMaintenance maintenance, PageErrors errors) {
         this.index = index;
         this.maintenance = maintenance;
+        this.errors = errors;
     }
 
     @Bean
@@ -88,7 +91,7 @@ class SearchPageController {
                         "suggestionHref", href(withQuery(parameters, result.suggestion()), null, null, null));
             }
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", errors.say(e));
         }
         model.addAttribute("rebuild", maintenance.progress());
         model.addAttribute("admin", principal != null && principal.roles().contains(Role.ADMIN));

@@ -1,6 +1,8 @@
 package org.verso.ingest.internal.batch;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +12,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.verso.ingest.Extraction;
 import org.verso.ingest.ItemOutcome;
@@ -33,6 +37,7 @@ final class CatalogueWriter implements ItemWriter<Processed> {
     private final IngestRows rows;
     private final Documents documents;
     private final ApplicationEventPublisher events;
+    private final RunningFiles running;
 
     private final TransactionTemplate savepoint;
 
@@ -40,16 +45,19 @@ final class CatalogueWriter implements ItemWriter<Processed> {
             IngestRows rows,
             Documents documents,
             ApplicationEventPublisher events,
+            RunningFiles running,
             PlatformTransactionManager transactions) {
         this.rows = rows;
         this.documents = documents;
         this.events = events;
+        this.running = running;
         this.savepoint = new TransactionTemplate(transactions);
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
     public void write(Chunk<? extends Processed> chunk) {
+        forgetOnceCommitted(chunk);
         Map<UUID, Optional<DocumentId>> attachTo = new HashMap<>();
         for (Processed p : chunk) {
             IngestRows.Pending item = p.item();
@@ -90,6 +98,24 @@ final class CatalogueWriter implements ItemWriter<Processed> {
             catalogue(p, attachTo.computeIfAbsent(item.batchId(), id -> rows.batch(id)
                     .map(IngestRows.Batch::documentId)));
         }
+    }
+
+    /** Once the chunk is committed the database counts its items; the progress display stops counting them itself. */
+    private void forgetOnceCommitted(Chunk<? extends Processed> chunk) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return; // no transaction to wait for: the items stay counted as read until the batch ends
+        }
+        Map<UUID, List<UUID>> items = new HashMap<>();
+        for (Processed p : chunk) {
+            items.computeIfAbsent(p.item().batchId(), id -> new ArrayList<>())
+                    .add(p.item().id());
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                items.forEach(running::written);
+            }
+        });
     }
 
     /** A duplicate of the document that holds the bytes now; failed for the reason given when none does. */

@@ -123,8 +123,9 @@ public class IngestJobConfiguration {
             IngestRows rows,
             Documents documents,
             ApplicationEventPublisher events,
+            RunningFiles running,
             PlatformTransactionManager transactions) {
-        return new CatalogueWriter(rows, documents, events, transactions);
+        return new CatalogueWriter(rows, documents, events, running, transactions);
     }
 
     /** Stores and reads files ahead of the writer, side by side, one per worker process. */
