@@ -47,7 +47,7 @@ class DocumentPageBrowserTest extends WebTest {
         browser.waitFor("#logout");
 
         browser.open("/documents/" + item.documentId());
-        String href = browser.find("#files a.original").getAttribute("href");
+        String href = browser.find("#files tbody td a[download]").getAttribute("href");
 
         @SuppressWarnings("unchecked")
         Map<String, Object> got = (Map<String, Object>) js().executeAsyncScript(
@@ -90,7 +90,7 @@ class DocumentPageBrowserTest extends WebTest {
                 .as("links to the ingest pages")
                 .isEmpty();
         assertThat(browser.find("#files").getText()).doesNotContain("Ingest history");
-        assertThat(browser.all("#files a.original")).hasSize(1);
+        assertThat(browser.all("#files tbody td a[download]")).hasSize(1);
     }
 
     @Test

@@ -116,7 +116,13 @@ class IngestJobPageBrowserTest extends WebTest {
         assertThat(empty.getText()).contains("Файл пуст (0 байт).").doesNotContain("empty (0 bytes)");
         assertThat(empty.findElements(org.openqa.selenium.By.cssSelector("button.retry")))
                 .isEmpty();
+        assertThat(browser.find("#bytes-done").getText()).matches("\\d+ КБ из \\d+ КБ");
         browser.snapshot("job-page-ru");
+
+        // sizes are written the same way on every page of one language
+        JobProgress text = People.ingest(jobs, java.util.Map.of("sizes.txt", "x".repeat(3000)));
+        browser.open("/documents/" + text.items().get(0).documentId());
+        assertThat(browser.find("#files tbody td:nth-child(4)").getText()).isEqualTo("3 КБ");
     }
 
     @Test

@@ -6,8 +6,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.verso.ingest.IngestJobs;
+import org.verso.ingest.Upload;
 import org.verso.web.testing.Browser;
 import org.verso.web.testing.People;
 import org.verso.web.testing.WebTest;
@@ -16,6 +20,9 @@ import org.verso.web.testing.WebTest;
 class FirstDayBrowserTest extends WebTest {
     @RegisterExtension
     static Browser browser = new Browser();
+
+    @Autowired
+    IngestJobs jobs;
 
     @BeforeEach
     void pointBrowser() {
@@ -71,23 +78,32 @@ class FirstDayBrowserTest extends WebTest {
     }
 
     @Test
-    void homeTilesSayWhatEachPlaceIsForWithCounts() {
+    void homeTilesSayWhatEachPlaceIsForWithCounts() throws Exception {
+        People.ingest(jobs, java.util.Map.of("tile-count.txt", "A document for the home page's count."));
+        People.finished(
+                jobs,
+                jobs.upload(
+                                List.of(new Upload("tile-empty.txt", new java.io.ByteArrayInputStream(new byte[0]))),
+                                null,
+                                "tiles-test")
+                        .id());
         long documents =
                 admin().get("/api/documents?size=1").json().path("total").asLong();
         browser.signIn(People.account(admin(), "day1-coordinator", "COORDINATOR", "en"), People.PASSWORD);
 
         WebElement tile = browser.find(".tile[data-nav='nav.documents']");
-        assertThat(tile.findElement(org.openqa.selenium.By.cssSelector(".purpose"))
-                        .getText())
-                .startsWith("The catalogue");
-        WebElement count = tile.findElement(org.openqa.selenium.By.cssSelector(".figure[data-figure='documents']"));
-        assertThat(Long.parseLong(count.getAttribute("data-value"))).isGreaterThanOrEqualTo(documents);
-        assertThat(count.getText()).containsPattern("\\d+ documents?|No documents yet");
+        assertThat(tile.findElement(By.cssSelector(".purpose")).getText()).startsWith("The catalogue");
+        WebElement count = tile.findElement(By.cssSelector(".figure[data-figure='documents']"));
+        assertThat(count.getAttribute("data-value")).isEqualTo(String.valueOf(documents));
+        assertThat(count.getText()).isEqualTo(documents + (documents == 1 ? " document" : " documents"));
         WebElement ingest = browser.find(".tile[data-nav='nav.ingest']");
-        assertThat(ingest.findElements(org.openqa.selenium.By.cssSelector(".figure[data-figure='jobs-running']")))
+        assertThat(ingest.findElement(By.cssSelector(".purpose")).getText()).startsWith("Bring files in");
+        assertThat(ingest.findElements(By.cssSelector(".figure[data-figure='jobs-running']")))
                 .hasSize(1);
-        assertThat(ingest.findElements(org.openqa.selenium.By.cssSelector(".figure[data-figure='failures']")))
-                .hasSize(1);
+        WebElement failures = ingest.findElement(By.cssSelector(".figure[data-figure='failures']"));
+        assertThat(Long.parseLong(failures.getAttribute("data-value"))).isPositive();
+        assertThat(failures.getAttribute("class")).contains("attention");
+        assertThat(failures.getText()).endsWith("to look at");
         browser.snapshot("home-tiles");
     }
 
