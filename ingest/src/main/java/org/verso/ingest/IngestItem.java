@@ -1,6 +1,7 @@
 package org.verso.ingest;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.verso.library.DocumentId;
 import org.verso.library.Sha256;
@@ -41,7 +42,7 @@ public record IngestItem(
      * or a type Verso cannot take. A retry cannot help them; the time and memory limits, a crashed parser, a file that
      * could not be read from where it was or a document that went away may go otherwise the next time.
      */
-    private static final java.util.Set<String> ALWAYS_THE_SAME = java.util.Set.of(
+    private static final Set<String> ALWAYS_THE_SAME = Set.of(
             FailureReason.EMPTY.code(),
             FailureReason.TOO_LARGE.code(),
             FailureReason.UNSUPPORTED_TYPE.code(),
