@@ -1,6 +1,7 @@
 package org.verso.ingest;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.verso.library.DocumentId;
 import org.verso.library.Sha256;
@@ -36,12 +37,27 @@ public record IngestItem(
         DocumentId documentId,
         Long millis,
         Instant finishedAt) {
+    /**
+     * Reasons that the same bytes meet again on every attempt: an empty, oversized, encrypted, damaged or hostile file,
+     * or a type Verso cannot take. A retry cannot help them; the time and memory limits, a crashed parser, a file that
+     * could not be read from where it was or a document that went away may go otherwise the next time.
+     */
+    private static final Set<String> ALWAYS_THE_SAME = Set.of(
+            FailureReason.EMPTY.code(),
+            FailureReason.TOO_LARGE.code(),
+            FailureReason.UNSUPPORTED_TYPE.code(),
+            FailureReason.ENCRYPTED.code(),
+            FailureReason.CORRUPT.code(),
+            FailureReason.DECOMPRESSION_BOMB.code(),
+            FailureReason.XML_EXTERNAL_ENTITY.code(),
+            FailureReason.XML_ENTITY_EXPANSION.code());
+
     public IngestItem {
         name = org.verso.library.NewFile.visible(name);
     }
 
-    /** Whether this item can be retried: it failed for a reason that another attempt might not hit. */
+    /** Whether a retry can help this item: it failed for a reason that another attempt might not meet. */
     public boolean retryable() {
-        return outcome == ItemOutcome.FAILED && !FailureReason.EMPTY.code().equals(reasonCode);
+        return outcome == ItemOutcome.FAILED && !ALWAYS_THE_SAME.contains(reasonCode);
     }
 }

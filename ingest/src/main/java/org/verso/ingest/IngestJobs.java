@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -280,24 +281,33 @@ public class IngestJobs implements DisposableBean {
         IngestRows.Counts c = rows.counts(batch);
         String status = status(b, c);
         boolean runningNow = status.equals("running");
+        // files read but not catalogued yet (their chunk is still open) count as done: the bar moves file by file
+        int done = c.done();
+        long doneBytes = c.doneBytes();
+        Map<UUID, Long> read = running.readNotWritten(batch);
+        for (UUID item : rows.stillPending(batch, read.keySet())) {
+            done++;
+            doneBytes += read.getOrDefault(item, 0L);
+        }
+        done = Math.min(done, c.total());
         Instant started = b.startedAt();
         Instant until = runningNow || c.lastFinished() == null ? Instant.now() : c.lastFinished();
         double seconds = started == null
                 ? 0
                 : Math.max(0.001, Duration.between(started, until).toMillis() / 1000.0);
-        double rate = seconds == 0 ? 0 : c.done() / seconds;
-        Long left = runningNow && rate > 0 && b.listed() ? Math.round((c.total() - c.done()) / rate) : null;
+        double rate = seconds == 0 ? 0 : done / seconds;
+        Long left = runningNow && rate > 0 && b.listed() ? Math.round((c.total() - done) / rate) : null;
         return new JobProgress(
                 b.id(),
                 b.source(),
                 status,
                 c.total(),
-                c.done(),
+                done,
                 c.ingested(),
                 c.duplicates(),
                 c.failed(),
                 c.totalBytes(),
-                c.doneBytes(),
+                c.totalBytes() > 0 ? Math.min(doneBytes, c.totalBytes()) : doneBytes,
                 runningNow ? running.current(batch) : null,
                 Math.round(rate * 100) / 100.0,
                 left,

@@ -1,14 +1,9 @@
 package org.verso.web.documents;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,14 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.verso.library.Document;
-import org.verso.library.DocumentFile;
-import org.verso.library.DocumentId;
 import org.verso.library.DocumentKind;
 import org.verso.library.DocumentQuery;
 import org.verso.library.Documents;
-import org.verso.library.FileStore;
-import org.verso.library.NotFoundException;
-import org.verso.library.Sha256;
 import org.verso.web.api.ApiPages;
 import tools.jackson.databind.JsonNode;
 
@@ -36,12 +26,12 @@ import tools.jackson.databind.JsonNode;
 @PreAuthorize("hasAnyRole('TRANSLATOR','COORDINATOR','LOGISTICS','ADMIN')")
 class DocumentsApiController {
     private final Documents documents;
-    private final FileStore store;
+    private final OriginalDownload download;
     private final TranslationReadiness readiness;
 
-    DocumentsApiController(Documents documents, FileStore store, TranslationReadiness readiness) {
+    DocumentsApiController(Documents documents, OriginalDownload download, TranslationReadiness readiness) {
         this.documents = documents;
-        this.store = store;
+        this.download = download;
         this.readiness = readiness;
     }
 
@@ -98,46 +88,10 @@ class DocumentsApiController {
     @GetMapping("/{id}/files/{sha256}")
     @Operation(summary = "The original bytes of one of the document's files, as a download")
     ResponseEntity<InputStreamResource> download(@PathVariable String id, @PathVariable String sha256) {
-        Document document = find(id);
-        Sha256 hash = Sha256.parse(sha256);
-        DocumentFile file = document.files().stream()
-                .filter(f -> f.sha256().equals(hash))
-                .findFirst()
-                .orElseThrow(() ->
-                        new NotFoundException("file-not-found", "Document " + id + " has no file " + sha256 + "."));
-        InputStream bytes = store.open(hash);
-        return ResponseEntity.ok()
-                .contentType(safeType(file.mediaType()))
-                .contentLength(file.size())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.originalName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                // an original may be confidential: no cache on the way or on the reader's disk keeps a copy
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(new InputStreamResource(bytes));
+        return download.of(id, sha256);
     }
 
     private Document find(String id) {
-        DocumentId documentId;
-        try {
-            documentId = DocumentId.parse(id);
-        } catch (RuntimeException e) {
-            throw new NotFoundException("document-not-found", "No document has the id " + id + ".");
-        }
-        return documents.get(documentId);
-    }
-
-    private static MediaType safeType(String mediaType) {
-        try {
-            MediaType type = MediaType.parseMediaType(mediaType);
-            return type.isConcrete() ? type : MediaType.APPLICATION_OCTET_STREAM;
-        } catch (RuntimeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
+        return documents.get(OriginalDownload.documentId(id));
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +31,7 @@ import org.verso.library.DomainException;
 import org.verso.library.InvalidInputException;
 import org.verso.library.NotFoundException;
 import org.verso.web.shell.NavItem;
+import org.verso.web.shell.PageErrors;
 
 /** The document list and the document page (metadata, files, text preview, ingest history). */
 @Controller
@@ -40,11 +43,20 @@ class DocumentsPageController {
     private final Documents documents;
     private final IngestJobs jobs;
     private final TranslationReadiness readiness;
+    private final OriginalDownload download;
+    private final PageErrors errors;
 
-    DocumentsPageController(Documents documents, IngestJobs jobs, TranslationReadiness readiness) {
+    DocumentsPageController(
+            Documents documents,
+            IngestJobs jobs,
+            TranslationReadiness readiness,
+            OriginalDownload download,
+            PageErrors errors) {
+        this.errors = errors;
         this.documents = documents;
         this.jobs = jobs;
         this.readiness = readiness;
+        this.download = download;
     }
 
     @Bean
@@ -74,7 +86,7 @@ class DocumentsPageController {
                             Math.max(0, page),
                             25)));
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", errors.say(e));
             model.addAttribute("result", documents.list(DocumentQuery.firstPage(25)));
         }
         return "documents/list";
@@ -83,14 +95,14 @@ class DocumentsPageController {
     @GetMapping("/{id}")
     String document(@PathVariable String id, org.springframework.security.core.Authentication who, Model model) {
         Document document = find(id);
-        model.addAttribute(
-                "canEdit",
-                who.getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_COORDINATOR")
-                                || a.getAuthority().equals("ROLE_ADMIN")));
+        // each role sees only what it may open: the ingest pages and the segments are not for every role
+        boolean coordinates = holds(who, "ROLE_COORDINATOR", "ROLE_ADMIN");
+        model.addAttribute("canEdit", coordinates);
+        model.addAttribute("canSeeIngest", coordinates);
+        model.addAttribute("canSeeSegments", holds(who, "ROLE_TRANSLATOR", "ROLE_COORDINATOR", "ROLE_ADMIN"));
         Map<String, List<IngestItem>> history = new LinkedHashMap<>();
         for (DocumentFile file : document.files()) {
-            history.put(file.sha256().hex(), jobs.historyOf(file.sha256()));
+            history.put(file.sha256().hex(), coordinates ? jobs.historyOf(file.sha256()) : List.of());
         }
         String text = documents.text(document.id()).orElse("");
         model.addAttribute("doc", document);
@@ -102,6 +114,12 @@ class DocumentsPageController {
         // shown once for the document; here each file only says how it stands
         model.addAttribute("translation", readiness.of(document.id()));
         return "documents/document";
+    }
+
+    /** The original of a file, for the link on the document page: the session signs it in, not HTTP Basic. */
+    @GetMapping("/{id}/files/{sha256}")
+    ResponseEntity<InputStreamResource> original(@PathVariable String id, @PathVariable String sha256) {
+        return download.of(id, sha256);
     }
 
     @PostMapping("/{id}")
@@ -137,9 +155,14 @@ class DocumentsPageController {
                             Arrays.stream(tags.split(",")).collect(Collectors.toSet())));
             redirect.addFlashAttribute("done", true);
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.say(e));
         }
         return "redirect:/documents/" + document.id();
+    }
+
+    private static boolean holds(org.springframework.security.core.Authentication who, String... authorities) {
+        Set<String> wanted = Set.of(authorities);
+        return who.getAuthorities().stream().anyMatch(a -> wanted.contains(a.getAuthority()));
     }
 
     private Document find(String id) {

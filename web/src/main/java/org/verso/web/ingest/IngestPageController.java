@@ -23,6 +23,7 @@ import org.verso.ingest.JobProgress;
 import org.verso.library.DomainException;
 import org.verso.library.InvalidInputException;
 import org.verso.web.shell.NavItem;
+import org.verso.web.shell.PageErrors;
 
 /** The ingest pages: upload by drag and drop, import a folder, follow a job live, retry a failed file. */
 @Controller
@@ -31,10 +32,12 @@ import org.verso.web.shell.NavItem;
 class IngestPageController {
     private final IngestJobs jobs;
     private final IngestPaths paths;
+    private final PageErrors errors;
 
-    IngestPageController(IngestJobs jobs, IngestPaths paths) {
+    IngestPageController(IngestJobs jobs, IngestPaths paths, PageErrors errors) {
         this.jobs = jobs;
         this.paths = paths;
+        this.errors = errors;
     }
 
     @Bean
@@ -93,12 +96,12 @@ class IngestPageController {
         return start(redirect, () -> jobs.retry(IngestApiController.uuid(id, "ingest-item-not-found"), who.getName()));
     }
 
-    private static String start(RedirectAttributes redirect, java.util.function.Supplier<JobProgress> action) {
+    private String start(RedirectAttributes redirect, java.util.function.Supplier<JobProgress> action) {
         try {
             JobProgress job = action.get();
             return "redirect:/ingest/jobs/" + job.id();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.say(e));
             return "redirect:/ingest";
         }
     }

@@ -26,6 +26,7 @@ import org.verso.search.SearchResult;
 import org.verso.web.api.Problems;
 import org.verso.web.security.VersoPrincipal;
 import org.verso.web.shell.NavItem;
+import org.verso.web.shell.PageErrors;
 
 /**
  * The search page: one box, facets at the side, hits with snippets and their translations beneath. Everything chosen
@@ -39,10 +40,12 @@ class SearchPageController {
 
     private final LibraryIndex index;
     private final SearchMaintenance maintenance;
+    private final PageErrors errors;
 
-    SearchPageController(LibraryIndex index, SearchMaintenance maintenance) {
+    SearchPageController(LibraryIndex index, SearchMaintenance maintenance, PageErrors errors) {
         this.index = index;
         this.maintenance = maintenance;
+        this.errors = errors;
     }
 
     @Bean
@@ -88,7 +91,7 @@ class SearchPageController {
                         "suggestionHref", href(withQuery(parameters, result.suggestion()), null, null, null));
             }
         } catch (DomainException e) {
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", errors.say(e));
         }
         model.addAttribute("rebuild", maintenance.progress());
         model.addAttribute("admin", principal != null && principal.roles().contains(Role.ADMIN));

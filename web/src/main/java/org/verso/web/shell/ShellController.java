@@ -2,8 +2,13 @@ package org.verso.web.shell;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.WebAttributes;
@@ -25,10 +30,12 @@ import org.verso.web.security.VersoPrincipal;
 class ShellController {
     private final Accounts users;
     private final LocaleResolver locales;
+    private final List<TileFigures> figures;
 
-    ShellController(Accounts users, LocaleResolver locales) {
+    ShellController(Accounts users, LocaleResolver locales, List<TileFigures> figures) {
         this.users = users;
         this.locales = locales;
+        this.figures = figures;
     }
 
     @Bean
@@ -46,8 +53,22 @@ class ShellController {
         return "login";
     }
 
+    /** The home page: a tile for each place the user may open, saying what it is for and what waits there. */
     @GetMapping("/")
-    String home() {
+    String home(Model model) {
+        Set<String> shown = model.getAttribute("nav") instanceof List<?> nav
+                ? nav.stream().map(item -> ((NavItem) item).href()).collect(Collectors.toSet())
+                : Set.of();
+        Map<String, List<TileFigure>> byTile = new LinkedHashMap<>();
+        for (TileFigures source : figures) {
+            for (TileFigure figure : source.figures()) {
+                if (shown.contains(figure.href())) {
+                    byTile.computeIfAbsent(figure.href(), href -> new ArrayList<>())
+                            .add(figure);
+                }
+            }
+        }
+        model.addAttribute("figures", byTile);
         return "home";
     }
 

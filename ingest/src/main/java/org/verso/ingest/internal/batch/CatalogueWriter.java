@@ -3,10 +3,14 @@ package org.verso.ingest.internal.batch;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.verso.ingest.Extraction;
 import org.verso.ingest.ItemOutcome;
 import org.verso.library.Catalogued;
@@ -29,13 +33,17 @@ final class CatalogueWriter implements ItemWriter<Processed> {
     private final IngestRows rows;
     private final Documents documents;
 
-    CatalogueWriter(IngestRows rows, Documents documents) {
+    private final RunningFiles running;
+
+    CatalogueWriter(IngestRows rows, Documents documents, RunningFiles running) {
         this.rows = rows;
         this.documents = documents;
+        this.running = running;
     }
 
     @Override
     public void write(Chunk<? extends Processed> chunk) {
+        forgetOnceCommitted(chunk);
         Map<UUID, Optional<DocumentId>> attachTo = new HashMap<>();
         for (Processed p : chunk) {
             IngestRows.Pending item = p.item();
@@ -76,6 +84,24 @@ final class CatalogueWriter implements ItemWriter<Processed> {
             catalogue(p, attachTo.computeIfAbsent(item.batchId(), id -> rows.batch(id)
                     .map(IngestRows.Batch::documentId)));
         }
+    }
+
+    /** Once the chunk is committed the database counts its items; the progress display stops counting them itself. */
+    private void forgetOnceCommitted(Chunk<? extends Processed> chunk) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return; // no transaction to wait for: the items stay counted as read until the batch ends
+        }
+        Map<UUID, List<UUID>> items = new HashMap<>();
+        for (Processed p : chunk) {
+            items.computeIfAbsent(p.item().batchId(), id -> new ArrayList<>())
+                    .add(p.item().id());
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                items.forEach(running::written);
+            }
+        });
     }
 
     /** A duplicate of the document that holds the bytes now; failed for the reason given when none does. */

@@ -55,6 +55,12 @@ final class FileProcessor implements ItemProcessor<IngestRows.Pending, Processed
 
     @Override
     public Processed process(IngestRows.Pending item) {
+        Processed processed = read(item);
+        running.read(item.batchId(), item.id(), processed.size());
+        return processed;
+    }
+
+    private Processed read(IngestRows.Pending item) {
         long started = System.nanoTime();
         running.reading(item.batchId(), item.name());
         Sha256 sha = item.sha256();

@@ -118,8 +118,8 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    CatalogueWriter catalogueWriter(IngestRows rows, Documents documents) {
-        return new CatalogueWriter(rows, documents);
+    CatalogueWriter catalogueWriter(IngestRows rows, Documents documents, RunningFiles running) {
+        return new CatalogueWriter(rows, documents, running);
     }
 
     /** Stores and reads files ahead of the writer, side by side, one per worker process. */

@@ -236,6 +236,18 @@ public class IngestRows {
                 .single();
     }
 
+    /** Those of the given items of a batch that are still pending in the database (as this transaction sees it). */
+    public List<UUID> stillPending(UUID batchId, java.util.Collection<UUID> itemIds) {
+        if (itemIds.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("SELECT id FROM ingest_item WHERE batch_id = :batch AND status = 'PENDING' AND id IN (:ids)")
+                .param("batch", batchId)
+                .param("ids", List.copyOf(itemIds))
+                .query(UUID.class)
+                .list();
+    }
+
     /** The items of a batch in order, at most {@code limit}, failures first when there are more. */
     public List<IngestItem> items(UUID batchId, int limit) {
         return db
