@@ -8,9 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.verso.web.testing.Http;
 
 /** Sends real multipart uploads (and raw downloads) to the running application with HTTP Basic credentials. */
 final class Multipart {
@@ -42,12 +42,9 @@ final class Multipart {
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                     .build();
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return Http.exchange(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -67,6 +64,6 @@ final class Multipart {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return Http.basic(user, password);
     }
 }

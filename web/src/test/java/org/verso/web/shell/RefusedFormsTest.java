@@ -2,11 +2,8 @@ package org.verso.web.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.verso.web.testing.Http;
 import org.verso.web.testing.WebTest;
 
 /**
@@ -22,15 +20,8 @@ import org.verso.web.testing.WebTest;
  * that says what happened, in the user's language, and changes nothing.
  */
 class RefusedFormsTest extends WebTest {
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final Pattern TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final String PASSWORD = "refused-forms-password";
-
-    private static String basic(String user, String password) {
-        return "Basic "
-                + java.util.Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
 
     private HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
@@ -42,18 +33,8 @@ class RefusedFormsTest extends WebTest {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.exchange(
+                request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static Map<String, String> newUser(String username) {
@@ -66,7 +47,8 @@ class RefusedFormsTest extends WebTest {
 
     @Test
     void aFormWithoutItsTokenAnswers403SayingItExpiredAndChangesNothing() {
-        var response = post("/admin/users", newUser("forms-no-token"), "Authorization", basic("admin", ADMIN_PASSWORD));
+        var response =
+                post("/admin/users", newUser("forms-no-token"), "Authorization", Http.basic("admin", ADMIN_PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -95,8 +77,8 @@ class RefusedFormsTest extends WebTest {
         admin().postJson(
                         "/api/admin/users",
                         Map.of("username", "forms-translator", "password", PASSWORD, "roles", List.of("TRANSLATOR")));
-        String authorization = basic("forms-translator", PASSWORD);
-        var home = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+        String authorization = Http.basic("forms-translator", PASSWORD);
+        var home = Http.exchange(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .header("Authorization", authorization)
                 .header("Accept", "text/html")
                 .build());

@@ -28,8 +28,7 @@ public final class Http {
     }
 
     public Http as(String username, String password) {
-        String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Http(port, "Basic " + token);
+        return new Http(port, basic(username, password));
     }
 
     public Response get(String path) {
@@ -50,6 +49,24 @@ public final class Http {
 
     public Response patchJson(String path, Object body) {
         return send("PATCH", path, "application/json", body instanceof String s ? s : JSON.writeValueAsString(body));
+    }
+
+    /** Sends a request built by the caller (headers of its own, a form body) and reads the answer as text. */
+    public static HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of an HTTP Basic {@code Authorization} header. */
+    public static String basic(String username, String password) {
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public String url(String path) {

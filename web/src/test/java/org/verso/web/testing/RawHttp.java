@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -43,9 +42,9 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** An {@code Authorization} header line with HTTP Basic credentials. */
     public static String basic(String user, String password) {
-        return "Authorization: Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Authorization: " + Http.basic(user, password);
     }
 
     public void send(String text) {
