@@ -108,6 +108,31 @@ class FirstDayBrowserTest extends WebTest {
     }
 
     @Test
+    void onAPhoneTheAdminsPagesDoNotScrollSideways() {
+        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.waitFor("#logout");
+        try {
+            browser.size(390, 844);
+            for (String path : List.of("/", "/admin/users", "/ingest", "/documents", "/search", "/no-such-place")) {
+                browser.open(path);
+                browser.waitFor("main");
+                Object width = js().executeScript("return document.documentElement.scrollWidth;");
+                Object widest = js().executeScript("return Array.from(document.querySelectorAll('body *'))"
+                        + ".map(function (e) { return [Math.round(e.getBoundingClientRect().right),"
+                        + " e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className]; })"
+                        + ".sort(function (a, b) { return b[0] - a[0]; }).slice(0, 5).join('; ');");
+                assertThat((Long) width)
+                        .as("page width of %s at 390 px (%s)", path, widest)
+                        .isLessThanOrEqualTo(390L);
+            }
+            browser.open("/admin/users");
+            browser.snapshot("users-phone");
+        } finally {
+            browser.size(1280, 900);
+        }
+    }
+
+    @Test
     void theUserNameFieldIsCheckedByTheBrowserUnderTheVFlag() {
         browser.signIn("admin", ADMIN_PASSWORD);
         browser.open("/admin/users");
