@@ -24,6 +24,8 @@ import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.verso.ingest.ArchiveMember;
@@ -112,7 +114,13 @@ final class TikaReader {
                 if (ArchiveUnpacker.TYPES.contains(type)) {
                     return unpack(file, type);
                 }
-                Extraction parsed = parse(in, type);
+                Extraction parsed = parse(in, type, ocrFirst(type));
+                if (parsed.succeeded() && parsed.text().isEmpty() && limits.ocr() && !ocrFirst(type)) {
+                    // nothing but images, perhaps: a scan pasted into a document; read them this time
+                    try (TikaInputStream again = TikaInputStream.get(file)) {
+                        parsed = parse(again, type, true);
+                    }
+                }
                 if (parsed.succeeded() && ARCHIVES.contains(type)) {
                     return Extraction.failed(
                             FailureReason.UNSUPPORTED_TYPE,
@@ -157,7 +165,29 @@ final class TikaReader {
         return type.contains("xml") || type.startsWith("text/html") || type.contains("xliff");
     }
 
-    private Extraction parse(TikaInputStream in, String type) {
+    /**
+     * Whether OCR may read a file of this type from the start: an image (a scan) or a PDF, where Tika's {@code AUTO}
+     * strategy renders and reads only the pages that carry (next to) no text. The images embedded in other documents
+     * are read only when the document has no text at all: with Tesseract installed, Tika would otherwise read every
+     * picture of every manual (84 in one ODT of the corpus, five minutes).
+     */
+    private boolean ocrFirst(String type) {
+        return limits.ocr() && (type.startsWith("image/") || type.equals("application/pdf"));
+    }
+
+    /** How Tika reads PDFs and runs Tesseract in one parse; never OCR when it is off in the settings. */
+    private void configureOcr(ParseContext context, boolean ocr) {
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractInlineImages(false); // images of text pages are not read
+        pdf.setOcrStrategy(limits.ocr() ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        TesseractOCRConfig tesseract = new TesseractOCRConfig();
+        tesseract.setLanguage(limits.ocrLanguages());
+        tesseract.setSkipOcr(!(ocr && limits.ocr()));
+        context.set(TesseractOCRConfig.class, tesseract);
+    }
+
+    private Extraction parse(TikaInputStream in, String type, boolean ocr) {
         StringWriter text = new StringWriter();
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type); // detected once, from the bytes
@@ -165,6 +195,7 @@ final class TikaReader {
         ParseContext context = new ParseContext();
         context.set(org.apache.tika.detect.EncodingDetector.class, encodings);
         context.set(TikaConfig.class, config); // else every parse builds a default configuration of its own
+        configureOcr(context, ocr);
         try {
             parser.parse(
                     in,
