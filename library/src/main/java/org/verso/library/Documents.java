@@ -247,8 +247,8 @@ public class Documents {
         }
         try {
             db.sql("INSERT INTO library_file (sha256, document_id, file_order, original_name, media_type, size_bytes,"
-                            + " language, language_confidence, page_count, charset, author, text_chars, added_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + " language, language_confidence, page_count, charset, author, text_chars, text_from_ocr,"
+                            + " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             file.sha256().hex(),
                             id.value(),
@@ -262,6 +262,7 @@ public class Documents {
                             file.charset(),
                             file.author(),
                             (long) file.text().length(),
+                            file.textFromOcr(),
                             Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -285,6 +286,7 @@ public class Documents {
                 file.charset(),
                 file.author(),
                 file.text().length(),
+                file.textFromOcr(),
                 now);
     }
 

@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.verso.ingest.BatchSource;
 import org.verso.ingest.IngestItem;
 import org.verso.ingest.IngestJobs;
+import org.verso.ingest.ItemOutcome;
 import org.verso.ingest.JobProgress;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +81,7 @@ public final class IngestCommand {
             out.println();
             out.println(summary(done, (System.nanoTime() - started) / 1e9));
             for (IngestItem item : jobs.items(batch)) {
-                if (item.reasonCode() != null) {
+                if (item.outcome() == ItemOutcome.FAILED) {
                     out.println("  refused " + item.name() + ": " + item.reason());
                 }
             }

@@ -116,7 +116,8 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                 e.pageCount(),
                 e.charset(),
                 e.author(),
-                e.text());
+                e.text(),
+                e.textFromOcr());
         Document document;
         boolean created = attachTo.isEmpty();
         try {
@@ -149,11 +150,12 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                     p.millis());
             return;
         }
+        ReadingNote note = ReadingNote.of(e);
         rows.finish(
                 p.item().id(),
                 ItemOutcome.INGESTED,
-                null,
-                e.detail(),
+                note == null ? null : note.code(),
+                note == null ? e.detail() : note.describe(e.detail()),
                 p.sha256(),
                 p.size(),
                 e.mediaType(),

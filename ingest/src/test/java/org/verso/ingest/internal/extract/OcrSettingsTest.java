@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verso.ingest.Corpus;
 import org.verso.ingest.Extraction;
-import org.verso.ingest.Tesseract;
+import org.verso.library.testing.Tesseract;
 
 /** With Tesseract installed, OCR reads only what has no text, and nothing when it is turned off. */
 class OcrSettingsTest {
@@ -23,7 +23,7 @@ class OcrSettingsTest {
 
     @BeforeAll
     static void readers() throws Exception {
-        Tesseract.assumeInstalled();
+        Tesseract.require();
         withOcr = new TikaReader(LIMITS, scratch);
         withoutOcr = new TikaReader(LIMITS.withOcr(false), scratch);
     }
@@ -32,9 +32,19 @@ class OcrSettingsTest {
     void aPdfPageWithoutTextIsReadByOcrOnlyWhenOcrIsOn() {
         Path scan = Corpus.file("office/pdf/image-only-ocr-needed.pdf");
         assertThat(withoutOcr.read(scan).text()).isBlank();
+        assertThat(withoutOcr.read(scan).withoutText()).isTrue();
         Extraction read = withOcr.read(scan);
         assertThat(read.succeeded()).isTrue();
-        assertThat(read.text()).isNotBlank();
+        assertThat(read.text()).contains("Happy New Year");
+        assertThat(read.textFromOcr()).isTrue();
+    }
+
+    @Test
+    void aBlankPageIsNotAScanAndKeepsNoText() {
+        Extraction blank = withOcr.read(Corpus.file("office/pdf/blank-page.pdf"));
+        assertThat(blank.succeeded()).isTrue();
+        assertThat(blank.withoutText()).isTrue();
+        assertThat(blank.textFromOcr()).isFalse();
     }
 
     @Test
@@ -54,6 +64,7 @@ class OcrSettingsTest {
                     .as(name)
                     .isNotBlank()
                     .isEqualTo(withoutOcr.read(file).text());
+            assertThat(read.textFromOcr()).as(name).isFalse();
         }
     }
 
@@ -64,10 +75,12 @@ class OcrSettingsTest {
                 "office/pdf/taus-quality-dashboard-2015.pdf",
                 "office/pdf/testPDFVarious.pdf")) {
             Path file = Corpus.file(name);
-            assertThat(withOcr.read(file).text())
+            Extraction read = withOcr.read(file);
+            assertThat(read.text())
                     .as(name)
                     .isNotBlank()
                     .isEqualTo(withoutOcr.read(file).text());
+            assertThat(read.textFromOcr()).as(name).isFalse();
         }
     }
 }
