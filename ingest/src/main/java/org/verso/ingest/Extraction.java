@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param charset the character set text was decoded from, or {@code null}
  * @param text the extracted text; empty when none or when refused
  * @param textTruncated whether the text was cut at the configured limit
+ * @param textFromOcr whether OCR read (some of) the text: a scan, an image, PDF pages without a text layer
  * @param members for an archive that was unpacked, its files (the archive itself has no text); empty otherwise
  */
 public record Extraction(
@@ -35,6 +36,7 @@ public record Extraction(
         String charset,
         String text,
         boolean textTruncated,
+        boolean textFromOcr,
         List<ArchiveMember> members) {
     public static final String UNKNOWN_TYPE = "application/octet-stream";
 
@@ -73,13 +75,14 @@ public record Extraction(
                 charset,
                 text,
                 textTruncated,
+                false,
                 List.of());
     }
 
     /** An archive that was unpacked into {@code members}. */
     public static Extraction unpacked(String mediaType, List<ArchiveMember> members) {
         return new Extraction(
-                null, null, mediaType, null, null, null, null, null, null, null, null, "", false, members);
+                null, null, mediaType, null, null, null, null, null, null, null, null, "", false, false, members);
     }
 
     /** Whether this is an unpacked archive, whose members are to be ingested instead of itself. */
@@ -102,6 +105,11 @@ public record Extraction(
                 null,
                 "",
                 false);
+    }
+
+    /** Whether the file was read and no text came out of it: an empty document, a scan that OCR did not read. */
+    public boolean withoutText() {
+        return succeeded() && !isArchive() && text.isBlank();
     }
 
     public boolean succeeded() {

@@ -16,8 +16,9 @@ import org.verso.library.Sha256;
  * @param sha256 the hash of its bytes once stored, or {@code null}
  * @param size its size in bytes when known
  * @param outcome pending, ingested, duplicate or failed
- * @param reasonCode the {@link FailureReason#code()} of a failure, or {@code null}
- * @param reason the human reason of a failure, or what it duplicates
+ * @param reasonCode the {@link FailureReason#code()} of a failure; of an ingested file, {@code no-text} (nothing could
+ *     be read from it) or {@code ocr} (its text was read by OCR); else {@code null}
+ * @param reason the human reason of a failure, or what it duplicates, or the note on an ingested file
  * @param mediaType the detected type, when known
  * @param documentId the document it became part of (or duplicates), or {@code null}
  * @param millis how long it took, when finished

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -33,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param resumeOnStart whether jobs interrupted by a stop or crash are resumed when the application starts
  * @param prestartWorkers whether the parser worker processes are started (in the background) as soon as the
  *     application is ready, so that the first file does not wait for them; otherwise they start with the first job
+ * @param ocrEnabled whether pages and images without text are read by OCR (Tesseract, when installed); never when off
+ * @param ocrLanguages the Tesseract languages OCR reads, joined by {@code +} ({@code eng+rus}); each must be installed
  */
 @Validated
 @ConfigurationProperties("verso.ingest")
@@ -53,7 +56,14 @@ public record IngestProperties(
         @NotNull @DefaultValue("10s") Duration inboxStableFor,
         Path workDir,
         @DefaultValue("true") boolean resumeOnStart,
-        @DefaultValue("true") boolean prestartWorkers) {
+        @DefaultValue("true") boolean prestartWorkers,
+        @DefaultValue("true") boolean ocrEnabled,
+        @NotNull @DefaultValue(DEFAULT_OCR_LANGUAGES) String ocrLanguages) {
+
+    /** English and Russian: the languages of the coordinators' scans. */
+    public static final String DEFAULT_OCR_LANGUAGES = "eng+rus";
+    /** Tesseract's language names ({@code eng}, {@code chi_sim}, {@code script/Cyrillic}) joined by {@code +}. */
+    private static final Pattern OCR_LANGUAGES = Pattern.compile("[A-Za-z_/]{3,40}(\\+[A-Za-z_/]{3,40}){0,15}");
 
     public IngestProperties {
         allowedRoots = allowedRoots == null ? List.of() : List.copyOf(allowedRoots);
@@ -66,6 +76,10 @@ public record IngestProperties(
         positive("verso.ingest.inbox-poll", inboxPoll.toMillis());
         if (inboxStableFor.isNegative()) {
             throw new IllegalArgumentException("verso.ingest.inbox-stable-for must not be negative");
+        }
+        if (!OCR_LANGUAGES.matcher(ocrLanguages).matches()) {
+            throw new IllegalArgumentException("verso.ingest.ocr-languages must be Tesseract language names joined by +"
+                    + " (eng+rus), not '" + ocrLanguages + "'");
         }
     }
 

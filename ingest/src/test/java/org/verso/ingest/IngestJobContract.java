@@ -128,6 +128,37 @@ abstract class IngestJobContract {
     }
 
     @Test
+    void aFileWithNoTextIsKeptButFlaggedAndOneFromWhichNothingCouldBeReadFails() throws IOException {
+        Path folder = importFolder(
+                "no-text-" + UUID.randomUUID(),
+                "office/pdf/blank-page.pdf",
+                "broken/corrupt/pdf-malformed-xfa.pdf",
+                "broken/encrypted/pdf-microsoft-irm-protected.pdf");
+
+        JobProgress done =
+                awaitFinished(jobs.importFolder(folder, null, "tester").id());
+
+        IngestItem blank = item(done, "blank-page.pdf");
+        assertThat(blank.outcome()).isEqualTo(ItemOutcome.INGESTED);
+        assertThat(blank.reasonCode()).isEqualTo("no-text");
+        assertThat(blank.reason()).startsWith("No text could be read");
+        assertThat(documents.get(blank.documentId()).files()).singleElement().satisfies(f -> {
+            assertThat(f.withoutText()).isTrue();
+            assertThat(f.textFromOcr()).isFalse();
+        });
+        IngestItem damaged = item(done, "pdf-malformed-xfa.pdf");
+        assertThat(damaged.outcome()).isEqualTo(ItemOutcome.FAILED);
+        assertThat(damaged.reasonCode()).isEqualTo("corrupt");
+        assertThat(damaged.documentId()).isNull();
+        IngestItem drm = item(done, "pdf-microsoft-irm-protected.pdf");
+        assertThat(drm.outcome()).isEqualTo(ItemOutcome.FAILED);
+        assertThat(drm.reasonCode()).isEqualTo("encrypted");
+        assertThat(drm.reason()).contains("DRM");
+        assertThat(done.ingested()).isEqualTo(1);
+        assertThat(done.failed()).isEqualTo(2);
+    }
+
+    @Test
     void uploadsAttachedToOneDocumentMakeAKit() {
         Document kit = documents.get(awaitFinished(jobs.upload(
                                 List.of(upload(

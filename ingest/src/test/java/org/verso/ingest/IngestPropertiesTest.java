@@ -26,6 +26,8 @@ class IngestPropertiesTest {
             assertThat(p.parseTimeout().toSeconds()).isEqualTo(60);
             assertThat(p.inboxEnabled()).isTrue();
             assertThat(p.prestartWorkers()).isTrue();
+            assertThat(p.ocrEnabled()).isTrue();
+            assertThat(p.ocrLanguages()).isEqualTo("eng+rus");
         });
     }
 
@@ -45,5 +47,23 @@ class IngestPropertiesTest {
                         .isNotNull()
                         .rootCause()
                         .hasMessageContaining("verso.ingest.parse-timeout"));
+    }
+
+    @Test
+    void ocrCanBeTurnedOffAndItsLanguagesMustBeTesseractNames() {
+        runner.withPropertyValues("verso.ingest.ocr-enabled=false", "verso.ingest.ocr-languages=deu+fra+chi_sim")
+                .run(context -> {
+                    IngestProperties p = context.getBean(IngestProperties.class);
+                    assertThat(p.ocrEnabled()).isFalse();
+                    assertThat(p.ocrLanguages()).isEqualTo("deu+fra+chi_sim");
+                });
+        for (String bad : new String[] {"", "eng,rus", "eng+", "eng; rm -rf /", "en"}) {
+            runner.withPropertyValues("verso.ingest.ocr-languages=" + bad)
+                    .run(context -> assertThat(context.getStartupFailure())
+                            .as(bad)
+                            .isNotNull()
+                            .rootCause()
+                            .hasMessageContaining("verso.ingest.ocr-languages"));
+        }
     }
 }

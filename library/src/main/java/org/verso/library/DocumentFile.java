@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param pageCount the number of pages where the format has pages, or {@code null}
  * @param charset the character set its text was decoded from (text formats), or {@code null}
  * @param author the author named in its metadata, or {@code null}
- * @param textLength the number of characters of text extracted from it
+ * @param textLength the number of characters of text extracted from it; 0 for a file with no text (a scan that OCR
+ *     could not read, an empty document)
+ * @param textFromOcr whether (some of) its text was read by OCR
  * @param addedAt when it was added to the document
  */
 public record DocumentFile(
@@ -30,7 +32,13 @@ public record DocumentFile(
         String charset,
         String author,
         long textLength,
+        boolean textFromOcr,
         Instant addedAt) {
+    /** Whether nothing could be read from it. */
+    public boolean withoutText() {
+        return textLength == 0;
+    }
+
     public DocumentFile {
         Objects.requireNonNull(sha256, "sha256");
         originalName = NewFile.visible(Objects.requireNonNull(originalName, "originalName"));

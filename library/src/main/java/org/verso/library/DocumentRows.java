@@ -39,7 +39,7 @@ final class DocumentRows {
                 });
         Map<UUID, List<DocumentFile>> files = new HashMap<>();
         db.sql("SELECT document_id, sha256, original_name, media_type, size_bytes, language, language_confidence,"
-                        + " page_count, charset, author, text_chars, added_at FROM library_file"
+                        + " page_count, charset, author, text_chars, text_from_ocr, added_at FROM library_file"
                         + " WHERE document_id IN (:ids) ORDER BY document_id, file_order")
                 .param("ids", ids)
                 .query(rs -> {
@@ -105,6 +105,7 @@ final class DocumentRows {
                 rs.getString("charset"),
                 rs.getString("author"),
                 rs.getLong("text_chars"),
+                rs.getBoolean("text_from_ocr"),
                 rs.getTimestamp("added_at").toInstant());
     }
 }

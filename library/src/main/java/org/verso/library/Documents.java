@@ -300,8 +300,8 @@ public class Documents {
         }
         try {
             db.sql("INSERT INTO library_file (sha256, document_id, file_order, original_name, media_type, size_bytes,"
-                            + " language, language_confidence, page_count, charset, author, text_chars, added_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + " language, language_confidence, page_count, charset, author, text_chars, text_from_ocr,"
+                            + " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(
                             file.sha256().hex(),
                             id.value(),
@@ -315,6 +315,7 @@ public class Documents {
                             file.charset(),
                             file.author(),
                             (long) file.text().length(),
+                            file.textFromOcr(),
                             Timestamp.from(now))
                     .update();
         } catch (DuplicateKeyException e) {
@@ -338,6 +339,7 @@ public class Documents {
                 file.charset(),
                 file.author(),
                 file.text().length(),
+                file.textFromOcr(),
                 now);
     }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param charset or {@code null}
  * @param author or {@code null}
  * @param text the extracted text, possibly empty, never {@code null}
+ * @param textFromOcr whether (some of) the text was read by OCR from images of pages
  */
 public record NewFile(
         Sha256 sha256,
@@ -26,7 +27,8 @@ public record NewFile(
         Integer pageCount,
         String charset,
         String author,
-        String text) {
+        String text,
+        boolean textFromOcr) {
     public NewFile {
         Objects.requireNonNull(sha256, "sha256");
         originalName = fileName(originalName);
@@ -41,6 +43,32 @@ public record NewFile(
         author = truncate(DocumentFields.blankToNull(author), 300);
         charset = truncate(DocumentFields.blankToNull(charset), 60);
         text = Objects.requireNonNullElse(text, "");
+    }
+
+    /** A file whose text, if any, was not read by OCR. */
+    public NewFile(
+            Sha256 sha256,
+            String originalName,
+            String mediaType,
+            long size,
+            String language,
+            Double languageConfidence,
+            Integer pageCount,
+            String charset,
+            String author,
+            String text) {
+        this(
+                sha256,
+                originalName,
+                mediaType,
+                size,
+                language,
+                languageConfidence,
+                pageCount,
+                charset,
+                author,
+                text,
+                false);
     }
 
     /** The last element of a name that may carry a path from either kind of system; never blank. */

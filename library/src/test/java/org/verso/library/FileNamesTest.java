@@ -34,6 +34,7 @@ class FileNamesTest {
                 null,
                 null,
                 0,
+                false,
                 java.time.Instant.EPOCH);
 
         assertThat(file.originalName()).isEqualTo("scan[U+202E]gpj.exe");

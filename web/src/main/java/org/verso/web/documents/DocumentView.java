@@ -32,6 +32,7 @@ record DocumentView(
             String charset,
             String author,
             long textLength,
+            boolean textFromOcr,
             Boolean translatableInPlace,
             Instant addedAt,
             String download) {}
@@ -69,6 +70,7 @@ record DocumentView(
                 f.charset(),
                 f.author(),
                 f.textLength(),
+                f.textFromOcr(),
                 state == null ? null : state.inPlace(),
                 f.addedAt(),
                 "/api/documents/" + d.id() + "/files/" + f.sha256().hex());

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.verso.ingest.BatchSource;
 import org.verso.ingest.IngestItem;
 import org.verso.ingest.IngestJobs;
+import org.verso.ingest.ItemOutcome;
 import org.verso.ingest.JobProgress;
 
 /**
@@ -112,7 +113,7 @@ public final class IngestCommand {
             out.println(summary(done, (System.nanoTime() - started) / 1e9, doneBefore));
             List<IngestItem> items = jobs.items(batch);
             for (IngestItem item : items) {
-                if (item.reasonCode() != null) {
+                if (item.outcome() == ItemOutcome.FAILED) {
                     out.println("  refused " + item.name() + ": " + item.reason());
                 }
             }

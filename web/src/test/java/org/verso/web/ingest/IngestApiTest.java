@@ -59,6 +59,10 @@ class IngestApiTest extends WebTest {
     }
 
     JsonNode awaitJob(String id) throws InterruptedException {
+        return awaitJob(coordinator, id);
+    }
+
+    static JsonNode awaitJob(Http coordinator, String id) throws InterruptedException {
         for (int i = 0; i < 1200; i++) {
             var job = coordinator.get("/api/ingest/jobs/" + id);
             assertThat(job.status()).as(job.body()).isEqualTo(200);

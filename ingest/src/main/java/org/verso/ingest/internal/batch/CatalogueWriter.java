@@ -128,7 +128,8 @@ final class CatalogueWriter implements ItemWriter<Processed> {
                 e.pageCount(),
                 e.charset(),
                 e.author(),
-                e.text());
+                e.text(),
+                e.textFromOcr());
         Catalogued done;
         try {
             // one call: created, attached or a duplicate; a refusal undoes this file's rows only
@@ -173,11 +174,12 @@ final class CatalogueWriter implements ItemWriter<Processed> {
 
     private void ingested(Processed p, DocumentId document) {
         Extraction e = p.extraction();
+        ReadingNote note = ReadingNote.of(e);
         rows.finish(
                 p.item().id(),
                 ItemOutcome.INGESTED,
-                null,
-                e.detail(),
+                note == null ? null : note.code(),
+                note == null ? e.detail() : note.describe(e.detail()),
                 p.sha256(),
                 p.size(),
                 e.mediaType(),

@@ -126,6 +126,7 @@ final class ArchiveUnpacker {
     }
 
     private void zip(Path archive, int depth, String prefix) throws ContainerGuard.Refused, IOException {
+        ZipLayout.check(archive); // a nested archive too
         try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
             for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
                 if (entry.isDirectory() || entry.isUnixSymlink()) {

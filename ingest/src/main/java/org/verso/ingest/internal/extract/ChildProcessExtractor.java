@@ -53,7 +53,9 @@ public final class ChildProcessExtractor implements Extractor, AutoCloseable {
                         properties.maxTextChars(),
                         properties.maxCompressionRatio(),
                         properties.maxUnpackedSize().toBytes(),
-                        properties.maxNestingDepth()),
+                        properties.maxNestingDepth(),
+                        properties.ocrEnabled(),
+                        properties.ocrLanguages()),
                 workDir);
     }
 

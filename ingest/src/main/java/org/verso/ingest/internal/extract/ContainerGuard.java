@@ -57,8 +57,17 @@ final class ContainerGuard {
     void check(Path file) throws Refused, IOException {
         unpacked = 0;
         fileSize = Files.size(file);
+        if ("zip".equals(kind(head(file)))) {
+            ZipLayout.check(file);
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             walk(in, 0, file.getFileName().toString());
+        }
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(512);
         }
     }
 

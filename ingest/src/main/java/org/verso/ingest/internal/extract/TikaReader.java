@@ -24,6 +24,8 @@ import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.verso.ingest.ArchiveMember;
@@ -59,6 +61,8 @@ final class TikaReader {
             "application/x-xz",
             "application/zstd",
             "application/java-archive");
+
+    private static final String PDF = "application/pdf";
 
     private final Limits limits;
     private final TikaConfig config;
@@ -112,7 +116,22 @@ final class TikaReader {
                 if (ArchiveUnpacker.TYPES.contains(type)) {
                     return unpack(file, type);
                 }
-                Extraction parsed = parse(in, type);
+                PdfScan pdf = type.equals(PDF) ? PdfScan.of(file) : null;
+                if (pdf != null && pdf.encryptedPayload()) {
+                    return Extraction.failed(
+                            FailureReason.ENCRYPTED,
+                            "(DRM: its content is an encrypted attachment, such as Microsoft IRM protection writes;"
+                                    + " only a placeholder page can be read)",
+                            type);
+                }
+                boolean ocrFirst = ocrFirst(type);
+                Extraction parsed = parse(in, type, ocrFirst, pdf);
+                if (parsed.succeeded() && parsed.text().isEmpty() && limits.ocr() && !ocrFirst) {
+                    // nothing but images, perhaps: a scan pasted into a document; read them this time
+                    try (TikaInputStream again = TikaInputStream.get(file)) {
+                        parsed = parse(again, type, true, pdf);
+                    }
+                }
                 if (parsed.succeeded() && ARCHIVES.contains(type)) {
                     return Extraction.failed(
                             FailureReason.UNSUPPORTED_TYPE,
@@ -157,7 +176,34 @@ final class TikaReader {
         return type.contains("xml") || type.startsWith("text/html") || type.contains("xliff");
     }
 
-    private Extraction parse(TikaInputStream in, String type) {
+    /**
+     * Whether OCR may read a file of this type from the start: an image (a scan) or a PDF, where Tika's {@code AUTO}
+     * strategy renders and reads only the pages that carry (next to) no text. The images embedded in other documents
+     * are read only when the document has no text at all: with Tesseract installed, Tika would otherwise read every
+     * picture of every manual (84 in one ODT of the corpus, five minutes).
+     */
+    private boolean ocrFirst(String type) {
+        return limits.ocr() && (type.startsWith("image/") || type.equals(PDF));
+    }
+
+    /**
+     * How Tika reads PDFs and runs Tesseract in one parse; never OCR when it is off in the settings. Of a PDF, only
+     * pages with (next to) no text are rendered and read (Tika's {@code AUTO}), and only when the PDF holds images at
+     * all: a blank page, or a page whose font has no Unicode map, is not a scan.
+     */
+    private void configureOcr(ParseContext context, boolean ocr, PdfScan scan) {
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractInlineImages(false); // images of text pages are not read
+        boolean pages = ocr && limits.ocr() && (scan == null || scan.images());
+        pdf.setOcrStrategy(pages ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        TesseractOCRConfig tesseract = new TesseractOCRConfig();
+        tesseract.setLanguage(limits.ocrLanguages());
+        tesseract.setSkipOcr(!(ocr && limits.ocr()));
+        context.set(TesseractOCRConfig.class, tesseract);
+    }
+
+    private Extraction parse(TikaInputStream in, String type, boolean ocr, PdfScan scan) {
         StringWriter text = new StringWriter();
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, type); // detected once, from the bytes
@@ -165,12 +211,10 @@ final class TikaReader {
         ParseContext context = new ParseContext();
         context.set(org.apache.tika.detect.EncodingDetector.class, encodings);
         context.set(TikaConfig.class, config); // else every parse builds a default configuration of its own
+        configureOcr(context, ocr, scan);
+        OcrText ocrText = new OcrText(new WriteOutContentHandler(text, limits.maxTextChars()));
         try {
-            parser.parse(
-                    in,
-                    new BodyContentHandler(new WriteOutContentHandler(text, limits.maxTextChars())),
-                    metadata,
-                    context);
+            parser.parse(in, new BodyContentHandler(ocrText), metadata, context);
         } catch (Exception e) {
             if (WriteLimitReachedException.isWriteLimitReached(e)) {
                 truncated = true;
@@ -180,6 +224,12 @@ final class TikaReader {
         }
         String charset = charset(metadata);
         String body = clean(text.toString());
+        if (body.isEmpty()) {
+            String damage = damage(metadata);
+            if (damage != null) {
+                return Extraction.failed(FailureReason.CORRUPT, "(nothing could be read: " + damage + ")", type);
+            }
+        }
         LanguageDetection.Scored language = detectLanguage(body);
         return new Extraction(
                 null,
@@ -194,7 +244,26 @@ final class TikaReader {
                 language == null ? null : (double) Math.max(0f, Math.min(1f, (float) language.score())),
                 charset,
                 body,
-                truncated);
+                truncated,
+                !body.isEmpty() && (ocrText.read() || (ocr && type.startsWith("image/"))),
+                List.of());
+    }
+
+    /**
+     * What the parser reported as damaged while it went on (Tika's {@code X-TIKA:EXCEPTION:*} entries: a part that
+     * would not parse, a stream it could not read), its first line; {@code null} when nothing was.
+     */
+    static String damage(Metadata metadata) {
+        for (String name : metadata.names()) {
+            if (name.startsWith(TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX)) {
+                String value = metadata.get(name);
+                if (value != null && !value.isBlank()) {
+                    String line = value.strip().lines().findFirst().orElse("").strip();
+                    return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+                }
+            }
+        }
+        return null;
     }
 
     private LanguageDetection.Scored detectLanguage(String text) {

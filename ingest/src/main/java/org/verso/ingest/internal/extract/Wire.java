@@ -31,6 +31,7 @@ final class Wire {
         writeString(out, e.charset());
         writeString(out, e.text());
         out.writeBoolean(e.textTruncated());
+        out.writeBoolean(e.textFromOcr());
         out.writeInt(e.members().size());
         for (ArchiveMember m : e.members()) {
             writeString(out, m.name());
@@ -53,6 +54,7 @@ final class Wire {
         String charset = readString(in);
         String text = readString(in);
         boolean truncated = in.readBoolean();
+        boolean ocr = in.readBoolean();
         int count = in.readInt();
         List<ArchiveMember> members = new ArrayList<>(Math.max(0, Math.min(count, 100_000)));
         for (int i = 0; i < count; i++) {
@@ -73,6 +75,7 @@ final class Wire {
                 charset,
                 text,
                 truncated,
+                ocr,
                 members);
     }
 

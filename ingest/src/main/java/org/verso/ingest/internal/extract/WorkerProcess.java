@@ -114,6 +114,8 @@ final class WorkerProcess {
 
     void kill() {
         broken = true;
+        // its own children first (Tesseract, run by Tika for OCR): once the worker is gone they would be orphans
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(5, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.CompositeParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.junit.jupiter.api.Test;
 import org.verso.ingest.Corpus;
@@ -55,7 +56,11 @@ class KnownParsersTest {
     private static String text(Parser parser, Path file) {
         BodyContentHandler text = new BodyContentHandler(-1);
         try (InputStream in = Files.newInputStream(file)) {
-            parser.parse(in, text, new Metadata(), new ParseContext());
+            ParseContext context = new ParseContext();
+            TesseractOCRConfig noOcr = new TesseractOCRConfig();
+            noOcr.setSkipOcr(true); // the parsers' own text; OCR of every picture would take minutes
+            context.set(TesseractOCRConfig.class, noOcr);
+            parser.parse(in, text, new Metadata(), context);
         } catch (Exception e) {
             return "failed: " + e.getClass().getName();
         }
