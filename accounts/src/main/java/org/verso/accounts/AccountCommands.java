@@ -13,6 +13,7 @@ public final class AccountCommands {
     static final int MIN_PASSWORD = 12;
     /** bcrypt reads at most 72 bytes of a password and refuses longer ones. */
     static final int MAX_PASSWORD_BYTES = 72;
+
     static final Set<String> UI_LANGUAGES = Set.of("en", "ru");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 

@@ -1,10 +1,10 @@
 package org.verso.ingest.internal.batch;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.batch.infrastructure.item.Chunk;
