@@ -54,19 +54,7 @@ class ScannedDocumentTest extends WebTest {
     void aScannedPageIsReadByOcrAndItsEnglishAndRussianWordsAreFound() throws Exception {
         Tesseract.require();
         Environment.require(Files.isRegularFile(FONT), "The DejaVu Sans font (fonts-dejavu-core) at " + FONT);
-        var created = admin().postJson(
-                        "/api/admin/users",
-                        Map.of(
-                                "username",
-                                "scan-coordinator",
-                                "password",
-                                IngestApiTest.PASSWORD,
-                                "roles",
-                                List.of("COORDINATOR"),
-                                "languages",
-                                List.of("ru")));
-        assertThat(created.status()).as(created.body()).isIn(201, 409);
-        Http coordinator = http().as("scan-coordinator", IngestApiTest.PASSWORD);
+        Http coordinator = coordinator();
         byte[] scan = scannedPdf(
                 "Lighthouse keepers handbook",
                 "The accordion stays in the harbour.",
@@ -87,15 +75,65 @@ class ScannedDocumentTest extends WebTest {
                 coordinator.get("/api/documents/" + id).json().path("files").get(0);
         assertThat(file.path("textFromOcr").asBoolean()).isTrue();
         assertThat(file.path("textLength").asLong()).isPositive();
-        String page = mvc.perform(get("/documents/" + id).with(user(accounts.loadUserByUsername("scan-coordinator"))))
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("data-flag=\"ocr\"");
+        assertThat(page("/documents/" + id)).contains("data-flag=\"ocr\"");
 
         for (String word : List.of("accordion", "lighthouse", "гармонь", "гавани")) {
             assertThat(awaitHit(coordinator, word)).as(word).contains(id);
         }
+    }
+
+    @Test
+    void aFileWithoutTextIsFlaggedInTheJobTheListAndTheDocumentPage() throws Exception {
+        Http coordinator = coordinator();
+        byte[] blank;
+        try (PDDocument pdf = new PDDocument()) {
+            pdf.addPage(new PDPage(PDRectangle.A4));
+            String unique = java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+            pdf.getDocumentInformation().setTitle("Blanksheet" + unique);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pdf.save(out);
+            blank = out.toByteArray();
+        }
+
+        var response =
+                Multipart.upload(port, "scan-coordinator", IngestApiTest.PASSWORD, Map.of("blank.pdf", blank), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String jobId = JSON.readTree(response.body()).path("id").asString();
+        JsonNode item = IngestApiTest.item(IngestApiTest.awaitJob(coordinator, jobId), "blank.pdf");
+        assertThat(item.path("outcome").asString()).isEqualTo("ingested");
+        assertThat(item.path("reasonCode").asString()).isEqualTo("no-text");
+        String id = item.path("documentId").asString();
+        String title =
+                coordinator.get("/api/documents/" + id).json().path("title").asString();
+        assertThat(page("/ingest/jobs/" + jobId)).contains("data-flag=\"no-text\"");
+        assertThat(page("/documents/" + id)).contains("data-flag=\"no-text\"");
+        assertThat(page("/documents?q=" + URLEncoder.encode(title, StandardCharsets.UTF_8)))
+                .contains(id)
+                .contains("data-flag=\"no-text\"");
+    }
+
+    private Http coordinator() {
+        var created = admin().postJson(
+                        "/api/admin/users",
+                        Map.of(
+                                "username",
+                                "scan-coordinator",
+                                "password",
+                                IngestApiTest.PASSWORD,
+                                "roles",
+                                List.of("COORDINATOR"),
+                                "languages",
+                                List.of("ru")));
+        assertThat(created.status()).as(created.body()).isIn(201, 409);
+        return http().as("scan-coordinator", IngestApiTest.PASSWORD);
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path).with(user(accounts.loadUserByUsername("scan-coordinator"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** A page as a scanner makes it: the lines drawn into a grey image at 200 dpi, the image alone in a PDF page. */
