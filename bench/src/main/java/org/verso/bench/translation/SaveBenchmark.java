@@ -214,7 +214,7 @@ public final class SaveBenchmark {
                         rs.next();
                     }
                 }
-                try (PreparedStatement read = c.prepareStatement("SELECT version, status, source FROM"
+                try (PreparedStatement read = c.prepareStatement("SELECT t.version, t.status, s.source FROM"
                         + " translation_target t JOIN translation_segment s ON s.id = t.segment_id"
                         + " WHERE t.translation_id = ? AND t.segment_id = ?")) {
                     read.setObject(1, t);
@@ -284,7 +284,7 @@ public final class SaveBenchmark {
             store = app.getBean(FileStore.class);
             segments = app.getBean(Segments.class);
             translations = app.getBean(Translations.class);
-            events = app.getBean(ApplicationEventPublisher.class);
+            events = app;
             transactions = app.getBean(TransactionTemplate.class);
         }
 
