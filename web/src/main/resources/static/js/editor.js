@@ -81,7 +81,7 @@
     var out = "", stack = [], ok = true;
     (function walk(n) {
       n.childNodes.forEach(function (c) {
-        if (c.nodeType === 3) out += escapeXml(c.nodeValue.replace(/\u00a0/g, " "));
+        if (c.nodeType === 3) out += escapeXml(c.nodeValue.replace(/\u00a0/g, " ").replace(/\u200b/g, ""));
         else if (c.nodeType === 1 && c.classList.contains("code")) {
           var kind = c.dataset.kind, id = c.dataset.code;
           if (kind === "g-open") { stack.push(id); out += '<g id="' + id + '">'; }
@@ -91,6 +91,11 @@
       });
     })(box);
     return ok && stack.length === 0 ? out : null;
+  }
+
+  // A caret cannot stand after an uneditable chip that ends the line: an invisible text node gives it a place.
+  function caretRoom(box) {
+    if (box.lastChild && box.lastChild.nodeType !== 3) box.appendChild(document.createTextNode("\u200b"));
   }
 
   // ---------- loading ----------
@@ -172,7 +177,10 @@
       dirty: !!queued, timer: null, busy: false, again: null };
     setStatus(row, seg.status);
     showComment(row);
-    if (editable()) {
+    // under review only the segments the reviewer sent back can change
+    row.editable = editable() && (translation.status !== "in_review" || seg.status === "rejected" || seg.status === "draft");
+    if (row.editable) {
+      caretRoom(target);
       target.setAttribute("contenteditable", "true");
       target.addEventListener("input", function () { changed(row); });
       target.addEventListener("paste", function (event) {
@@ -509,6 +517,7 @@
       range.setStartAfter(c);
       range.collapse(true);
     }
+    caretRoom(row.tgt);
     sel.removeAllRanges();
     sel.addRange(range);
     changed(row);
@@ -531,8 +540,8 @@
       event.preventDefault();
       if (review) {
         decide(row, "approve", row.reviewComment && row.reviewComment.value, function () { move(1); });
-      } else if (editable()) {
-        if (!row.tgt.textContent.trim()) { rowError(row, t("editor.empty.target")); return; }
+      } else if (row.editable) {
+        if (!row.tgt.textContent.replace(/\u200b/g, "").trim()) { rowError(row, t("editor.empty.target")); return; }
         row.confirming = true;
         save(row, "translated");
         nextOpen(current + 1);
@@ -540,12 +549,13 @@
     } else if (event.ctrlKey && event.shiftKey && (event.key === "H" || event.key === "h")) {
       event.preventDefault();
       toggleHistory(row);
-    } else if (inTarget && editable() && event.ctrlKey && event.shiftKey && (event.key === "S" || event.key === "s")) {
+    } else if (inTarget && row.editable && event.ctrlKey && event.shiftKey && (event.key === "S" || event.key === "s")) {
       event.preventDefault();
       render(row.seg.source, row.tgt, row.codes);
+      caretRoom(row.tgt);
       caretToEnd(row.tgt);
       changed(row);
-    } else if (inTarget && editable() && (event.ctrlKey || event.altKey) && digit) {
+    } else if (inTarget && row.editable && (event.ctrlKey || event.altKey) && digit) {
       event.preventDefault();
       insertCode(row, Number(digit[1]));
     } else if (inTarget && event.key === "Enter") {

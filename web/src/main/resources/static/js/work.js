@@ -263,7 +263,7 @@
         el("td", { text: date(r.approvedAt) }),
         el("td", { text: name(r.approvedBy) }),
         el("td", { className: "hash", text: (r.sha256 || "").slice(0, 12), title: r.sha256 }),
-        el("td", {}, [el("a", { href: obase + "/output?revision=" + encodeURIComponent(r.number), className: "download-revision",
+        el("td", {}, [el("a", { href: obase + "/output?revision=" + encodeURIComponent(r.id), className: "download-revision",
           text: t("work.downloads.revision", r.number) })])
       ]));
     });
@@ -282,9 +282,7 @@
     };
     var loadCoverage = function () {
       var params = query();
-      var csv = new URLSearchParams(params);
-      csv.set("format", "csv");
-      document.getElementById("coverage-csv").href = coverage.dataset.coverage + "?" + csv;
+      document.getElementById("coverage-csv").href = coverage.dataset.csv + "?" + params;
       call("GET", coverage.dataset.coverage + "?" + params).then(function (answer) {
         if (answer.status !== 200) { showError(problemText(answer)); return; }
         showError("");

@@ -118,12 +118,6 @@ class TranslationsPageJson {
         forward(api(id, "/output"), request, response);
     }
 
-    @GetMapping("/coverage.json")
-    @PreAuthorize(READERS)
-    void coverage(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
-        forward("/api/coverage", request, response);
-    }
-
     private static String api(String id, String rest) {
         return "/api/translations/" + safe(id) + rest;
     }
