@@ -6,5 +6,7 @@ public enum SegmentStatus {
     DRAFT,
     TRANSLATED,
     APPROVED,
-    REJECTED
+    REJECTED,
+    /** the source changed under an existing translation, which is kept as a starting point */
+    SOURCE_CHANGED
 }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.verso.accounts.Accounts;
 import org.verso.library.Documents;
 import org.verso.library.FileStore;
 
@@ -34,6 +35,34 @@ class TranslationConfiguration {
             Documents documents,
             ApplicationEventPublisher events) {
         return new FileSegmenter(segmentation, segments, files, documents, events);
+    }
+
+    @Bean
+    StoredRevisions revisions(JdbcClient db) {
+        return new StoredRevisions(db);
+    }
+
+    @Bean
+    Translations translations(
+            JdbcClient db,
+            PlatformTransactionManager transactions,
+            Accounts accounts,
+            Documents documents,
+            ApplicationEventPublisher events,
+            ObjectProvider<Clock> clock,
+            TranslationProperties properties) {
+        return new Translations(
+                db, transactions, accounts, documents, events, clock.getIfAvailable(Clock::systemUTC), properties);
+    }
+
+    @Bean
+    TranslatedOutput translatedOutput(
+            Translations translations,
+            StoredRevisions revisions,
+            Segments segments,
+            Segmentation segmentation,
+            FileStore files) {
+        return new TranslatedOutput(translations, revisions, segments, segmentation, files);
     }
 
     @Bean(destroyMethod = "close")

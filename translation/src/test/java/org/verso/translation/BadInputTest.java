@@ -255,7 +255,8 @@ class BadInputTest {
     @Test
     void aFileOverTheTimeLimitFailsWithTheReason() {
         byte[] large = Corpus.bytes(Corpus.file("office/odt/fr-koha-user-manual_large.odt"));
-        try (Segmentation quick = new Segmentation(new TranslationProperties(Duration.ofMillis(5), 200_000, null, 1))) {
+        try (Segmentation quick = new Segmentation(
+                new TranslationProperties(Duration.ofMillis(5), 200_000, null, 1, Duration.ofDays(7)))) {
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> quick.extract(
@@ -270,7 +271,8 @@ class BadInputTest {
 
     @Test
     void aFileWithTooManySegmentsFailsWithTheReason() {
-        try (Segmentation small = new Segmentation(new TranslationProperties(Duration.ofSeconds(60), 3, null, 1))) {
+        try (Segmentation small =
+                new Segmentation(new TranslationProperties(Duration.ofSeconds(60), 3, null, 1, Duration.ofDays(7)))) {
             byte[] text = "One. Two. Three. Four. Five.".getBytes(StandardCharsets.UTF_8);
 
             assertThatThrownBy(() ->

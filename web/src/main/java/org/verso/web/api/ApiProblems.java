@@ -21,13 +21,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.verso.accounts.InvalidAccountInput;
-import org.verso.library.ConflictException;
 import org.verso.library.DomainException;
-import org.verso.library.ForbiddenOperationException;
-import org.verso.library.InvalidInputException;
-import org.verso.library.NotFoundException;
-import org.verso.library.TooLargeException;
-import org.verso.library.UnsupportedTypeException;
 
 /**
  * The one place where exceptions become answers. On the API ({@code /api/**}) every error is an RFC 9457 problem
@@ -40,7 +34,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e, NativeWebRequest request) throws IOException {
-        HttpStatus status = statusOf(e);
+        HttpStatus status = Problems.statusOf(e);
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidAccountInput invalid) {
             problem.setProperty("field", invalid.field());
@@ -149,27 +143,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static boolean isApi(WebRequest request) {
         var servlet = ((NativeWebRequest) request).getNativeRequest(jakarta.servlet.http.HttpServletRequest.class);
         return servlet != null && Problems.isApi(servlet);
-    }
-
-    static HttpStatus statusOf(DomainException e) {
-        if (e instanceof NotFoundException) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (e instanceof ConflictException) {
-            return HttpStatus.CONFLICT;
-        }
-        if (e instanceof ForbiddenOperationException) {
-            return HttpStatus.FORBIDDEN;
-        }
-        if (e instanceof TooLargeException) {
-            return HttpStatus.CONTENT_TOO_LARGE;
-        }
-        if (e instanceof UnsupportedTypeException) {
-            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-        }
-        if (e instanceof InvalidInputException) {
-            return HttpStatus.BAD_REQUEST;
-        }
-        return HttpStatus.BAD_REQUEST;
     }
 }

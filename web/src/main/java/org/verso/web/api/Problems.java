@@ -12,6 +12,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.verso.library.ConflictException;
+import org.verso.library.DomainException;
+import org.verso.library.ForbiddenOperationException;
+import org.verso.library.NotFoundException;
+import org.verso.library.TooLargeException;
+import org.verso.library.UnsupportedTypeException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,6 +44,26 @@ public final class Problems {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** The status a domain refusal answers with: one per family. */
+    public static HttpStatus statusOf(DomainException e) {
+        if (e instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (e instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (e instanceof ForbiddenOperationException) {
+            return HttpStatus.FORBIDDEN;
+        }
+        if (e instanceof TooLargeException) {
+            return HttpStatus.CONTENT_TOO_LARGE;
+        }
+        if (e instanceof UnsupportedTypeException) {
+            return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }
+        return HttpStatus.BAD_REQUEST;
     }
 
     public static URI type(String code) {

@@ -1,0 +1,39 @@
+package org.verso.translation;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.verso.accounts.AccountId;
+import org.verso.library.Sha256;
+
+/**
+ * One segment of a translation: its source and its target so far.
+ *
+ * @param index the segment's position in its file, from 0
+ * @param source the source in Verso's inline markup
+ * @param target the target in the same markup, {@code ""} until saved
+ * @param version how many times the target was saved (0 = never); a save carries the version it started from
+ * @param by who last saved or reviewed it, or null
+ * @param at when, or null
+ * @param comment the reviewer's comment of the last review, or null
+ */
+public record TargetSegment(
+        SegmentId id,
+        Sha256 file,
+        String fileName,
+        int index,
+        String source,
+        String target,
+        SegmentStatus status,
+        int version,
+        AccountId translatedBy,
+        AccountId by,
+        Instant at,
+        String comment) {
+    public TargetSegment {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(status, "status");
+    }
+}
