@@ -558,6 +558,9 @@
     } else if (inTarget && row.editable && (event.ctrlKey || event.altKey) && digit) {
       event.preventDefault();
       insertCode(row, Number(digit[1]));
+    } else if (inTarget && event.key === "End" && !event.shiftKey && !event.ctrlKey) {
+      event.preventDefault(); // past the last chip too, which the browser's own End can stop before
+      caretToEnd(row.tgt);
     } else if (inTarget && event.key === "Enter") {
       event.preventDefault(); // one segment is one line: Enter never splits it
     }

@@ -209,6 +209,7 @@
     document.getElementById("t-release").addEventListener("click", function () { act("release", undefined, "work.done.released"); });
     document.getElementById("t-submit").addEventListener("click", function () { act("submit", undefined, "work.done.submitted"); });
     document.getElementById("t-approve").addEventListener("click", function () { act("approve", undefined, "work.done.approved"); });
+    document.getElementById("t-reopen").addEventListener("click", function () { act("reopen", undefined, "work.done.reopened"); });
     var assign = document.getElementById("t-assign");
     if (assign) {
       assign.addEventListener("submit", function (event) {
@@ -243,6 +244,7 @@
     setHidden("t-release", !(tr.claim && (mine || me.coordinator)));
     setHidden("t-submit", !(mine && !closed));
     setHidden("t-approve", !(me.coordinator && tr.status === "in_review"));
+    setHidden("t-reopen", !(me.coordinator && tr.status === "approved"));
     setHidden("t-edit", false);
     setHidden("t-review", tr.status !== "in_review");
     var choice = document.getElementById("t-assignee-choice");
@@ -322,7 +324,8 @@
     loadCoverage();
   }
 
-  // The matrix: {languages: [..], items: [{document: {id, title, kind, issuingBody}, cells: {lang: {state, ...}}}]}.
+  // The matrix (GET /api/coverage): {languages: [..], items: [{id, title, kind, issuer, languages: {tag: {state,
+  // translation, status, revision}}}]}.
   function renderCoverage(matrix) {
     var table = document.getElementById("coverage-matrix");
     table.textContent = "";
@@ -331,22 +334,22 @@
     languages.forEach(function (l) { head.appendChild(el("th", { text: l, lang: l })); });
     table.appendChild(el("thead", {}, [head]));
     var body = el("tbody");
+    var base = document.getElementById("work-coverage").dataset.base;
     (matrix.items || []).forEach(function (row) {
-      var doc = row.document || {};
-      var tr = el("tr", { "data-document": doc.id }, [el("th", { scope: "row" }, [
-        el("a", { href: "../documents/" + doc.id, text: doc.title || doc.id }),
-        el("span", { className: "muted small", text: " " + [doc.kind, doc.issuingBody].filter(Boolean).join(" · ") })])]);
+      var tr = el("tr", { "data-document": row.id }, [el("th", { scope: "row" }, [
+        el("span", { text: row.title || row.id }),
+        el("span", { className: "muted small", text: " " + [row.kind ? t("work.kind." + row.kind) : null, row.issuer].filter(Boolean).join(" · ") })])]);
       languages.forEach(function (l) {
-        var cell = (row.cells || {})[l] || { state: "none" };
+        var cell = (row.languages || {})[l] || { state: "none" };
         var state = String(cell.state || "none").toLowerCase();
-        var td = el("td", { className: "cov cov-" + state, "data-language": l, "data-state": state, title: t("work.coverage.state." + state) });
-        td.appendChild(el("span", { className: "mark", text: t("work.coverage.mark." + state) }));
+        var label = t("work.coverage.state." + state) + (cell.revision ? " " + cell.revision : "");
+        var td = el("td", { className: "cov cov-" + state, "data-language": l, "data-state": state, title: label });
+        td.appendChild(cell.translation
+          ? el("a", { href: base + "/" + cell.translation, className: "mark", "aria-label": label, text: t("work.coverage.mark." + state) })
+          : el("span", { className: "mark", "aria-label": label, text: t("work.coverage.mark." + state) }));
         if (state === "none" && data.me.coordinator) {
-          td.appendChild(el("input", { type: "checkbox", className: "gap", "data-document": doc.id, "data-language": l,
-            "aria-label": t("work.coverage.select", doc.title || doc.id, l) }));
-        }
-        if (cell.translation) {
-          td.appendChild(el("a", { href: "../translations/" + (cell.translation.id || cell.translation), className: "small", text: "→" }));
+          td.appendChild(el("input", { type: "checkbox", className: "gap", "data-document": row.id, "data-language": l,
+            "aria-label": t("work.coverage.select", row.title || row.id, l) }));
         }
         tr.appendChild(td);
       });

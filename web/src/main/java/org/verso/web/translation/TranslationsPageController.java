@@ -148,7 +148,8 @@ class TranslationsPageController {
         data.put("me", Map.of("id", me.id().value().toString(), "coordinator", coordinates(me)));
         data.put("locale", locale.getLanguage());
         data.put("text", text);
-        return JSON.writeValueAsString(data);
+        // written raw into a <script type="application/json"> block: no "<" may close it
+        return JSON.writeValueAsString(data).replace("<", "\\u003c");
     }
 
     private static boolean coordinates(Account me) {

@@ -53,7 +53,7 @@ class TranslationsPageJson {
         forward(api(id, "/" + action), request, response);
     }
 
-    @PostMapping("/translations/{id}/{action:assign|approve}.json")
+    @PostMapping("/translations/{id}/{action:assign|approve|reopen}.json")
     @PreAuthorize(COORDINATORS)
     void coordinate(
             @PathVariable String id,
@@ -116,6 +116,18 @@ class TranslationsPageJson {
     void output(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         forward(api(id, "/output"), request, response);
+    }
+
+    @GetMapping("/coverage.json")
+    @PreAuthorize(READERS)
+    void coverage(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        forward("/api/coverage", request, response);
+    }
+
+    @GetMapping("/coverage.csv")
+    @PreAuthorize(READERS)
+    void coverageCsv(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        forward("/api/coverage?format=csv", request, response);
     }
 
     private static String api(String id, String rest) {

@@ -115,7 +115,11 @@ class TranslationWorkBrowserTest extends SegmentsTestBase {
     }
 
     static void until(Browser b, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(b.driver(), Duration.ofSeconds(15)).until(condition);
+        try {
+            new WebDriverWait(b.driver(), Duration.ofSeconds(15)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("page at the timeout: " + b.find("main").getText(), e);
+        }
     }
 
     static Actions keys(Browser b) {
