@@ -33,6 +33,7 @@ class WorkPagesBrowserTest extends SegmentsTestBase {
         account("pages-coordinator", "Cora Pages", Role.COORDINATOR, "en");
         account("pages-translator", "Tom Pages", Role.TRANSLATOR, "en");
         account("pages-logistics", "Lou Pages", Role.LOGISTICS, "en");
+        account("pages-koordinator", "Kira Pages", Role.COORDINATOR, "ru");
     }
 
     void account(String username, String name, Role role, String ui) {
@@ -77,20 +78,21 @@ class WorkPagesBrowserTest extends SegmentsTestBase {
 
     @Test
     void theWorkPagesFitAPhoneAndSpeakRussian() {
-        browser.signIn("pages-coordinator", PASSWORD);
-        browser.size(390, 844);
-        for (String path : List.of(
-                "/translations?lang=ru", "/coverage", "/translations/00000000-0000-0000-0000-000000000009/edit")) {
+        browser.signIn("pages-koordinator", PASSWORD);
+        browser.open("/translations");
+        assertThat(browser.find("h1").getText()).isEqualTo("Переводы");
+        assertThat(browser.find("#open-translations h2").getText()).isEqualTo("Открыть переводы документа");
+        for (String path :
+                List.of("/translations", "/coverage", "/translations/00000000-0000-0000-0000-000000000009/edit")) {
+            browser.signIn("pages-koordinator", PASSWORD);
+            browser.size(390, 844);
             browser.open(path);
-            browser.waitFor("h1");
+            browser.waitFor("main h1");
             Number scroll = (Number) ((JavascriptExecutor) browser.driver())
                     .executeScript(
                             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(scroll.intValue()).as("sideways scroll of %s", path).isLessThanOrEqualTo(0);
+            browser.size(1280, 900);
         }
-        browser.open("/translations");
-        assertThat(browser.find("h1").getText()).isEqualTo("Переводы");
-        assertThat(browser.find("#open-translations h2").getText()).isEqualTo("Открыть переводы документа");
-        browser.open("/translations?lang=en");
     }
 }
