@@ -26,6 +26,7 @@ public final class TranslationIndexing implements TranslationSource, AutoCloseab
     private final Translations translations;
     private final LibraryIndex index;
     private final LinkedHashSet<TranslationId> pending = new LinkedHashSet<>();
+    private volatile boolean closed;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "search-translations");
         thread.setDaemon(true);
@@ -61,6 +62,9 @@ public final class TranslationIndexing implements TranslationSource, AutoCloseab
             pending.clear();
         }
         for (TranslationId id : batch) {
+            if (closed) {
+                return; // shutting down: the index is closing; the start-up check catches up
+            }
             try {
                 translations.find(id).ifPresent(t -> index.index(searchable(t)));
             } catch (RuntimeException e) {
@@ -87,6 +91,7 @@ public final class TranslationIndexing implements TranslationSource, AutoCloseab
 
     @Override
     public void close() {
+        closed = true;
         worker.shutdownNow();
     }
 }

@@ -31,7 +31,7 @@ final class NewDocx {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XWPFDocument document = new XWPFDocument()) {
             String language = t.targetLanguage().value();
-            document.getStyles().setSpellingLanguage(language);
+            document.createStyles().setSpellingLanguage(language);
             for (List<String> sentences : paragraphs.values()) {
                 XWPFParagraph paragraph = document.createParagraph();
                 XWPFRun run = paragraph.createRun();

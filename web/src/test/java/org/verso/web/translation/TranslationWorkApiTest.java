@@ -146,6 +146,31 @@ class TranslationWorkApiTest extends WorkTestBase {
         assertThat(xml).doesNotContain("Everyone has the right");
     }
 
+    @Test
+    void aPdfsTranslationComesOutAsANewDocxInTheTargetLanguageWithUnfinishedSegmentsInTheSource() throws IOException {
+        Person coordinator = coordinator();
+        Person anna = translator("Anna", "ru");
+        DocumentIngested pdf = ingest(
+                ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII),
+                "leaflet.pdf",
+                "application/pdf",
+                "Torture is forbidden. The police respect human rights.");
+        String id = open(coordinator, pdf, "ru").get("id").asString();
+        assertThat(anna.http()
+                        .postJson("/api/translations/" + id + "/claim", "")
+                        .status())
+                .isEqualTo(200);
+        JsonNode first = segments(anna, id).get(0);
+        assertThat(save(anna, id, first, "Пытки запрещены.", "translated", 0).status())
+                .isEqualTo(200);
+
+        byte[] docx = download(anna.account().username(), "/api/translations/" + id + "/output");
+        String xml = entry(docx, "word/document.xml");
+        assertThat(xml).contains("Пытки запрещены.", "The police respect human rights.", "w:lang");
+        assertThat(xml).contains("\"ru\"");
+        assertThat(xml).doesNotContain("Torture is forbidden.");
+    }
+
     static String entry(byte[] zip, String name) throws IOException {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

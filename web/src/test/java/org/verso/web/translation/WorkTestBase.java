@@ -40,7 +40,8 @@ abstract class WorkTestBase extends SegmentsTestBase {
     }
 
     Person person(String name, Set<Role> roles, String... languages) {
-        String username = name + "-" + Long.toString(System.nanoTime(), 36);
+        String username =
+                name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "-" + Long.toString(System.nanoTime(), 36);
         Account account = accounts.create(new CreateAccount(
                 username,
                 name,

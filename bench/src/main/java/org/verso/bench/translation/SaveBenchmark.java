@@ -1,0 +1,342 @@
+package org.verso.bench.translation;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.verso.accounts.Account;
+import org.verso.accounts.AccountCommands.CreateAccount;
+import org.verso.accounts.Accounts;
+import org.verso.accounts.Role;
+import org.verso.library.Document;
+import org.verso.library.DocumentIngested;
+import org.verso.library.DocumentKind;
+import org.verso.library.Documents;
+import org.verso.library.FileStore;
+import org.verso.library.LanguageTag;
+import org.verso.library.NewDocument;
+import org.verso.library.NewFile;
+import org.verso.library.Sha256;
+import org.verso.translation.OpenTranslations;
+import org.verso.translation.SegmentationState;
+import org.verso.translation.Segments;
+import org.verso.translation.TargetSegment;
+import org.verso.translation.Translation;
+import org.verso.translation.Translations;
+import org.verso.web.VersoApplication;
+
+/**
+ * Segment saves over HTTP with many translators at once, each on a translation of their own, against the bare JDBC
+ * statements of the same save in the same run; and the first page of a large translation (the editor's opening).
+ *
+ * <p>{@code mvn -q -pl bench -am process-test-classes -Ptwork-bench} with {@code -Dtranslators=50 -Dsaves=200
+ * -Dlarge=5000}; {@code -Djdbc.url=… -Djdbc.user=… -Djdbc.password=…} for PostgreSQL (else an H2 file).
+ */
+public final class SaveBenchmark {
+    private static final String PASSWORD = "bench-password-1";
+
+    private SaveBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int translators = Integer.getInteger("translators", 50);
+        int saves = Integer.getInteger("saves", 200);
+        int large = Integer.getInteger("large", 5000);
+        Path data = Files.createTempDirectory("verso-save-bench-");
+        List<String> properties = new ArrayList<>(List.of(
+                "verso.data-dir=" + data,
+                "verso.admin-password=" + PASSWORD,
+                "server.port=0",
+                "verso.search.check-on-startup=false",
+                "logging.level.root=warn"));
+        if (System.getProperty("jdbc.url") != null) {
+            properties.add("spring.datasource.url=" + System.getProperty("jdbc.url"));
+            properties.add("spring.datasource.username=" + System.getProperty("jdbc.user", "verso"));
+            properties.add("spring.datasource.password=" + System.getProperty("jdbc.password", ""));
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VersoApplication.class)
+                .properties(properties.toArray(String[]::new))
+                .run()) {
+            int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            Setup setup = new Setup(app);
+            Account coordinator = setup.account("bench-coordinator", Role.COORDINATOR);
+            List<Work> http = new ArrayList<>();
+            List<Work> bare = new ArrayList<>();
+            for (int i = 0; i < translators; i++) {
+                Account translator = setup.account("bench-translator-" + i, Role.TRANSLATOR);
+                http.add(setup.work(coordinator, translator, 50));
+                bare.add(setup.work(coordinator, translator, 50));
+            }
+            HttpClient client = HttpClient.newBuilder().build();
+            DataSource db = app.getBean(DataSource.class);
+            // warm-up: both paths, a quarter of the run each
+            run("warm-up http", http, Math.max(1, saves / 4), w -> w.http(client, port));
+            run("warm-up jdbc", bare, Math.max(1, saves / 4), w -> w.bare(db));
+            for (int round = 1; round <= 3; round++) {
+                double[] viaHttp = run("round " + round + " http", http, saves, w -> w.http(client, port));
+                double[] viaJdbc = run("round " + round + " bare jdbc", bare, saves, w -> w.bare(db));
+                System.out.printf(
+                        "round %d: p50 http/jdbc %.2f, p99 http/jdbc %.2f%n",
+                        round, viaHttp[0] / viaJdbc[0], viaHttp[1] / viaJdbc[1]);
+            }
+            Account reader = setup.account("bench-reader", Role.TRANSLATOR);
+            Work big = setup.work(coordinator, reader, large);
+            for (int i = 0; i < 10; i++) {
+                long start = System.nanoTime();
+                big.firstPage(client, port);
+                System.out.printf(
+                        "first page of a %d-segment translation: %.1f ms%n", large, (System.nanoTime() - start) / 1e6);
+            }
+        }
+    }
+
+    interface Save {
+        void save(Work work) throws Exception;
+    }
+
+    /** Runs {@code saves} saves per translator, all at once; prints and returns p50 and p99 in ms. */
+    static double[] run(String name, List<Work> works, int saves, Save save) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(works.size());
+        long[][] latencies = new long[works.size()][saves];
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < works.size(); w++) {
+            int mine = w;
+            done.add(threads.submit(() -> {
+                go.await();
+                for (int i = 0; i < saves; i++) {
+                    long start = System.nanoTime();
+                    save.save(works.get(mine));
+                    latencies[mine][i] = System.nanoTime() - start;
+                }
+                return null;
+            }));
+        }
+        long start = System.nanoTime();
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        threads.shutdown();
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        double p50 = all[all.length / 2] / 1e6;
+        double p99 = all[(int) (all.length * 0.99)] / 1e6;
+        System.out.printf(
+                "%-22s %6d saves %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms%n",
+                name, all.length, all.length / seconds, p50, p99, all[all.length - 1] / 1e6);
+        return new double[] {p50, p99};
+    }
+
+    /** One translator's own claimed translation, saving its segments round and round. */
+    static final class Work {
+        final Account translator;
+        final Translation translation;
+        final List<TargetSegment> segments;
+        final int[] versions;
+        int next;
+
+        Work(Account translator, Translation translation, List<TargetSegment> segments) {
+            this.translator = translator;
+            this.translation = translation;
+            this.segments = segments;
+            this.versions = new int[segments.size()];
+        }
+
+        void http(HttpClient client, int port) throws Exception {
+            int i = next++ % segments.size();
+            String body =
+                    "{\"target\":\"Перевод " + versions[i] + "\",\"status\":\"draft\",\"version\":" + versions[i] + "}";
+            HttpResponse<String> response = client.send(
+                    request(
+                                    port,
+                                    "/api/translations/" + translation.id() + "/segments/"
+                                            + segments.get(i).id())
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            versions[i]++;
+        }
+
+        void firstPage(HttpClient client, int port) throws Exception {
+            HttpResponse<String> response = client.send(
+                    request(port, "/api/translations/" + translation.id() + "/segments?page=1&size=100")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+        }
+
+        /** The statements of one save, as Translations runs them, in one transaction. */
+        void bare(DataSource db) throws Exception {
+            int i = next++ % segments.size();
+            UUID t = translation.id().value();
+            UUID s = segments.get(i).id().value();
+            UUID by = translator.id().value();
+            Timestamp now = Timestamp.from(Instant.now());
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement lock = c.prepareStatement("SELECT id, status, claim_holder, claim_until"
+                        + " FROM translation_work WHERE id = ? FOR UPDATE")) {
+                    lock.setObject(1, t);
+                    try (ResultSet rs = lock.executeQuery()) {
+                        rs.next();
+                    }
+                }
+                try (PreparedStatement read = c.prepareStatement("SELECT t.version, t.status, s.source FROM"
+                        + " translation_target t JOIN translation_segment s ON s.id = t.segment_id"
+                        + " WHERE t.translation_id = ? AND t.segment_id = ?")) {
+                    read.setObject(1, t);
+                    read.setObject(2, s);
+                    try (ResultSet rs = read.executeQuery()) {
+                        rs.next();
+                    }
+                }
+                try (PreparedStatement update = c.prepareStatement("UPDATE translation_target SET target = ?,"
+                        + " status = 'DRAFT', version = version + 1, translated_by = ?, updated_by = ?, updated_at = ?"
+                        + " WHERE translation_id = ? AND segment_id = ? AND version = ?")) {
+                    update.setString(1, "Перевод " + versions[i]);
+                    update.setObject(2, by);
+                    update.setObject(3, by);
+                    update.setTimestamp(4, now);
+                    update.setObject(5, t);
+                    update.setObject(6, s);
+                    update.setInt(7, versions[i]);
+                    update.executeUpdate();
+                }
+                try (PreparedStatement history = c.prepareStatement("INSERT INTO translation_target_history (id,"
+                        + " translation_id, segment_id, target, status, version, actor, at) VALUES (?, ?, ?, ?,"
+                        + " 'DRAFT', ?, ?, ?)")) {
+                    history.setObject(1, UUID.randomUUID());
+                    history.setObject(2, t);
+                    history.setObject(3, s);
+                    history.setString(4, "Перевод " + versions[i]);
+                    history.setInt(5, versions[i] + 1);
+                    history.setObject(6, by);
+                    history.setTimestamp(7, now);
+                    history.executeUpdate();
+                }
+                try (PreparedStatement work = c.prepareStatement(
+                        "UPDATE translation_work SET claim_until = ?, updated_at = ? WHERE id = ?")) {
+                    work.setTimestamp(1, Timestamp.from(Instant.now().plus(Duration.ofDays(7))));
+                    work.setTimestamp(2, now);
+                    work.setObject(3, t);
+                    work.executeUpdate();
+                }
+                c.commit();
+            }
+            versions[i]++;
+        }
+
+        private HttpRequest.Builder request(int port, String path) {
+            String token = Base64.getEncoder()
+                    .encodeToString((translator.username() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Basic " + token)
+                    .header("Accept", "application/json");
+        }
+    }
+
+    /** Accounts, documents and claimed translations made the way the application makes them. */
+    static final class Setup {
+        private final Accounts accounts;
+        private final Documents documents;
+        private final FileStore store;
+        private final Segments segments;
+        private final Translations translations;
+        private final ApplicationEventPublisher events;
+        private final TransactionTemplate transactions;
+
+        Setup(ConfigurableApplicationContext app) {
+            accounts = app.getBean(Accounts.class);
+            documents = app.getBean(Documents.class);
+            store = app.getBean(FileStore.class);
+            segments = app.getBean(Segments.class);
+            translations = app.getBean(Translations.class);
+            events = app;
+            transactions = app.getBean(TransactionTemplate.class);
+        }
+
+        Account account(String name, Role role) {
+            return accounts.create(new CreateAccount(
+                    name + "-" + UUID.randomUUID().toString().substring(0, 8),
+                    name,
+                    PASSWORD,
+                    Set.of(role),
+                    Set.of(LanguageTag.of("ru")),
+                    "en"));
+        }
+
+        Work work(Account coordinator, Account translator, int sentences) throws InterruptedException {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < sentences; i++) {
+                text.append("Sentence number ")
+                        .append(i)
+                        .append(" of ")
+                        .append(UUID.randomUUID())
+                        .append(".\n\n");
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            Sha256 sha = store.store(new ByteArrayInputStream(bytes));
+            Document document = documents.create(
+                    new NewDocument(
+                            "Bench " + sha.hex().substring(0, 8), DocumentKind.OTHER, null, "en", null, Set.of()),
+                    new NewFile(
+                            sha,
+                            "bench.txt",
+                            "text/plain",
+                            bytes.length,
+                            "en",
+                            0.9,
+                            null,
+                            null,
+                            null,
+                            text.toString()));
+            DocumentIngested event = new DocumentIngested(document.id(), sha, "bench.txt", "text/plain", "en", true);
+            transactions.executeWithoutResult(status -> events.publishEvent(event));
+            while (segments.file(document.id(), sha)
+                    .map(f -> f.state() == SegmentationState.PENDING)
+                    .orElse(true)) {
+                Thread.sleep(20);
+            }
+            Translation translation = translations
+                    .open(
+                            new OpenTranslations(document.id(), List.of(LanguageTag.of("ru")), null, null, null),
+                            coordinator.id())
+                    .get(0);
+            translations.claim(translation.id(), translator.id());
+            return new Work(translator, translation, translations.allSegments(translation.id()));
+        }
+    }
+}
