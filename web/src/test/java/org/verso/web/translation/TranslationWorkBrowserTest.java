@@ -116,7 +116,7 @@ class TranslationWorkBrowserTest extends SegmentsTestBase {
 
     static void until(Browser b, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         try {
-            new WebDriverWait(b.driver(), Duration.ofSeconds(15)).until(condition);
+            new WebDriverWait(b.driver(), Duration.ofSeconds(30)).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("page at the timeout: " + b.find("main").getText(), e);
         }
@@ -131,6 +131,8 @@ class TranslationWorkBrowserTest extends SegmentsTestBase {
         String id = openTranslation("race");
         browser.signIn("tw-tanya", PASSWORD).open("/translations/" + id);
         second.signIn("tw-ivan", PASSWORD).open("/translations/" + id);
+        until(browser, d -> "open".equals(browser.find("#t-status").getAttribute("data-status")));
+        until(second, d -> "open".equals(second.find("#t-status").getAttribute("data-status")));
         WebElement tanyas = browser.find("#t-claim");
         WebElement ivans = second.find("#t-claim");
         tanyas.click();
