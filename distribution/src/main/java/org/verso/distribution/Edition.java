@@ -14,8 +14,7 @@ import org.verso.translation.RevisionId;
  * @param isbn ISBN-10 or ISBN-13 digits without hyphens, or {@code null}
  * @param frozen whether a print run uses it (then it never changes)
  */
-public record Edition(
-        EditionId id, String title, LanguageTag language, String isbn, List<Item> items, boolean frozen) {
+public record Edition(EditionId id, String title, LanguageTag language, String isbn, List<Item> items, boolean frozen) {
     public Edition {
         Objects.requireNonNull(id, "id");
         items = List.copyOf(items);

@@ -56,7 +56,8 @@ public class Editions {
         lock(id);
         if (usedByPrintRun(id)) {
             throw new DistributionConflict(
-                    "edition-frozen", "edition " + id + " is used by a print run and cannot change; make a new edition");
+                    "edition-frozen",
+                    "edition " + id + " is used by a print run and cannot change; make a new edition");
         }
         checkRevisions(edition);
         db.sql("UPDATE dist_edition SET title = ?, language = ?, isbn = ?, updated_at = ? WHERE id = ?")
@@ -67,7 +68,9 @@ public class Editions {
                         Timestamp.from(clock.instant()),
                         id.value())
                 .update();
-        db.sql("DELETE FROM dist_edition_item WHERE edition_id = ?").param(id.value()).update();
+        db.sql("DELETE FROM dist_edition_item WHERE edition_id = ?")
+                .param(id.value())
+                .update();
         insertItems(id, edition.items());
         return get(id);
     }
@@ -79,12 +82,14 @@ public class Editions {
 
     @Transactional(readOnly = true)
     public Optional<Edition> find(EditionId id) {
-        return load("WHERE e.id = ?", List.of(id.value()), Paging.FIRST).stream().findFirst();
+        return load("WHERE e.id = ?", List.of(id.value()), Paging.FIRST).stream()
+                .findFirst();
     }
 
     @Transactional(readOnly = true)
     public ResultPage<Edition> list(Paging paging) {
-        long total = db.sql("SELECT COUNT(*) FROM dist_edition").query(Long.class).single();
+        long total =
+                db.sql("SELECT COUNT(*) FROM dist_edition").query(Long.class).single();
         return ResultPage.of(load("", List.of(), paging), paging, total);
     }
 
@@ -122,8 +127,7 @@ public class Editions {
             if (!language.equals(edition.language())) {
                 throw new DistributionInputInvalid(
                         "revision-language-mismatch",
-                        "revision " + item.revision() + " is in " + language + ", the edition in "
-                                + edition.language(),
+                        "revision " + item.revision() + " is in " + language + ", the edition in " + edition.language(),
                         Map.of("revision", item.revision().toString()));
             }
         }
@@ -164,7 +168,8 @@ public class Editions {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(Row::id).toList();
-        Map<UUID, List<Item>> items = db.sql("SELECT edition_id, revision_id, code, description FROM dist_edition_item"
+        Map<UUID, List<Item>> items = db
+                .sql("SELECT edition_id, revision_id, code, description FROM dist_edition_item"
                         + " WHERE edition_id IN (:ids) ORDER BY edition_id, item_order")
                 .param("ids", ids)
                 .query((rs, n) -> Map.entry(

@@ -58,7 +58,8 @@ public class Funders {
 
     @Transactional(readOnly = true)
     public ResultPage<Funder> list(Paging paging) {
-        long total = db.sql("SELECT COUNT(*) FROM dist_funder").query(Long.class).single();
+        long total =
+                db.sql("SELECT COUNT(*) FROM dist_funder").query(Long.class).single();
         List<Funder> items = db.sql("SELECT " + COLUMNS + " FROM dist_funder ORDER BY name, id LIMIT ? OFFSET ?")
                 .params(paging.size(), paging.offset())
                 .query(Funders::row)
@@ -69,7 +70,9 @@ public class Funders {
     /** Every funder, by name. */
     @Transactional(readOnly = true)
     public List<Funder> all() {
-        return db.sql("SELECT " + COLUMNS + " FROM dist_funder ORDER BY name, id").query(Funders::row).list();
+        return db.sql("SELECT " + COLUMNS + " FROM dist_funder ORDER BY name, id")
+                .query(Funders::row)
+                .list();
     }
 
     private static Funder row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

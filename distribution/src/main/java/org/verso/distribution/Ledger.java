@@ -76,7 +76,9 @@ class Ledger {
             db.sql("SELECT location_id, funder_id, quantity FROM dist_balance WHERE edition_id = :edition"
                             + " AND location_id IN (:locations) ORDER BY location_id, funder_id FOR UPDATE")
                     .param("edition", edition.value())
-                    .param("locations", Arrays.stream(locations).map(LocationId::value).toList())
+                    .param(
+                            "locations",
+                            Arrays.stream(locations).map(LocationId::value).toList())
                     .query((rs, n) -> {
                         result.get(new LocationId(rs.getObject("location_id", UUID.class)))
                                 .put(new FunderId(rs.getObject("funder_id", UUID.class)), rs.getInt("quantity"));
@@ -115,14 +117,16 @@ class Ledger {
         }
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            db.sql("INSERT INTO dist_stock_request (idempotency_key, fingerprint, actor, created_at) VALUES (?, ?, ?, ?)")
+            db.sql(
+                            "INSERT INTO dist_stock_request (idempotency_key, fingerprint, actor, created_at) VALUES (?, ?, ?, ?)")
                     .params(key, fingerprint, actor.value(), now)
                     .update();
         } catch (DuplicateKeyException e) {
             throw new KeyTaken();
         }
         List<Leg> legs = planner.plan(new Locks()).stream()
-                .sorted(Comparator.comparing((Leg l) -> l.location().value()).thenComparing(l -> l.funder().value()))
+                .sorted(Comparator.comparing((Leg l) -> l.location().value())
+                        .thenComparing(l -> l.funder().value()))
                 .toList();
         for (Leg leg : legs) {
             int after = move(leg);
@@ -149,7 +153,9 @@ class Ledger {
 
     /** Moves the leg's balance row and answers the balance after it. */
     private int move(Leg leg) {
-        Object[] item = {leg.edition().value(), leg.location().value(), leg.funder().value()};
+        Object[] item = {
+            leg.edition().value(), leg.location().value(), leg.funder().value()
+        };
         if (leg.quantity() < 0) {
             int take = -leg.quantity();
             int rows = db.sql("UPDATE dist_balance SET quantity = quantity - ?"
@@ -210,7 +216,8 @@ class Ledger {
 
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(50, 1L + attempt * 3L) + java.util.concurrent.ThreadLocalRandom.current().nextInt(5));
+            Thread.sleep(Math.min(50, 1L + attempt * 3L)
+                    + java.util.concurrent.ThreadLocalRandom.current().nextInt(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a stock request", e);

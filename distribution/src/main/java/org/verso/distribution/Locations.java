@@ -51,7 +51,8 @@ public class Locations {
 
     @Transactional(readOnly = true)
     public ResultPage<Location> list(Paging paging) {
-        long total = db.sql("SELECT COUNT(*) FROM dist_location").query(Long.class).single();
+        long total =
+                db.sql("SELECT COUNT(*) FROM dist_location").query(Long.class).single();
         List<Location> items = db.sql("SELECT id, name, address FROM dist_location ORDER BY name, id LIMIT ? OFFSET ?")
                 .params(paging.size(), paging.offset())
                 .query(Locations::row)

@@ -8,7 +8,8 @@ public record Paging(int page, int size) {
     public Paging {
         if (page < 1 || size < 1 || size > MAX_SIZE) {
             throw new DistributionInputInvalid(
-                    "invalid-page", "page counts from 1 and size is 1 to " + MAX_SIZE + ": page " + page + ", size " + size);
+                    "invalid-page",
+                    "page counts from 1 and size is 1 to " + MAX_SIZE + ": page " + page + ", size " + size);
         }
     }
 

@@ -67,7 +67,8 @@ public record PrintRun(
                 throw new DistributionInputInvalid("missing-orderedOn", "orderedOn is required");
             }
             if (cost != null && (cost.signum() < 0 || cost.scale() > 2)) {
-                throw new DistributionInputInvalid("invalid-cost", "cost is a non-negative amount with 2 decimals at most");
+                throw new DistributionInputInvalid(
+                        "invalid-cost", "cost is a non-negative amount with 2 decimals at most");
             }
             currency = Text.currency(currency);
             if (cost != null && currency == null) {
@@ -77,7 +78,10 @@ public record PrintRun(
                 throw new DistributionInputInvalid("missing-shares", "a print run has at least one funder's share");
             }
             shares = List.copyOf(shares);
-            if (shares.stream().map(Share::funder).collect(java.util.stream.Collectors.toCollection(HashSet::new)).size()
+            if (shares.stream()
+                            .map(Share::funder)
+                            .collect(java.util.stream.Collectors.toCollection(HashSet::new))
+                            .size()
                     != shares.size()) {
                 throw new DistributionInputInvalid("duplicate-funder", "each funder has one share of a print run");
             }

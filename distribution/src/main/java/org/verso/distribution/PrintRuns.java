@@ -89,7 +89,8 @@ public class PrintRuns {
 
     @Transactional(readOnly = true)
     public Optional<PrintRun> find(PrintRunId id) {
-        return load(" WHERE r.id = ?", List.of(id.value()), Paging.FIRST).stream().findFirst();
+        return load(" WHERE r.id = ?", List.of(id.value()), Paging.FIRST).stream()
+                .findFirst();
     }
 
     /** Print runs, newest order first; of one edition when {@code edition} is given. */
@@ -131,10 +132,12 @@ public class PrintRuns {
 
     private List<Ledger.Leg> planReceipt(PrintRunId id, Receipt receipt, Ledger.Locks locks) {
         PrintRun run = lock(id);
-        if (run.status() == PrintRunStatus.CANCELLED || run.shortfall() > 0 || run.status() == PrintRunStatus.RECEIVED_FULLY
-                        && receipt.reason() == null) {
+        if (run.status() == PrintRunStatus.CANCELLED
+                || run.shortfall() > 0
+                || run.status() == PrintRunStatus.RECEIVED_FULLY && receipt.reason() == null) {
             throw new DistributionConflict(
-                    "print-run-closed", "print run " + id + " is " + run.status().code() + "; it receives nothing more");
+                    "print-run-closed",
+                    "print run " + id + " is " + run.status().code() + "; it receives nothing more");
         }
         if (db.sql("SELECT COUNT(*) FROM dist_location WHERE id = ?")
                         .param(receipt.location().value())
@@ -166,8 +169,9 @@ public class PrintRuns {
         PrintRunStatus status = received >= run.quantity()
                 ? PrintRunStatus.RECEIVED_FULLY
                 : received > 0 || shortfall > 0 ? PrintRunStatus.RECEIVED_PARTLY : run.status();
-        db.sql("UPDATE dist_print_run SET received = ?, shortfall = ?, shortfall_reason = ?, status = ?, received_on = ?"
-                        + " WHERE id = ?")
+        db.sql(
+                        "UPDATE dist_print_run SET received = ?, shortfall = ?, shortfall_reason = ?, status = ?, received_on = ?"
+                                + " WHERE id = ?")
                 .params(
                         received,
                         shortfall,
@@ -183,14 +187,7 @@ public class PrintRuns {
         locks.lock(run.edition(), receipt.location());
         List<Ledger.Leg> legs = new ArrayList<>();
         parts.forEach((funder, copies) -> legs.add(new Ledger.Leg(
-                MovementType.RECEIVED,
-                run.edition(),
-                receipt.location(),
-                funder,
-                copies,
-                receipt.reason(),
-                id,
-                null)));
+                MovementType.RECEIVED, run.edition(), receipt.location(), funder, copies, receipt.reason(), id, null)));
         return legs;
     }
 
@@ -215,7 +212,8 @@ public class PrintRuns {
         if (runs.isEmpty()) {
             return runs;
         }
-        Map<UUID, List<Share>> shares = db.sql("SELECT s.print_run_id, s.funder_id, s.copies, s.received"
+        Map<UUID, List<Share>> shares = db
+                .sql("SELECT s.print_run_id, s.funder_id, s.copies, s.received"
                         + " FROM dist_print_run_share s JOIN dist_funder f ON f.id = s.funder_id"
                         + " WHERE s.print_run_id IN (:ids) ORDER BY f.name, s.funder_id")
                 .param("ids", runs.stream().map(r -> r.id().value()).toList())

@@ -51,7 +51,9 @@ public class Recipients {
                             id.value(),
                             recipient.name(),
                             recipient.kind().name(),
-                            recipient.parent() == null ? null : recipient.parent().value(),
+                            recipient.parent() == null
+                                    ? null
+                                    : recipient.parent().value(),
                             recipient.region(),
                             recipient.city(),
                             recipient.address(),
@@ -91,7 +93,8 @@ public class Recipients {
 
     @Transactional(readOnly = true)
     public ResultPage<Recipient> list(Paging paging) {
-        long total = db.sql("SELECT COUNT(*) FROM dist_recipient").query(Long.class).single();
+        long total =
+                db.sql("SELECT COUNT(*) FROM dist_recipient").query(Long.class).single();
         List<Recipient> items = db.sql("SELECT " + COLUMNS + " FROM dist_recipient ORDER BY name_key LIMIT ? OFFSET ?")
                 .params(paging.size(), paging.offset())
                 .query(Recipients::row)

@@ -67,7 +67,9 @@ public class RecipientsCsv {
                 Integer earlier = names.putIfAbsent(Recipients.nameKey(draft.name()), row.line());
                 if (earlier != null) {
                     errors.add(new RowError(
-                            row.line(), "duplicate-recipient", "the name repeats line " + earlier + ": " + draft.name()));
+                            row.line(),
+                            "duplicate-recipient",
+                            "the name repeats line " + earlier + ": " + draft.name()));
                 } else if (recipients.findByName(draft.name()).isPresent()) {
                     errors.add(new RowError(
                             row.line(), "recipient-exists", "there is already a recipient named " + draft.name()));
@@ -108,7 +110,8 @@ public class RecipientsCsv {
         List<Recipient> all = recipients.all();
         Map<RecipientId, String> namesById = new HashMap<>();
         all.forEach(r -> namesById.put(r.id(), r.name()));
-        try (CSVPrinter printer = CSVFormat.DEFAULT.builder()
+        try (CSVPrinter printer = CSVFormat.DEFAULT
+                .builder()
                 .setHeader(COLUMNS.toArray(String[]::new))
                 .get()
                 .print(out)) {
@@ -159,8 +162,10 @@ public class RecipientsCsv {
             if (!inFile.containsKey(parentKey)) {
                 recipients
                         .findByName(draft.parent())
-                        .ifPresentOrElse(p -> known.put(parentKey, p.id()), () -> errors.add(new RowError(
-                                draft.line(), "unknown-parent", "no recipient is named " + draft.parent())));
+                        .ifPresentOrElse(
+                                p -> known.put(parentKey, p.id()),
+                                () -> errors.add(new RowError(
+                                        draft.line(), "unknown-parent", "no recipient is named " + draft.parent())));
             }
         }
         waiting.addAll(drafts.values());
@@ -199,7 +204,9 @@ public class RecipientsCsv {
                 v.get("address"),
                 v.get("contacts"),
                 LanguageTag.ofNullable(v.get("language")));
-        String parent = v.get("parent") == null || v.get("parent").isBlank() ? null : v.get("parent").strip();
+        String parent = v.get("parent") == null || v.get("parent").isBlank()
+                ? null
+                : v.get("parent").strip();
         if (parent != null && Recipients.nameKey(parent).equals(Recipients.nameKey(recipient.name()))) {
             throw new DistributionInputInvalid("unknown-parent", "a recipient cannot be its own parent");
         }
@@ -241,7 +248,8 @@ public class RecipientsCsv {
     }
 
     private static List<Row> read(String text) {
-        try (var parser = CSVFormat.DEFAULT.builder()
+        try (var parser = CSVFormat.DEFAULT
+                .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true)
@@ -251,10 +259,14 @@ public class RecipientsCsv {
             List<String> header = parser.getHeaderNames().stream()
                     .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
                     .toList();
-            List<String> unknown = header.stream().filter(h -> !COLUMNS.contains(h)).toList();
+            List<String> unknown =
+                    header.stream().filter(h -> !COLUMNS.contains(h)).toList();
             List<String> missing =
                     REQUIRED.stream().filter(c -> !header.contains(c)).sorted().toList();
-            if (header.isEmpty() || !unknown.isEmpty() || !missing.isEmpty() || header.size() != Set.copyOf(header).size()) {
+            if (header.isEmpty()
+                    || !unknown.isEmpty()
+                    || !missing.isEmpty()
+                    || header.size() != Set.copyOf(header).size()) {
                 throw new DistributionInputInvalid(
                         "csv-columns",
                         "the header row must name the columns " + String.join(", ", COLUMNS) + " (unknown: " + unknown

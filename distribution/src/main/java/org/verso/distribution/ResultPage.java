@@ -12,6 +12,7 @@ public record ResultPage<T>(List<T> items, int page, int size, long total, long 
     }
 
     static <T> ResultPage<T> of(List<T> items, Paging paging, long total) {
-        return new ResultPage<>(items, paging.page(), paging.size(), total, (total + paging.size() - 1) / paging.size());
+        return new ResultPage<>(
+                items, paging.page(), paging.size(), total, (total + paging.size() - 1) / paging.size());
     }
 }

@@ -68,11 +68,12 @@ public class Stock {
         List<Object> params = new ArrayList<>(where.params());
         params.add(paging.size());
         params.add(paging.offset());
-        List<Balance> items = db.sql("SELECT b.edition_id, e.title, b.location_id, l.name AS location_name,"
-                        + " b.funder_id, f.name AS funder_name, b.quantity FROM dist_balance b"
-                        + " JOIN dist_edition e ON e.id = b.edition_id JOIN dist_location l ON l.id = b.location_id"
-                        + " JOIN dist_funder f ON f.id = b.funder_id" + where.sql()
-                        + " ORDER BY e.title, b.edition_id, l.name, b.location_id, f.name, b.funder_id LIMIT ? OFFSET ?")
+        List<Balance> items = db.sql(
+                        "SELECT b.edition_id, e.title, b.location_id, l.name AS location_name,"
+                                + " b.funder_id, f.name AS funder_name, b.quantity FROM dist_balance b"
+                                + " JOIN dist_edition e ON e.id = b.edition_id JOIN dist_location l ON l.id = b.location_id"
+                                + " JOIN dist_funder f ON f.id = b.funder_id" + where.sql()
+                                + " ORDER BY e.title, b.edition_id, l.name, b.location_id, f.name, b.funder_id LIMIT ? OFFSET ?")
                 .params(params)
                 .query((rs, n) -> new Balance(
                         new EditionId(rs.getObject("edition_id", UUID.class)),
@@ -142,7 +143,9 @@ public class Stock {
     }
 
     private boolean rebuild(StockItem item) {
-        Object[] key = {item.edition().value(), item.location().value(), item.funder().value()};
+        Object[] key = {
+            item.edition().value(), item.location().value(), item.funder().value()
+        };
         db.sql("INSERT INTO dist_balance (edition_id, location_id, funder_id, quantity) VALUES (?, ?, ?, 0)"
                         + " ON CONFLICT DO NOTHING")
                 .params(key)
@@ -238,7 +241,8 @@ public class Stock {
         }
         if (original.reverses() != null) {
             throw new DistributionInputInvalid(
-                    "reversal-of-reversal", "movement " + original.id() + " is a reversal; record a new movement instead");
+                    "reversal-of-reversal",
+                    "movement " + original.id() + " is a reversal; record a new movement instead");
         }
         List<Movement> request = ledger.movementsOf(original.requestKey());
         List<Long> ids = request.stream().map(Movement::id).toList();
@@ -308,7 +312,8 @@ public class Stock {
         }
         String stripped = key.strip();
         if (stripped.length() > 200) {
-            throw new DistributionInputInvalid("invalid-idempotency-key", "an idempotency key has at most 200 characters");
+            throw new DistributionInputInvalid(
+                    "invalid-idempotency-key", "an idempotency key has at most 200 characters");
         }
         return stripped;
     }
