@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +23,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.verso.accounts.InvalidAccountInput;
+import org.verso.distribution.IdempotencyKeyReused;
 import org.verso.library.ConflictException;
 import org.verso.library.DomainException;
 import org.verso.library.ForbiddenOperationException;
@@ -37,6 +40,11 @@ import org.verso.library.UnsupportedTypeException;
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e, NativeWebRequest request) throws IOException {
@@ -44,6 +52,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidAccountInput invalid) {
             problem.setProperty("field", invalid.field());
+        }
+        e.properties().forEach(problem::setProperty);
+        // the title in the reader's language when the problem's code has one (i18n "problem.<code>")
+        String title = messages.getMessage("problem." + e.code(), null, null, LocaleContextHolder.getLocale());
+        if (title != null) {
+            problem.setTitle(title);
         }
         return answer(problem, request);
     }
@@ -152,6 +166,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     static HttpStatus statusOf(DomainException e) {
+        if (e instanceof IdempotencyKeyReused) {
+            return HttpStatus.UNPROCESSABLE_CONTENT; // well-formed, but not under this key
+        }
         if (e instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;
         }
