@@ -153,7 +153,7 @@ class DistributionPagesController {
         model.addAttribute(
                 "editions", editions.list(new Paging(1, Paging.MAX_SIZE)).items());
         names(model);
-        model.addAttribute("chart", ChartData.of(balances.items()));
+        model.addAttribute("chartJson", ChartData.of(balances.items()).json());
         return "distribution/stock";
     }
 
@@ -220,7 +220,8 @@ class DistributionPagesController {
 
         String json() {
             var mapper = tools.jackson.databind.json.JsonMapper.builder().build();
-            return mapper.writeValueAsString(this);
+            // inside <script type="application/json">: a name holding "</script>" must not end the element
+            return mapper.writeValueAsString(this).replace("</", "<\\/");
         }
     }
 }

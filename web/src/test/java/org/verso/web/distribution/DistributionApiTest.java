@@ -85,6 +85,16 @@ class DistributionApiTest extends WebTest {
     }
 
     @Test
+    void theApiDocumentListsTheDistributionEndpoints() {
+        var doc = admin().get("/v3/api-docs");
+
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.body())
+                .contains(
+                        "\"/api/stock/movements\"", "\"/api/print-runs/{id}/receipts\"", "\"/api/recipients/import\"");
+    }
+
+    @Test
     void aRetriedMovementMakesOneMovementAndTheSameKeyWithAnotherBodyIs422() {
         Setup s = received(10, 10);
         Http clerk = admin().with("Idempotency-Key", "dispatch-" + UUID.randomUUID());

@@ -91,7 +91,7 @@ class DistributionBrowserTest extends WebTest {
         assertThat(browser.find("#received").getText()).isEqualTo("1990 / 2000");
         assertThat(browser.all("#shares tbody tr").stream().map(WebElement::getText))
                 .containsExactlyInAnyOrder(
-                        "Council of Europe " + t + "\n1000\n995", "German foundation " + t + "\n1000\n995");
+                        "Council of Europe " + t + " 1000 995", "German foundation " + t + " 1000 995");
         browser.snapshot("print-run-received");
 
         browser.open("/distribution/stock?edition=" + edition);
