@@ -55,6 +55,8 @@ public final class StockBenchmark {
 
     @EnableAutoConfiguration
     @ComponentScan({"org.verso.library", "org.verso.accounts", "org.verso.distribution"})
+    @org.springframework.boot.context.properties.ConfigurationPropertiesScan({"org.verso.library", "org.verso.accounts"
+    })
     static class App {
         @Bean
         Clock clock() {
