@@ -1,5 +1,6 @@
 package org.verso.library;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,5 +24,13 @@ public abstract class DomainException extends RuntimeException {
     /** A stable, lower-case, dash-separated name of this kind of problem, such as {@code username-taken}. */
     public String code() {
         return code;
+    }
+
+    /**
+     * Facts a client may act on, added to the problem detail as its extension members (such as the copies left when
+     * stock runs short); empty by default. Values are strings, numbers, lists or maps of them.
+     */
+    public Map<String, Object> properties() {
+        return Map.of();
     }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +35,11 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e, NativeWebRequest request) throws IOException {
@@ -40,6 +47,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(status, e.code(), e.getMessage());
         if (e instanceof InvalidAccountInput invalid) {
             problem.setProperty("field", invalid.field());
+        }
+        e.properties().forEach(problem::setProperty);
+        // the title in the reader's language when the problem's code has one (i18n "problem.<code>")
+        String title = messages.getMessage("problem." + e.code(), null, null, LocaleContextHolder.getLocale());
+        if (title != null) {
+            problem.setTitle(title);
         }
         return answer(problem, request);
     }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.verso.distribution.IdempotencyKeyReused;
 import org.verso.library.ConflictException;
 import org.verso.library.DomainException;
 import org.verso.library.ForbiddenOperationException;
@@ -48,6 +49,9 @@ public final class Problems {
 
     /** The status a domain refusal answers with: one per family. */
     public static HttpStatus statusOf(DomainException e) {
+        if (e instanceof IdempotencyKeyReused) {
+            return HttpStatus.UNPROCESSABLE_CONTENT; // well-formed, but not under this key
+        }
         if (e instanceof NotFoundException) {
             return HttpStatus.NOT_FOUND;
         }

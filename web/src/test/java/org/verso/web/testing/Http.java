@@ -17,18 +17,27 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final int port;
     private final String authorization;
+    private final java.util.Map<String, String> headers;
 
     public Http(int port) {
-        this(port, null);
+        this(port, null, java.util.Map.of());
     }
 
-    private Http(int port, String authorization) {
+    private Http(int port, String authorization, java.util.Map<String, String> headers) {
         this.port = port;
         this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** The same client sending one more header with every request. */
+    public Http with(String name, String value) {
+        var more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(port, authorization, java.util.Map.copyOf(more));
     }
 
     public Http as(String username, String password) {
-        return new Http(port, basic(username, password));
+        return new Http(port, basic(username, password), headers);
     }
 
     public Response get(String path) {
@@ -40,6 +49,12 @@ public final class Http {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
+        return send(builder);
+    }
+
+    public Response send(String method, String path, String contentType, byte[] body) {
+        var builder = builder(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        builder.header("Content-Type", contentType);
         return send(builder);
     }
 
@@ -78,6 +93,7 @@ public final class Http {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
