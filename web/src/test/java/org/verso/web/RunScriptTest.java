@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code scripts/run} as a person runs it, with Maven and Java replaced by stand-ins that behave like Debian's Maven
  * 3.8 (ANSI colour resets on both streams even in batch mode) and like a starting application: the script itself,
- * its pipes and its exit status are the real thing.
+ * its pipes and its exit status are the real thing (Tesseract is installed where the tests run, so its install step
+ * does nothing).
  */
 class RunScriptTest {
     private static final Path SCRIPT = Path.of("..", "scripts", "run");
@@ -41,6 +42,7 @@ class RunScriptTest {
         Path copy = dir.resolve("verso");
         Files.createDirectories(copy.resolve("scripts"));
         Files.copy(SCRIPT, copy.resolve("scripts/run"));
+        Files.copy(SCRIPT.resolveSibling("tesseract.sh"), copy.resolve("scripts/tesseract.sh"));
         Path bin = Files.createDirectories(dir.resolve("bin"));
         stub(bin.resolve("mvn"), maven);
         stub(bin.resolve("java"), "echo java \"$@\"");
@@ -48,6 +50,9 @@ class RunScriptTest {
                 .redirectErrorStream(true);
         process.environment().put("PATH", bin + ":/usr/bin:/bin");
         process.environment().remove("JAVA_OPTS");
+        process.environment()
+                .put("VERSO_CDS", "false"); // the plain jar: the class-data archive is scripts/cds-archive's
+
         Process started = process.start();
         String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Result(started.waitFor(), output);

@@ -31,8 +31,8 @@ import org.verso.distribution.PrintRuns;
 import org.verso.distribution.Recipients;
 import org.verso.distribution.Stock;
 import org.verso.library.DomainException;
+import org.verso.web.security.VersoPrincipal;
 import org.verso.web.shell.NavItem;
-import org.verso.web.users.VersoPrincipal;
 
 /**
  * The logistics pages: editions, print runs with their funders and a receipt form, stock by edition × location ×

@@ -26,7 +26,7 @@ import org.verso.web.distribution.Views.EditionView;
 import org.verso.web.distribution.Views.MovementView;
 import org.verso.web.distribution.Views.PageView;
 import org.verso.web.distribution.Views.PrintRunView;
-import org.verso.web.users.VersoPrincipal;
+import org.verso.web.security.VersoPrincipal;
 
 /** Editions and print runs over the API, with print runs' receipts. */
 @RestController

@@ -21,7 +21,7 @@ import org.verso.web.distribution.Bodies.MovementBody;
 import org.verso.web.distribution.Views.BalanceView;
 import org.verso.web.distribution.Views.MovementView;
 import org.verso.web.distribution.Views.PageView;
-import org.verso.web.users.VersoPrincipal;
+import org.verso.web.security.VersoPrincipal;
 
 /**
  * Stock balances and the ledger. A movement needs an {@code Idempotency-Key}: a retried request answers what the

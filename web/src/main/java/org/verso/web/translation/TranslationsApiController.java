@@ -52,6 +52,7 @@ import org.verso.translation.TranslationQuery;
 import org.verso.translation.TranslationStatus;
 import org.verso.translation.Translations;
 import org.verso.web.api.Problems;
+import org.verso.web.security.VersoPrincipal;
 import org.verso.web.translation.WorkViews.ChangeView;
 import org.verso.web.translation.WorkViews.Items;
 import org.verso.web.translation.WorkViews.Names;
@@ -59,7 +60,6 @@ import org.verso.web.translation.WorkViews.PageView;
 import org.verso.web.translation.WorkViews.RevisionView;
 import org.verso.web.translation.WorkViews.SegmentView;
 import org.verso.web.translation.WorkViews.TranslationView;
-import org.verso.web.security.VersoPrincipal;
 
 /**
  * Translation work over the API: translations, claims, segment saves with optimistic versions, review, revisions and

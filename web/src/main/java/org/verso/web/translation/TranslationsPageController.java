@@ -28,8 +28,8 @@ import org.verso.library.DocumentKind;
 import org.verso.library.DocumentQuery;
 import org.verso.library.Documents;
 import org.verso.library.LanguageTag;
-import org.verso.web.shell.NavItem;
 import org.verso.web.security.VersoPrincipal;
+import org.verso.web.shell.NavItem;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
