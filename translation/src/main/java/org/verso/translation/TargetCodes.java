@@ -5,19 +5,32 @@ import java.util.List;
 import org.verso.library.InvalidInputException;
 import org.verso.translation.internal.InlineMarkup;
 
-/** A target must carry exactly its source's inline codes, each once, with the same role (a pair stays a pair). */
+/**
+ * A translated target must carry exactly its source's inline codes, each once, with the same role (a pair stays a
+ * pair). A draft is work in progress: it may still lack codes the translator has not placed yet, but never carries a
+ * code the source does not have, nor one twice.
+ */
 final class TargetCodes {
     private TargetCodes() {}
 
-    /** @throws InvalidInputException ({@code segment-codes}) naming the codes missing or extra */
+    /** As {@link #check(String, String, boolean)} for a complete (translated) target. */
     static void check(String source, String target) {
+        check(source, target, true);
+    }
+
+    /**
+     * @param complete whether every code of the source must be there (a translated target), or only no code beyond
+     *     them (a draft)
+     * @throws InvalidInputException ({@code segment-codes}) naming the codes missing or extra
+     */
+    static void check(String source, String target, boolean complete) {
         List<String> expected = codes(source);
         List<String> given = codes(target);
         List<String> missing = new ArrayList<>(expected);
         given.forEach(missing::remove);
         List<String> extra = new ArrayList<>(given);
         expected.forEach(extra::remove);
-        if (!missing.isEmpty() || !extra.isEmpty()) {
+        if ((complete && !missing.isEmpty()) || !extra.isEmpty()) {
             throw new InvalidInputException(
                     "segment-codes",
                     "The target must use exactly the source's codes, each once; missing " + missing + ", not in the"

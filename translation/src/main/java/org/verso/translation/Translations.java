@@ -381,7 +381,7 @@ public class Translations {
             if (version < current.version()) {
                 throw new StaleSegment(target, current);
             }
-            TargetCodes.check(current.source(), target);
+            TargetCodes.check(current.source(), target, requested != SegmentStatus.DRAFT);
             int rows = db.sql("UPDATE translation_target SET target = ?, status = ?, version = version + 1,"
                             + " translated_by = ?, updated_by = ?, updated_at = ?, review_comment = NULL"
                             + " WHERE translation_id = ? AND segment_id = ? AND version = ?")

@@ -165,6 +165,17 @@ class WorkflowTest {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void aDraftMayLackCodesNotYetPlacedButNeverCarriesOneTheSourceLacks() {
+        TargetCodes.check("A <g id=\"1\">b</g> <x id=\"2\"/>.", "Б в", false);
+        TargetCodes.check("A <g id=\"1\">b</g> <x id=\"2\"/>.", "Б <x id=\"2\"/> в", false);
+        assertThatThrownBy(() -> TargetCodes.check("A.", "Б <x id=\"7\"/>.", false))
+                .extracting(e -> ((DomainException) e).code())
+                .isEqualTo("segment-codes");
+        assertThatThrownBy(() -> TargetCodes.check("A <x id=\"1\"/>.", "Б <x id=\"1\"/><x id=\"1\"/>.", false))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
     private static String code(Runnable action) {
         try {
             action.run();

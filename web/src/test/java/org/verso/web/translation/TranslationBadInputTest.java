@@ -33,6 +33,7 @@ class TranslationBadInputTest extends WorkTestBase {
         assertProblem(
                 save(anna, id, first, "Каждый человек имеет право на жизнь.", "translated", 0), 400, "segment-codes");
         assertProblem(save(anna, id, first, "Каждый <x id=\"99\"/> человек.", "translated", 0), 400, "segment-codes");
+        assertProblem(save(anna, id, first, "Каждый <x id=\"99\"/> человек.", "draft", 0), 400, "segment-codes");
         assertProblem(save(anna, id, first, "Текст.", "translated", 5), 400, "version-from-future");
         assertProblem(save(anna, id, first, "Текст.", "approved", 0), 400, "invalid-segment-status");
         assertProblem(
