@@ -154,21 +154,21 @@ class TranslationWorkApiTest extends WorkTestBase {
                 ("%PDF-1.4 " + System.nanoTime()).getBytes(StandardCharsets.US_ASCII),
                 "leaflet.pdf",
                 "application/pdf",
-                "Torture is forbidden. The police respect human rights.");
+                "Cruelty is forbidden. The police respect human rights.");
         String id = open(coordinator, pdf, "ru").get("id").asString();
         assertThat(anna.http()
                         .postJson("/api/translations/" + id + "/claim", "")
                         .status())
                 .isEqualTo(200);
         JsonNode first = segments(anna, id).get(0);
-        assertThat(save(anna, id, first, "Пытки запрещены.", "translated", 0).status())
+        assertThat(save(anna, id, first, "Жестокость запрещена.", "translated", 0).status())
                 .isEqualTo(200);
 
         byte[] docx = download(anna.account().username(), "/api/translations/" + id + "/output");
         String xml = entry(docx, "word/document.xml");
-        assertThat(xml).contains("Пытки запрещены.", "The police respect human rights.", "w:lang");
+        assertThat(xml).contains("Жестокость запрещена.", "The police respect human rights.", "w:lang");
         assertThat(xml).contains("\"ru\"");
-        assertThat(xml).doesNotContain("Torture is forbidden.");
+        assertThat(xml).doesNotContain("Cruelty is forbidden.");
     }
 
     static String entry(byte[] zip, String name) throws IOException {
