@@ -57,7 +57,14 @@ public class Stock {
         return ledger.balance(item.edition(), item.location(), item.funder());
     }
 
-    /** Balances matching the filter, by edition title, location name and funder name. */
+    /**
+     * Balances matching the filter, by edition title, location name and funder name.
+     *
+     * <p>Without an edition in the filter, the page is put together edition by edition (editions in title order, each
+     * one's balances counted through the primary key's leading column) instead of sorting every balance of the stock
+     * by names: only the editions the page spans are read and sorted. The answer is the same as one query ordered by
+     * title, edition, location name, location, funder name and funder.
+     */
     @Transactional(readOnly = true)
     public ResultPage<Balance> balances(StockFilter filter, Paging paging) {
         Where where = Where.of(filter, "b.");
@@ -65,10 +72,40 @@ public class Stock {
                 .params(where.params())
                 .query(Long.class)
                 .single();
+        if (filter.edition() != null) {
+            return ResultPage.of(balancesOf(filter, paging.offset(), paging.size()), paging, total);
+        }
+        List<Balance> items = new ArrayList<>();
+        long skip = paging.offset();
+        List<UUID> editions = db.sql("SELECT id FROM dist_edition ORDER BY title, id")
+                .query(UUID.class)
+                .list();
+        for (UUID edition : editions) {
+            if (items.size() == paging.size() || skip >= total) {
+                break;
+            }
+            StockFilter one = new StockFilter(new EditionId(edition), filter.location(), filter.funder());
+            Where inEdition = Where.of(one, "b.");
+            long count = db.sql("SELECT COUNT(*) FROM dist_balance b" + inEdition.sql())
+                    .params(inEdition.params())
+                    .query(Long.class)
+                    .single();
+            if (skip >= count) {
+                skip -= count;
+                continue;
+            }
+            items.addAll(balancesOf(one, skip, paging.size() - items.size()));
+            skip = 0;
+        }
+        return ResultPage.of(items, paging, total);
+    }
+
+    private List<Balance> balancesOf(StockFilter filter, long offset, int limit) {
+        Where where = Where.of(filter, "b.");
         List<Object> params = new ArrayList<>(where.params());
-        params.add(paging.size());
-        params.add(paging.offset());
-        List<Balance> items = db.sql(
+        params.add(limit);
+        params.add(offset);
+        return db.sql(
                         "SELECT b.edition_id, e.title, b.location_id, l.name AS location_name,"
                                 + " b.funder_id, f.name AS funder_name, b.quantity FROM dist_balance b"
                                 + " JOIN dist_edition e ON e.id = b.edition_id JOIN dist_location l ON l.id = b.location_id"
@@ -84,7 +121,6 @@ public class Stock {
                         rs.getString("funder_name"),
                         rs.getInt("quantity")))
                 .list();
-        return ResultPage.of(items, paging, total);
     }
 
     /** The ledger's movements matching the filter, in the order they were written. */
