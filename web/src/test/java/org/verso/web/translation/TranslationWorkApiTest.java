@@ -161,7 +161,8 @@ class TranslationWorkApiTest extends WorkTestBase {
                         .status())
                 .isEqualTo(200);
         JsonNode first = segments(anna, id).get(0);
-        assertThat(save(anna, id, first, "Жестокость запрещена.", "translated", 0).status())
+        assertThat(save(anna, id, first, "Жестокость запрещена.", "translated", 0)
+                        .status())
                 .isEqualTo(200);
 
         byte[] docx = download(anna.account().username(), "/api/translations/" + id + "/output");
