@@ -115,7 +115,7 @@ class SearchApiTest extends WebTest {
 
     @Test
     void searchAnswersGroupedHitsWithFilesSnippetsAndFacets() throws Exception {
-        JsonNode json = awaitTotal("quokkaland torture", 2);
+        JsonNode json = awaitTotal("+quokkaland torture", 2);
 
         assertThat(json.path("total").asLong()).isEqualTo(2);
         JsonNode first = json.path("hits").get(0);
@@ -185,7 +185,7 @@ class SearchApiTest extends WebTest {
                 "Хартия Квоккаленда",
                 "Полиция Квоккаленда уважает достоинство каждого человека."));
 
-        JsonNode json = awaitTotal("достоинство квоккаленда", 1);
+        JsonNode json = awaitTotal("достоинство +квоккаленда", 1);
 
         JsonNode hit = json.path("hits").get(0);
         assertThat(hit.path("title").asString()).isEqualTo("Quokkaland Charter on Policing");
