@@ -151,13 +151,18 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         return this;
     }
 
-    /** Signs in through the form, starting from a clean session. */
+    /**
+     * Signs in through the form, starting from a clean session, and returns once the browser has left the form's page
+     * (for the page signed in to, or the form again after a refusal): a test's next step never races the redirect.
+     */
     public Browser signIn(String username, String password) {
         driver.manage().deleteAllCookies();
         open("/login");
         type("#username", username);
         type("#password", password);
-        click("#sign-in");
+        WebElement button = find("#sign-in");
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
         return this;
     }
 
