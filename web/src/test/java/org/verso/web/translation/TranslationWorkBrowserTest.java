@@ -133,36 +133,6 @@ class TranslationWorkBrowserTest extends SegmentsTestBase {
     }
 
     @Test
-    void twoTranslatorsBothOfferedTheClaimTheSecondSeesWhoHoldsItUntilWhen() {
-        String id = openTranslation("race");
-        signedIn(browser, "tw-tanya").open("/translations/" + id);
-        signedIn(second, "tw-ivan").open("/translations/" + id);
-        until(browser, d -> "open".equals(browser.find("#t-status").getAttribute("data-status")));
-        until(second, d -> "open".equals(second.find("#t-status").getAttribute("data-status")));
-        WebElement tanyas = browser.find("#t-claim");
-        WebElement ivans = second.find("#t-claim");
-        // both pages offered the claim; Tanya's click lands first, Ivan's page still offers it and he clicks
-        tanyas.click();
-        until(browser, d -> browser.find("#t-holder").getText().startsWith("Tanya Translator"));
-        ivans.click();
-        Browser loser = second;
-        String winner = "Tanya Translator";
-        until(loser, d -> loser.all("#work-error").stream().anyMatch(WebElement::isDisplayed));
-        WebElement refusal = loser.find("#work-error");
-        assertThat(refusal.getText()).startsWith("Not claimed: " + winner + " holds this translation until ");
-        assertThat(loser.find("#t-holder").getText()).startsWith(winner + ", until ");
-        assertThat(loser.all("#t-claim")).allMatch(b -> !b.isDisplayed());
-        assertThat(as("tw-cora")
-                        .get("/api/translations/" + id)
-                        .json()
-                        .path("claim")
-                        .path("holder")
-                        .path("name")
-                        .asString())
-                .isEqualTo(winner);
-    }
-
-    @Test
     void aTranslatorTranslatesWithTheKeyboardOnly() {
         String id = openTranslation("keyboard");
         claim(id, "tw-tanya");
