@@ -97,7 +97,7 @@ final class Rebuilds {
             done = written[0];
             // before it is put in use: one segment answers faster than the many a bulk load leaves
             LibraryIndex.mergeAfterBulkLoad(fresh);
-            swap(fresh);
+            swap(fresh, source, translations);
             progress = new RebuildProgress(
                     State.DONE,
                     started.reason(),
@@ -127,14 +127,24 @@ final class Rebuilds {
         }
     }
 
-    /** Copies changes made during the rebuild, commits the new generation as complete and puts it in use. */
-    private void swap(IndexStore fresh) throws Exception {
+    /**
+     * Writes again, from the source, every document changed during the rebuild, commits the new generation as
+     * complete and puts it in use. The source, not the live index, decides: the live copy may lack exactly the
+     * translations the rebuild was started to restore.
+     */
+    private void swap(IndexStore fresh, SearchSource source, TranslationSource translations) throws Exception {
         IndexStore old;
         index.writes().lock();
         try {
-            IndexStore live = index.current();
             for (DocumentId id : dirty) {
-                BlockWriter.write(fresh, BlockWriter.read(live, id));
+                BlockWriter.write(
+                        fresh,
+                        source.document(id)
+                                .map(document -> new Block(
+                                        id,
+                                        document,
+                                        translations == null ? List.of() : translations.translationsOf(id)))
+                                .orElseGet(() -> new Block(id, null, List.of())));
             }
             dirty = null;
             index.location().markComplete(fresh);

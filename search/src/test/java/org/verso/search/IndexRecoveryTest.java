@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -43,6 +44,41 @@ class IndexRecoveryTest {
             Thread.sleep(20);
         }
         assertThat(index.rebuildProgress().state()).isEqualTo(RebuildProgress.State.DONE);
+    }
+
+    /**
+     * The library as a rebuild reads it, with a pause after the rebuild has taken its copy of the catalogue: what
+     * changes during the pause reaches the new index only as a change made during the rebuild.
+     */
+    private static SearchSource pausedAfterReading(Library library, CountDownLatch reading, CountDownLatch go) {
+        return new SearchSource() {
+            @Override
+            public long count() {
+                return library.count();
+            }
+
+            @Override
+            public Stream<DocumentId> documentIds() {
+                return library.documentIds();
+            }
+
+            @Override
+            public java.util.Optional<SearchableDocument> document(DocumentId id) {
+                return library.document(id);
+            }
+
+            @Override
+            public void forEach(java.util.function.Consumer<SearchableDocument> action) {
+                List<SearchableDocument> read = library.documents().toList();
+                reading.countDown();
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                read.forEach(action);
+            }
+        };
     }
 
     private Path generation() throws IOException {
@@ -212,12 +248,20 @@ class IndexRecoveryTest {
             });
             searcher.start();
 
-            RebuildProgress started = index.rebuild(library, library, "admin");
+            CountDownLatch reading = new CountDownLatch(1);
+            CountDownLatch go = new CountDownLatch(1);
+            RebuildProgress started = index.rebuild(pausedAfterReading(library, reading, go), library, "admin");
             assertThat(started.running()).isTrue();
             assertThat(index.rebuild(library, library, "admin again").reason()).isEqualTo("admin");
+            reading.await();
             SearchableDocument during = Library.document("During", "en", "report", "UN", 2024, "prison escape");
-            index.index(during); // not in the catalogue stream the rebuild reads
-            index.delete(library.documentIds().findFirst().orElseThrow());
+            // catalogued and indexed after the rebuild has read the catalogue
+            library.documents.put(during.documentId(), during);
+            index.index(during);
+            DocumentId gone = library.documentIds().findFirst().orElseThrow();
+            library.documents.remove(gone);
+            index.delete(gone);
+            go.countDown();
             awaitRebuild(index);
             searcher.interrupt();
             searcher.join();
@@ -289,6 +333,30 @@ class IndexRecoveryTest {
         try (LibraryIndex index = new LibraryIndex(SearchProperties.defaults(dir))) {
             index.rebuild(library, library, "admin");
             awaitRebuild(index);
+            var hits = index.search(SearchQuery.of("lieux")).hits();
+            assertThat(hits).singleElement().satisfies(hit -> assertThat(hit.translations())
+                    .extracting(SearchResult.TranslationHit::language)
+                    .isEqualTo(List.of("fr")));
+        }
+    }
+
+    @Test
+    void aDocumentChangedDuringARebuildKeepsTheTranslationsTheSourceHolds() throws Exception {
+        Library library = library(4);
+        SearchableDocument first = library.documents().findFirst().orElseThrow();
+        library.translate(new SearchableTranslation(
+                first.documentId(), "fr", TranslationStatus.APPROVED, "Rapport", "contrôle des lieux de détention"));
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch changed = new CountDownLatch(1);
+        SearchSource slow = pausedAfterReading(library, reading, changed);
+        try (LibraryIndex index = new LibraryIndex(SearchProperties.defaults(dir))) {
+            index.index(first); // the live index lacks the translation: what the rebuild is for
+            index.rebuild(slow, library, "translations-mismatch");
+            reading.await();
+            index.index(first); // a correction of the document, announced while the rebuild reads
+            changed.countDown();
+            awaitRebuild(index);
+
             var hits = index.search(SearchQuery.of("lieux")).hits();
             assertThat(hits).singleElement().satisfies(hit -> assertThat(hit.translations())
                     .extracting(SearchResult.TranslationHit::language)
