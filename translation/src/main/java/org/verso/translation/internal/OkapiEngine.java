@@ -266,12 +266,11 @@ public final class OkapiEngine {
         return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 
-    /**
-     * Whether a segment has text to translate: a letter or digit, not only codes, white space and punctuation (a
-     * Markdown table rule {@code :---} or a lone dash is left as it is).
-     */
+    /** Whether a segment has text to translate: not only codes and white space (including no-break spaces). */
     private static boolean hasText(Segment segment) {
-        return InlineMarkup.plainText(segment.getContent()).codePoints().anyMatch(Character::isLetterOrDigit);
+        return !InlineMarkup.plainText(segment.getContent())
+                .codePoints()
+                .allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
     }
 
     private interface Visitor {
