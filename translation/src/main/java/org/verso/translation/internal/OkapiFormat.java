@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import net.sf.okapi.common.filters.IFilter;
 import net.sf.okapi.filters.html.HtmlFilter;
+import net.sf.okapi.filters.markdown.MarkdownFilter;
 import net.sf.okapi.filters.openoffice.OpenOfficeFilter;
 import net.sf.okapi.filters.openxml.OpenXMLFilter;
 import net.sf.okapi.filters.plaintext.paragraphs.ParaPlainTextFilter;
@@ -27,6 +28,7 @@ public enum OkapiFormat {
     XLIFF("XLIFF 1.2", OkapiFormat::xliff12),
     XLIFF2("XLIFF 2", XLIFF2Filter::new),
     PO("PO", POFilter::new),
+    MARKDOWN("Markdown", OkapiFormat::markdown),
     PLAIN_TEXT("plain text", OkapiFormat::plainTextByParagraph);
 
     private static final Map<String, OkapiFormat> BY_MEDIA_TYPE = Map.ofEntries(
@@ -44,6 +46,9 @@ public enum OkapiFormat {
             Map.entry("application/x-gettext-translation", PO),
             Map.entry("application/x-gettext", PO),
             Map.entry("text/x-po", PO),
+            Map.entry("text/markdown", MARKDOWN),
+            Map.entry("text/x-web-markdown", MARKDOWN),
+            Map.entry("text/x-markdown", MARKDOWN),
             Map.entry("text/plain", PLAIN_TEXT));
 
     private static final Set<String> GENERIC_XML = Set.of("application/xml", "text/xml");
@@ -84,6 +89,10 @@ public enum OkapiFormat {
                 && (extension.equals("po") || extension.equals("pot"))) {
             return Optional.of(PO);
         }
+        if ((type.equals("text/plain") || type.equals("application/octet-stream") || type.isEmpty())
+                && (extension.equals("md") || extension.equals("markdown"))) {
+            return Optional.of(MARKDOWN);
+        }
         if (GENERIC_XML.contains(type) && (extension.equals("xlf") || extension.equals("xliff"))) {
             return Optional.of(XLIFF);
         }
@@ -111,6 +120,18 @@ public enum OkapiFormat {
         XLIFFFilter filter = new XLIFFFilter();
         // ITS stand-off references name other files (even URLs) that the filter would load: never follow them
         ((net.sf.okapi.filters.xliff.Parameters) filter.getParameters()).setIncludeIts(false);
+        return filter;
+    }
+
+    /** Link URLs, inline code, code blocks and front matter stay out of the segments (codes or skeleton). */
+    private static IFilter markdown() {
+        MarkdownFilter filter = new MarkdownFilter();
+        var parameters = (net.sf.okapi.filters.markdown.Parameters) filter.getParameters();
+        parameters.setTranslateUrls(false);
+        parameters.setTranslateInlineCodeBlocks(false);
+        parameters.setTranslateFencedCodeBlocks(false);
+        parameters.setTranslateIndentedCodeBlocks(false);
+        parameters.setTranslateHeaderMetadata(false);
         return filter;
     }
 
