@@ -195,14 +195,18 @@
         loadOverview();
       }, function () { showError(t("work.error.network")); });
     };
+    // Answers can arrive out of order (a slow first load after a quick action): only the latest load is shown.
+    var loads = 0;
     var loadOverview = function () {
+      var load = ++loads;
       call("GET", obase + "/data.json").then(function (answer) {
+        if (load !== loads) return;
         if (answer.status !== 200) { showError(problemText(answer)); return; }
         current = answer.body;
         renderOverview(current);
-      }, function () { showError(t("work.error.network")); });
+      }, function () { if (load === loads) showError(t("work.error.network")); });
       call("GET", obase + "/revisions.json").then(function (answer) {
-        if (answer.status === 200) renderRevisions(obase, answer.body.items || []);
+        if (load === loads && answer.status === 200) renderRevisions(obase, answer.body.items || []);
       });
     };
     document.getElementById("t-claim").addEventListener("click", function () { act("claim", undefined, "work.done.claimed"); });

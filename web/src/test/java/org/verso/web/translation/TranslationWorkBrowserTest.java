@@ -124,12 +124,69 @@ class TranslationWorkBrowserTest extends SegmentsTestBase {
         try {
             new WebDriverWait(b.driver(), Duration.ofSeconds(30)).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
+            dumpServerThreads();
+            try {
+                Object now = ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                        .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                                + "fetch(location.pathname + '/data.json', {credentials: 'same-origin'})"
+                                + ".then(function (r) { return r.text().then(function (t) {"
+                                + " done(r.status + ' ' + JSON.stringify([...r.headers]) + ' ' + t); }); },"
+                                + " function (e) { done('failed ' + e); });");
+                System.err.println("DATA NOW " + now);
+                Object logs = b.driver().manage().logs().get("browser").getAll();
+                System.err.println("BROWSER LOG " + logs);
+            } catch (RuntimeException ignored) {
+                System.err.println("DATA NOW unavailable: " + ignored);
+            }
             throw new AssertionError("page at the timeout: " + b.find("main").getText(), e);
         }
     }
 
+    /** The application runs in this JVM: what its request threads were doing when a page stopped changing. */
+    static void dumpServerThreads() {
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (thread.getName().contains("exec") || thread.getName().contains("pool")) {
+                StringBuilder text = new StringBuilder("THREAD " + thread.getName() + " " + thread.getState());
+                for (StackTraceElement frame : stack) {
+                    text.append("\n    at ").append(frame);
+                }
+                System.err.println(text);
+            }
+        });
+    }
+
     static Actions keys(Browser b) {
         return new Actions(b.driver());
+    }
+
+    @Test
+    void twoTranslatorsBothOfferedTheClaimTheSecondSeesWhoHoldsItUntilWhen() {
+        String id = openTranslation("race");
+        signedIn(browser, "tw-tanya").open("/translations/" + id);
+        signedIn(second, "tw-ivan").open("/translations/" + id);
+        until(browser, d -> "open".equals(browser.find("#t-status").getAttribute("data-status")));
+        until(second, d -> "open".equals(second.find("#t-status").getAttribute("data-status")));
+        WebElement tanyas = browser.find("#t-claim");
+        WebElement ivans = second.find("#t-claim");
+        // both pages offered the claim; Tanya's click lands first, Ivan's page still offers it and he clicks
+        tanyas.click();
+        until(browser, d -> browser.find("#t-holder").getText().startsWith("Tanya Translator"));
+        ivans.click();
+        Browser loser = second;
+        String winner = "Tanya Translator";
+        until(loser, d -> loser.all("#work-error").stream().anyMatch(WebElement::isDisplayed));
+        WebElement refusal = loser.find("#work-error");
+        assertThat(refusal.getText()).startsWith("Not claimed: " + winner + " holds this translation until ");
+        assertThat(loser.find("#t-holder").getText()).startsWith(winner + ", until ");
+        assertThat(loser.all("#t-claim")).allMatch(b -> !b.isDisplayed());
+        assertThat(as("tw-cora")
+                        .get("/api/translations/" + id)
+                        .json()
+                        .path("claim")
+                        .path("holder")
+                        .path("name")
+                        .asString())
+                .isEqualTo(winner);
     }
 
     @Test
@@ -234,6 +291,77 @@ class TranslationWorkBrowserTest extends SegmentsTestBase {
                 d -> browser.all(".seg .conflict").isEmpty()
                         && browser.find("#ed-saving").getText().equals("All changes saved"));
         assertThat(segments(id).get(0).path("target").asString()).isEqualTo("Мой перевод <g id=\"1\"></g> и ещё");
+    }
+
+    @Test
+    void submittedRejectedFixedAndApprovedTheRevisionsDocxCarriesTheTranslation() throws Exception {
+        String id = openTranslation("review");
+        claim(id, "tw-tanya");
+        List<JsonNode> fresh = segments(id);
+        String code = fresh.get(0).path("source").asString().replaceAll("(?s).*?(<g id=\"[^\"]+\">).*", "$1");
+        put(
+                id,
+                "tw-tanya",
+                fresh.get(0),
+                "Полиция должна уважать " + code + "человеческое достоинство</g>.",
+                "translated");
+        put(id, "tw-tanya", fresh.get(1), "Каждый человек имеет права.", "translated");
+
+        // the translator submits on the overview page
+        signedIn(browser, "tw-tanya").open("/translations/" + id);
+        until(browser, d -> browser.find("#t-submit").isDisplayed());
+        browser.find("#t-submit").click();
+        until(browser, d -> "in_review".equals(browser.find("#t-status").getAttribute("data-status")));
+
+        // the coordinator rejects the second sentence with a comment and approves the first
+        signedIn(second, "tw-cora").open("/translations/" + id + "/review");
+        until(second, d -> second.all(".seg .review-reject").size() == 2);
+        WebElement rejectedRow = second.all(".seg").get(1);
+        rejectedRow.findElement(By.cssSelector(".review-comment")).sendKeys("Права — во множественном числе?");
+        rejectedRow.findElement(By.cssSelector(".review-reject")).click();
+        until(second, d -> "rejected".equals(status(second, 1)));
+        second.all(".seg").get(0).findElement(By.cssSelector(".review-approve")).click();
+        until(second, d -> "approved".equals(status(second, 0)));
+
+        // the translator sees the comment in the editor and fixes the sentence from the keyboard
+        browser.open("/translations/" + id + "/edit");
+        until(browser, d -> browser.all(".seg-comment").size() == 1);
+        assertThat(browser.find(".seg-comment").getText()).contains("Права — во множественном числе?");
+        WebElement fix = browser.all(".seg").get(1).findElement(By.cssSelector(".seg-tgt"));
+        fix.click();
+        keys(browser)
+                .sendKeys(Keys.END)
+                .sendKeys(Keys.BACK_SPACE)
+                .sendKeys(" и свободы.")
+                .perform();
+        keys(browser)
+                .keyDown(Keys.CONTROL)
+                .sendKeys(Keys.ENTER)
+                .keyUp(Keys.CONTROL)
+                .perform();
+        until(browser, d -> "translated".equals(status(browser, 1)));
+
+        // the coordinator approves the fixed sentence, then the translation
+        second.open("/translations/" + id + "/review");
+        until(second, d -> "translated".equals(status(second, 1)));
+        second.all(".seg").get(1).findElement(By.cssSelector(".review-approve")).click();
+        until(second, d -> "approved".equals(status(second, 1)));
+        second.open("/translations/" + id);
+        until(second, d -> second.find("#t-approve").isDisplayed());
+        second.find("#t-approve").click();
+        until(second, d -> second.all("#t-revisions tr[data-revision='1']").size() == 1);
+
+        String href = second.find("#t-revisions .download-revision").getAttribute("href");
+        String text = wordText(downloadWithSession(second, href));
+        assertThat(text)
+                .contains("Полиция должна уважать", "человеческое достоинство", "Каждый человек имеет права и свободы.")
+                .doesNotContain("The police must respect", "Every person has rights");
+    }
+
+    /** The status of the i-th segment row, or null while the rows are not there yet. */
+    static String status(Browser b, int i) {
+        List<WebElement> rows = b.all(".seg");
+        return rows.size() > i ? rows.get(i).getAttribute("data-status") : null;
     }
 
     static byte[] downloadWithSession(Browser b, String url) throws IOException, InterruptedException {
