@@ -24,6 +24,9 @@ import org.verso.library.DocumentId;
 class RelevanceTest {
     private static final Pattern TRAP = Pattern.compile("TRAP: (\\S+) .*?must NOT match \"*([^\"\\s]+)\"*");
 
+    static final String ENGLISH_UDHR = "udhr/xml/udhr_eng.xml";
+    static final String RUSSIAN_UDHR = "udhr/xml/udhr_rus.xml";
+
     @TempDir
     static Path dir;
 
@@ -37,6 +40,8 @@ class RelevanceTest {
         index = new LibraryIndex(SearchProperties.defaults(dir));
         List<String> failed = new ArrayList<>();
         long start = System.nanoTime();
+        // the English declaration carries the Russian one as its approved translation, as a translated document does
+        String russian = Corpus.extract(root.resolve(RUSSIAN_UDHR)).text();
         try (var batch = index.batch()) {
             for (Corpus.Entry entry : Corpus.manifest(root)) {
                 if (entry.path().startsWith("broken/") || !Files.isRegularFile(root.resolve(entry.path()))) {
@@ -64,7 +69,14 @@ class RelevanceTest {
                                 List.of(),
                                 List.of(),
                                 extracted.text()),
-                        List.of());
+                        entry.path().equals(ENGLISH_UDHR)
+                                ? List.of(new SearchableTranslation(
+                                        id,
+                                        "ru",
+                                        TranslationStatus.APPROVED,
+                                        "Всеобщая декларация прав человека",
+                                        russian))
+                                : List.of());
             }
         }
         index.refresh();
@@ -80,7 +92,7 @@ class RelevanceTest {
         }
     }
 
-    record Judgement(String query, List<String> relevant, String notes) {}
+    record Judgement(String query, String language, List<String> relevant, String notes) {}
 
     private static List<Judgement> judgements() throws Exception {
         List<String> lines = Files.readAllLines(root.resolve("queries.tsv"));
@@ -90,8 +102,8 @@ class RelevanceTest {
                 continue;
             }
             String[] columns = line.split("\t", -1);
-            judgements.add(
-                    new Judgement(columns[0], List.of(columns[2].split(";")), columns.length > 3 ? columns[3] : ""));
+            judgements.add(new Judgement(
+                    columns[0], columns[1], List.of(columns[2].split(";")), columns.length > 3 ? columns[3] : ""));
         }
         return judgements;
     }
@@ -146,5 +158,38 @@ class RelevanceTest {
 
         assertThat(trapsHit).as("traps hit").isEmpty();
         assertThat(recall).as("recall@10").isGreaterThanOrEqualTo(0.9);
+    }
+
+    /**
+     * The cross-language judgements: each Russian query that finds the Russian declaration also finds the English one
+     * through its approved Russian translation, in the top 10, with the translation shown beneath it.
+     */
+    @Test
+    void russianQueriesFindTheEnglishOriginalThroughItsRussianTranslation() throws Exception {
+        List<Judgement> russianOnUdhr = judgements().stream()
+                .filter(j -> j.language().equals("ru") && j.relevant().contains(RUSSIAN_UDHR))
+                .toList();
+        assertThat(russianOnUdhr)
+                .as("judged Russian queries on the declaration")
+                .hasSizeGreaterThanOrEqualTo(3);
+        for (Judgement judgement : russianOnUdhr) {
+            var hits = index.search(new SearchQuery(judgement.query(), SearchFilters.NONE, SortOrder.RELEVANCE, 1, 10))
+                    .hits();
+            var english = hits.stream()
+                    .filter(hit -> ENGLISH_UDHR.equals(pathOf.get(hit.documentId())))
+                    .findFirst();
+            System.out.printf(
+                    "cross-language  %s  English original at %d%n",
+                    judgement.query(), english.map(hits::indexOf).orElse(-2) + 1);
+            assertThat(english)
+                    .as("the English declaration for «%s»", judgement.query())
+                    .isPresent();
+            assertThat(english.get().translations())
+                    .extracting(SearchResult.TranslationHit::language, SearchResult.TranslationHit::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("ru", "approved"));
+        }
+        // an English document without a Russian translation is not found by a Russian query
+        assertThat(ranked("пытки жестокие бесчеловечные или унижающие достоинство виды обращения", 100))
+                .doesNotContain("legal/treaties-en-nl/un-cat_en-nl.md");
     }
 }
