@@ -15,20 +15,28 @@ import java.util.Locale;
 public final class TermMatch {
     private TermMatch() {}
 
+    /** A word of a text: case-folded, with where it stands in the text ({@code start} inclusive, {@code end} not). */
+    public record Word(String text, int start, int end) {}
+
     /** The words of a text, case-folded, in order (letters and digits; everything else separates). */
     public static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        text.codePoints().forEach(c -> {
-            if (Character.isLetterOrDigit(c) || (Character.getType(c) == Character.NON_SPACING_MARK)) {
-                word.appendCodePoint(c);
-            } else if (!word.isEmpty()) {
-                words.add(fold(word.toString()));
-                word.setLength(0);
+        return spans(text).stream().map(Word::text).toList();
+    }
+
+    /** As {@link #words(String)}, with each word's place in the text. */
+    public static List<Word> spans(String text) {
+        List<Word> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); ) {
+            int c = i < text.length() ? text.codePointAt(i) : ' ';
+            boolean inWord = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK;
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(new Word(fold(text.substring(start, i)), start, i));
+                start = -1;
             }
-        });
-        if (!word.isEmpty()) {
-            words.add(fold(word.toString()));
+            i += i < text.length() ? Character.charCount(c) : 1;
         }
         return words;
     }
@@ -81,7 +89,8 @@ public final class TermMatch {
         return common >= Math.max(3, n - 2);
     }
 
-    private static String fold(String word) {
+    /** A word case-folded as the matching compares it (lower case, ё as е). */
+    public static String fold(String word) {
         return word.toLowerCase(Locale.ROOT).replace('ё', 'е');
     }
 }

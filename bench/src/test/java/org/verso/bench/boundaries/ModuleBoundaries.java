@@ -36,8 +36,10 @@ public final class ModuleBoundaries {
             "translation", Set.of("library", "accounts"),
             "search", Set.of("library", "translation"),
             "distribution", Set.of("library", "accounts", "translation"),
-            "web", Set.of("library", "accounts", "ingest", "translation", "search", "distribution"),
-            "bench", Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "web"));
+            "glossary", Set.of("library", "translation"),
+            "web", Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "glossary"),
+            "bench",
+            Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "glossary", "web"));
 
     /** Third-party engines: their types never appear in a public signature of a module's API. */
     public static final List<String> ENGINES =
