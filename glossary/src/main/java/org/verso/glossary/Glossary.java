@@ -195,7 +195,9 @@ public class Glossary implements GlossaryTerms {
 
     /** Deletes a term; {@code term-not-found} when there is none. */
     public void delete(TermId id) {
-        int rows = db.sql("DELETE FROM glossary_term WHERE id = ?").param(id.value()).update();
+        int rows = db.sql("DELETE FROM glossary_term WHERE id = ?")
+                .param(id.value())
+                .update();
         cache.clear();
         if (rows == 0) {
             throw new NotFoundException("term-not-found", "There is no term " + id + ".");

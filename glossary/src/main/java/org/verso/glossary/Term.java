@@ -27,7 +27,6 @@ public record Term(
 
     /** The term's content as a draft (to compare it with an imported one, or to change it). */
     public TermDraft draft() {
-        return new TermDraft(
-                sourceLanguage, targetLanguage, sourceTerm, targetTerm, partOfSpeech, note, forbidden);
+        return new TermDraft(sourceLanguage, targetLanguage, sourceTerm, targetTerm, partOfSpeech, note, forbidden);
     }
 }

@@ -41,14 +41,15 @@ class GlossaryTest {
         Term added = glossary.add(draft("Detention facility", "место лишения свободы", "тюрьма"));
         assertThat(added.forbidden()).containsExactly("тюрьма");
         assertThatThrownBy(() -> glossary.add(draft("detention  FACILITY", "Место лишения свободы")))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code())
-                        .isEqualTo("term-exists"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("term-exists"));
         // the same source term into another language is another term
         glossary.add(new TermDraft(EN, DE, "detention facility", "Haftanstalt", null, null, List.of()));
 
         Term changed = glossary.update(
                 added.id(),
-                new TermDraft(EN, RU, "detention facility", "место содержания под стражей", "noun", "UN usage", List.of()));
+                new TermDraft(
+                        EN, RU, "detention facility", "место содержания под стражей", "noun", "UN usage", List.of()));
         assertThat(changed.targetTerm()).isEqualTo("место содержания под стражей");
         assertThat(changed.note()).isEqualTo("UN usage");
         assertThat(glossary.list(EN, RU, "содержания", 1, 50).items())
@@ -57,8 +58,8 @@ class GlossaryTest {
 
         glossary.delete(added.id());
         assertThatThrownBy(() -> glossary.get(added.id()))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code())
-                        .isEqualTo("term-not-found"));
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.code()).isEqualTo("term-not-found"));
     }
 
     @Test
@@ -66,8 +67,7 @@ class GlossaryTest {
         assertThatThrownBy(() -> draft("  ", "пытки")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new TermDraft(EN, EN, "a", "b", null, null, List.of()))
                 .hasMessageContaining("same");
-        assertThatThrownBy(() -> draft("torture", "пытки", "Пытки"))
-                .hasMessageContaining("target term itself");
+        assertThatThrownBy(() -> draft("torture", "пытки", "Пытки")).hasMessageContaining("target term itself");
         assertThatThrownBy(() -> draft("x".repeat(501), "y")).isInstanceOf(InvalidInputException.class);
     }
 
@@ -79,7 +79,8 @@ class GlossaryTest {
 
         String text = "Enforced disappearances violate the right to life; a disappearance is never lawful.";
         List<FoundTerm> found = glossary.find(text, EN, RU);
-        assertThat(found).extracting(f -> text.substring(f.start(), f.end()))
+        assertThat(found)
+                .extracting(f -> text.substring(f.start(), f.end()))
                 .containsExactly("Enforced disappearances", "right to life", "disappearance");
         assertThat(found.get(0).terms()).extracting(Term::targetTerm).containsExactly("насильственное исчезновение");
         assertThat(glossary.find(text, EN, DE)).isEmpty();

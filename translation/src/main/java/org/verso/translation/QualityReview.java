@@ -67,7 +67,7 @@ public class QualityReview {
      * coordinator. A changed target is checked afresh (the acceptance held for the text it was given for).
      *
      * @return the segment's issues after it
-     * @throws org.verso.library.InvalidInputException {@code reason-required}, {@code invalid-reason}
+     * @throws org.verso.library.InvalidInputException {@code acceptance-reason-required}, {@code invalid-reason}
      * @throws org.verso.library.NotFoundException {@code issue-not-found} when the segment has no such issue now
      * @throws org.verso.library.ConflictException {@code issue-is-error} for an error, {@code translation-approved}
      * @throws org.verso.library.ForbiddenOperationException {@code claim-required-to-accept}
@@ -75,7 +75,8 @@ public class QualityReview {
     public List<QualityIssue> accept(TranslationId id, SegmentId segment, String check, String reason, AccountId by) {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw Refusals.invalid("reason-required", "Say why the warning is acceptable: the reviewer reads it.");
+            throw Refusals.invalid(
+                    "acceptance-reason-required", "Say why the warning is acceptable: the reviewer reads it.");
         }
         if (why.length() > MAX_REASON) {
             throw Refusals.invalid("invalid-reason", "A reason has at most " + MAX_REASON + " characters.");

@@ -32,14 +32,16 @@ public final class GlossaryCsv {
      * @throws InvalidInputException {@code malformed-csv}, {@code csv-missing-column}, {@code unknown-language}
      */
     public static List<Entry> read(String text, LanguageTag source, LanguageTag target) {
-        CSVFormat format = CSVFormat.RFC4180.builder()
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .get();
         List<Entry> entries = new ArrayList<>();
-        try (CSVParser csv = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text), format)) {
+        try (CSVParser csv =
+                CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text), format)) {
             Map<String, String> header = new TreeMap<>();
             for (String name : csv.getHeaderNames()) {
                 header.put(name.strip().toLowerCase(Locale.ROOT).replace(' ', '_'), name);
@@ -87,7 +89,11 @@ public final class GlossaryCsv {
 
     public static void write(List<TbxWriter.Row> rows, Writer out) {
         try (CSVPrinter csv = new CSVPrinter(
-                out, CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
+                out,
+                CSVFormat.RFC4180
+                        .builder()
+                        .setHeader(COLUMNS.toArray(String[]::new))
+                        .get())) {
             for (TbxWriter.Row row : rows) {
                 csv.printRecord(
                         row.sourceLanguage().value(),

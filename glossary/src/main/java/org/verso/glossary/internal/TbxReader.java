@@ -83,7 +83,9 @@ public final class TbxReader {
             return entries;
         } catch (XMLStreamException e) {
             String message = String.valueOf(e.getMessage());
-            if (message.contains("entity") || message.contains("Entity")) {
+            // an undeclared entity ("The entity \"xxe\" was referenced, but not declared"), not a truncated file
+            // ("… must start and end within the same entity")
+            if (message.contains("was referenced") || message.matches("(?s).*[Ee]ntity \".*")) {
                 throw entities();
             }
             throw new InvalidInputException("malformed-tbx", "The TBX file is not well-formed XML: " + message);
@@ -173,7 +175,9 @@ public final class TbxReader {
             String entryNote,
             LanguageTag source,
             LanguageTag target) {
-        LanguageTag from = source != null ? source : languages.keySet().stream().findFirst().orElse(null);
+        LanguageTag from = source != null
+                ? source
+                : languages.keySet().stream().findFirst().orElse(null);
         List<TermIn> sources = from == null
                 ? List.of()
                 : languages.getOrDefault(from, List.of()).stream()

@@ -75,7 +75,7 @@ class QualityApiTest extends WorkTestBase {
         String warningPath = segmentPath + segments.get(1).get("id").asString() + "/issues/end-punctuation/accept";
         var noReason = anna.http().postJson(warningPath, Map.of("reason", "  "));
         assertThat(noReason.status()).isEqualTo(400);
-        assertThat(noReason.problemCode()).isEqualTo("reason-required");
+        assertThat(noReason.problemCode()).isEqualTo("acceptance-reason-required");
         Person boris = translator("Boris", "ru");
         assertThat(boris.http()
                         .postJson(warningPath, Map.of("reason", "not mine"))
@@ -111,5 +111,38 @@ class QualityApiTest extends WorkTestBase {
                         .json()
                         .get("items"))
                 .isEmpty();
+    }
+
+    @Test
+    void theGlossarysTermsAreCheckedInTheTargetWhenThereIsAGlossary() {
+        Person coordinator = coordinator();
+        Person anna = translator("Anna", "ru");
+        String t = Long.toString(System.nanoTime(), 36);
+        var term = coordinator
+                .http()
+                .postJson(
+                        "/api/glossary/terms",
+                        Map.of(
+                                "sourceLanguage",
+                                "en",
+                                "targetLanguage",
+                                "ru",
+                                "sourceTerm",
+                                "torture" + t,
+                                "targetTerm",
+                                "пытки" + t,
+                                "forbidden",
+                                List.of("истязания" + t)));
+        assertThat(term.status()).as(term.body()).isEqualTo(201);
+        DocumentIngested document = document("Torture" + t + " is prohibited.");
+        String id = open(coordinator, document, "ru").get("id").asString();
+        anna.http().postJson("/api/translations/" + id + "/claim", "");
+        JsonNode segment = segments(anna, id).get(0);
+
+        var saved = save(anna, id, segment, "Истязания" + t + " запрещены.", "translated", 0);
+        assertThat(checks(saved.json().get("issues"))).containsExactly("term-missing", "term-forbidden");
+        assertThat(saved.json().get("issues").get(0).get("message").asString()).contains("пытки" + t);
+        var good = save(anna, id, segment, "Пытки" + t + " запрещены.", "translated", 1);
+        assertThat(good.json().get("issues")).isEmpty();
     }
 }
