@@ -240,6 +240,35 @@ public class Glossary implements GlossaryTerms {
         return found;
     }
 
+    /**
+     * The other side of every term of any pair that occurs in a text: the approved translations of its source terms
+     * and the source terms of its target terms ({@code torture} gives {@code пытки} and {@code пытки} gives
+     * {@code torture}), each once, in glossary order, at most {@code limit}; none that the text contains already.
+     * For search to look across languages.
+     */
+    public List<String> equivalents(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> words = TermMatch.words(text);
+        List<Term> terms = cache.computeIfAbsent("*", k -> new PairTerms(Map.of(), all(null, null)))
+                .all();
+        java.util.LinkedHashSet<String> found = new java.util.LinkedHashSet<>();
+        for (Term t : terms) {
+            List<String> source = TermMatch.words(t.sourceTerm());
+            List<String> target = TermMatch.words(t.targetTerm());
+            if (TermMatch.occursIn(words, source) && !TermMatch.occursIn(words, target)) {
+                found.add(t.targetTerm());
+            } else if (TermMatch.occursIn(words, target) && !TermMatch.occursIn(words, source)) {
+                found.add(t.sourceTerm());
+            }
+            if (found.size() >= limit) {
+                break;
+            }
+        }
+        return List.copyOf(found);
+    }
+
     @Override
     public List<TermRule> termsIn(String sourceText, LanguageTag source, LanguageTag target) {
         Map<String, TermRule> rules = new LinkedHashMap<>();
@@ -260,7 +289,7 @@ public class Glossary implements GlossaryTerms {
 
     private record Candidate(List<String> words, List<Term> terms) {}
 
-    private record PairTerms(Map<String, List<Candidate>> byPrefix) {}
+    private record PairTerms(Map<String, List<Candidate>> byPrefix, List<Term> all) {}
 
     private PairTerms index(LanguageTag source, LanguageTag target) {
         Map<String, List<Term>> bySource = new LinkedHashMap<>();
@@ -274,7 +303,7 @@ public class Glossary implements GlossaryTerms {
             byPrefix.computeIfAbsent(prefix(words.get(0)), k -> new ArrayList<>())
                     .add(new Candidate(words, terms));
         });
-        return new PairTerms(byPrefix);
+        return new PairTerms(byPrefix, List.of());
     }
 
     private List<Term> pair(LanguageTag source, LanguageTag target) {

@@ -117,7 +117,7 @@ class GlossaryApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/import")
     @PreAuthorize("hasAnyRole('COORDINATOR','ADMIN')")
     @Operation(
             summary = "Import a TBX or CSV file, all or nothing, with a report of what was added, updated, skipped",
