@@ -57,7 +57,9 @@ class QualityAndGlossaryBrowserTest extends SegmentsTestBase {
 
     void until(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(condition);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError(
                     "page at the timeout: " + browser.find("main").getText(), e);

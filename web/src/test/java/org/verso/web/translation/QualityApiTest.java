@@ -111,6 +111,31 @@ class QualityApiTest extends WorkTestBase {
                         .json()
                         .get("items"))
                 .isEmpty();
+
+        // a segment sent back and saved with a wrong number again: the approval is refused, naming it
+        String firstPath = segmentPath + segments.get(0).get("id").asString();
+        assertThat(coordinator
+                        .http()
+                        .postJson(firstPath + "/review", Map.of("decision", "reject", "comment", "Пересмотрите"))
+                        .status())
+                .isEqualTo(200);
+        var again = save(anna, id, segments.get(0), "Есть 5 " + code + "права</g>.", "translated", 2);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        for (JsonNode s : segments) {
+            var approved = coordinator
+                    .http()
+                    .postJson(segmentPath + s.get("id").asString() + "/review", Map.of("decision", "approve"));
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        }
+        var refused = coordinator.http().postJson("/api/translations/" + id + "/approve", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.problemCode()).isEqualTo("quality-errors");
+        assertThat(refused.json().get("segments").get(0).get("index").asInt()).isZero();
+        assertThat(translations(coordinator, id)).isEqualTo("in_review");
+    }
+
+    static String translations(Person who, String id) {
+        return who.http().get("/api/translations/" + id).json().get("status").asString();
     }
 
     @Test
