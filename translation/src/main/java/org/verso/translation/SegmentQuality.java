@@ -52,10 +52,15 @@ final class SegmentQuality {
     }
 
     List<QualityIssue> check(Translation t, TargetSegment s) {
+        return check(t, s, true);
+    }
+
+    /** @param withTerms whether to ask the glossary (its checks only warn: the gate of errors does without) */
+    private List<QualityIssue> check(Translation t, TargetSegment s, boolean withTerms) {
         if (s.version() == 0 && s.target().isEmpty()) {
             return List.of();
         }
-        List<TermRule> terms = glossary == null || t.sourceLanguage() == null
+        List<TermRule> terms = !withTerms || glossary == null || t.sourceLanguage() == null
                 ? List.of()
                 : glossary.termsIn(InlineMarkup.plainText(s.source()), t.sourceLanguage(), t.targetLanguage());
         return QualityChecks.check(s.source(), s.target(), t.sourceLanguage(), t.targetLanguage(), terms);
@@ -65,7 +70,7 @@ final class SegmentQuality {
     void requireNoErrors(Translation t, List<TargetSegment> segments) {
         List<SegmentIssues> errors = new ArrayList<>();
         for (TargetSegment s : segments) {
-            List<QualityIssue> own = check(t, s).stream()
+            List<QualityIssue> own = check(t, s, false).stream()
                     .filter(i -> i.severity() == IssueSeverity.ERROR)
                     .toList();
             if (!own.isEmpty()) {
