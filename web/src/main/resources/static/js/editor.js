@@ -179,6 +179,7 @@
     showComment(row);
     // under review only the segments the reviewer sent back can change
     row.editable = editable() && (translation.status !== "in_review" || seg.status === "rejected" || seg.status === "draft");
+    showIssues(row);
     if (row.editable) {
       caretRoom(target);
       target.setAttribute("contenteditable", "true");
@@ -212,6 +213,11 @@
     if (row.seg.comment && (row.seg.status === "rejected" || review)) {
       row.extra.insertBefore(el("p", { className: "seg-comment", text: t("editor.reviewerSaid", row.seg.comment) }), row.extra.firstChild);
     }
+  }
+
+  // the quality checks' issues under the segment (quality.js)
+  function showIssues(row) {
+    if (window.VersoQuality) window.VersoQuality.show(row, { base: base, canAccept: function (r) { return !!r.editable; } });
   }
 
   // ---------- moving ----------
@@ -290,7 +296,9 @@
         row.seg.version = answer.body.version;
         row.seg.target = answer.body.target;
         row.seg.comment = answer.body.comment;
+        row.seg.issues = answer.body.issues;
         setStatus(row, answer.body.status);
+        showIssues(row);
         row.confirming = false;
         hideConflictIfResolved(row);
         refreshProgressSoon();
@@ -486,7 +494,9 @@
         if (answer.status !== 200) { rowError(row, W.problemText(answer)); return; }
         rowError(row, "");
         row.seg.comment = answer.body.comment;
+        row.seg.issues = answer.body.issues;
         setStatus(row, answer.body.status);
+        showIssues(row);
         refreshProgressSoon();
         if (then) then();
       }, function () { rowError(row, t("work.error.network")); });

@@ -50,9 +50,33 @@ class TranslationConfiguration {
             Documents documents,
             ApplicationEventPublisher events,
             ObjectProvider<Clock> clock,
-            TranslationProperties properties) {
+            TranslationProperties properties,
+            SegmentQuality quality) {
         return new Translations(
-                db, transactions, accounts, documents, events, clock.getIfAvailable(Clock::systemUTC), properties);
+                db,
+                transactions,
+                accounts,
+                documents,
+                events,
+                clock.getIfAvailable(Clock::systemUTC),
+                properties,
+                quality);
+    }
+
+    /** The quality checks; the glossary's checks only when a glossary is there ({@link GlossaryTerms}). */
+    @Bean
+    SegmentQuality segmentQuality(JdbcClient db, ObjectProvider<GlossaryTerms> glossary) {
+        return new SegmentQuality(db, glossary.getIfAvailable());
+    }
+
+    @Bean
+    QualityReview qualityReview(
+            Translations translations,
+            SegmentQuality quality,
+            Accounts accounts,
+            PlatformTransactionManager transactions,
+            ObjectProvider<Clock> clock) {
+        return new QualityReview(translations, quality, accounts, transactions, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -55,6 +55,7 @@ public class Translations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Workflow workflow;
+    private final SegmentQuality quality;
 
     Translations(
             JdbcClient db,
@@ -63,7 +64,8 @@ public class Translations {
             Documents documents,
             ApplicationEventPublisher events,
             Clock clock,
-            TranslationProperties properties) {
+            TranslationProperties properties,
+            SegmentQuality quality) {
         this.db = Objects.requireNonNull(db, "db");
         this.transaction = new TransactionTemplate(transactions);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -71,6 +73,7 @@ public class Translations {
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.workflow = new Workflow(properties.claimExpiry());
+        this.quality = Objects.requireNonNull(quality, "quality");
     }
 
     /** Opens one translation per target language; refuses all of them if any one is refused. */
@@ -290,7 +293,11 @@ public class Translations {
 
     public Translation submit(TranslationId id, AccountId by) {
         Actor actor = actor(by);
-        return change(id, by, "submitted", t -> store(workflow.submit(t, actor, progress(id), clock.instant())));
+        return change(id, by, "submitted", t -> {
+            Translation next = workflow.submit(t, actor, progress(id), clock.instant());
+            quality.requireNoErrors(t, allSegments(id));
+            return store(next);
+        });
     }
 
     public Translation reopen(TranslationId id, AccountId by) {
@@ -459,6 +466,7 @@ public class Translations {
         Revision revision = run(() -> {
             Translation t = lock(id);
             Translation next = workflow.approve(t, actor, progress(id));
+            quality.requireNoErrors(t, allSegments(id));
             Instant now = clock.instant();
             store(next);
             record(next, "approved", by, now, null);

@@ -27,7 +27,11 @@ class SearchApiController {
     private final SearchMaintenance maintenance;
     private final Concordance concordance;
 
-    SearchApiController(LibraryIndex index, SearchMaintenance maintenance, Concordance concordance) {
+    private final QueryExpansion expansion;
+
+    SearchApiController(
+            LibraryIndex index, SearchMaintenance maintenance, Concordance concordance, QueryExpansion expansion) {
+        this.expansion = expansion;
         this.index = index;
         this.maintenance = maintenance;
         this.concordance = concordance;
@@ -44,9 +48,11 @@ class SearchApiController {
             @RequestParam(required = false) List<String> year,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size,
-            @RequestParam(required = false) String sort) {
-        var parameters = new SearchParameters(q, lang, kind, body, status, year, page, size, sort);
-        return SearchJson.of(index.search(parameters.toQuery()));
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "true") boolean expand) {
+        var searched = expansion.expand(q, expand);
+        var parameters = new SearchParameters(searched.text(), lang, kind, body, status, year, page, size, sort);
+        return SearchJson.of(index.search(parameters.toQuery()), searched.alsoSearched());
     }
 
     /** Titles whose words start with the words typed so far. */

@@ -46,7 +46,8 @@ final class SearchJson {
             long pages,
             List<Hit> hits,
             Map<String, List<FacetValue>> facets,
-            @JsonInclude(JsonInclude.Include.ALWAYS) String suggestion) {}
+            @JsonInclude(JsonInclude.Include.ALWAYS) String suggestion,
+            List<String> alsoSearched) {}
 
     record Suggestion(String documentId, String title) {}
 
@@ -79,6 +80,11 @@ final class SearchJson {
     }
 
     static Result of(SearchResult result) {
+        return of(result, List.of());
+    }
+
+    /** A result with the glossary's terms the query was expanded with ({@link QueryExpansion}). */
+    static Result of(SearchResult result, List<String> alsoSearched) {
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         result.facets()
                 .forEach((name, values) -> facets.put(
@@ -94,7 +100,8 @@ final class SearchJson {
                 (result.total() + result.size() - 1) / result.size(),
                 result.hits().stream().map(SearchJson::hit).toList(),
                 facets,
-                result.suggestion());
+                result.suggestion(),
+                alsoSearched);
     }
 
     private static Hit hit(SearchResult.Hit hit) {

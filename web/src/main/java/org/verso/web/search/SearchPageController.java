@@ -41,8 +41,11 @@ class SearchPageController {
     private final LibraryIndex index;
     private final SearchMaintenance maintenance;
     private final PageErrors errors;
+    private final QueryExpansion expansion;
 
-    SearchPageController(LibraryIndex index, SearchMaintenance maintenance, PageErrors errors) {
+    SearchPageController(
+            LibraryIndex index, SearchMaintenance maintenance, PageErrors errors, QueryExpansion expansion) {
+        this.expansion = expansion;
         this.index = index;
         this.maintenance = maintenance;
         this.errors = errors;
@@ -70,13 +73,25 @@ class SearchPageController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size,
             @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "true") boolean expand,
             @AuthenticationPrincipal VersoPrincipal principal,
             Model model) {
         var parameters = new SearchParameters(q, lang, kind, body, status, year, page, size, sort);
         model.addAttribute("params", parameters);
         model.addAttribute("sortLinks", sortLinks(parameters));
         try {
-            SearchResult result = index.search(parameters.toQuery());
+            var searched = expansion.expand(q, expand);
+            SearchResult result = index.search(
+                    new SearchParameters(searched.text(), lang, kind, body, status, year, page, size, sort).toQuery());
+            if (!searched.alsoSearched().isEmpty()) {
+                model.addAttribute("alsoSearched", String.join(", ", searched.alsoSearched()));
+                model.addAttribute(
+                        "withoutExpansion",
+                        org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest()
+                                .replaceQueryParam("expand", "false")
+                                .build()
+                                .toUriString());
+            }
             model.addAttribute("result", result);
             model.addAttribute("facets", facets(parameters, result));
             model.addAttribute("pages", (result.total() + result.size() - 1) / result.size());
@@ -114,10 +129,12 @@ class SearchPageController {
             @RequestParam(required = false) List<String> year,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size,
-            @RequestParam(required = false) String sort) {
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "true") boolean expand) {
         try {
-            var parameters = new SearchParameters(q, lang, kind, body, status, year, page, size, sort);
-            return ResponseEntity.ok(SearchJson.of(index.search(parameters.toQuery())));
+            var searched = expansion.expand(q, expand);
+            var parameters = new SearchParameters(searched.text(), lang, kind, body, status, year, page, size, sort);
+            return ResponseEntity.ok(SearchJson.of(index.search(parameters.toQuery()), searched.alsoSearched()));
         } catch (InvalidInputException e) {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
         }

@@ -36,12 +36,15 @@ import org.verso.library.DomainException;
 import org.verso.library.InvalidInputException;
 import org.verso.library.LanguageTag;
 import org.verso.translation.OpenTranslations;
+import org.verso.translation.QualityErrors;
+import org.verso.translation.QualityReview;
 import org.verso.translation.Revision;
 import org.verso.translation.RevisionId;
 import org.verso.translation.SegmentId;
 import org.verso.translation.SegmentPage;
 import org.verso.translation.SegmentStatus;
 import org.verso.translation.StaleSegment;
+import org.verso.translation.TargetSegment;
 import org.verso.translation.TranslatedFile;
 import org.verso.translation.TranslatedOutput;
 import org.verso.translation.Translation;
@@ -75,13 +78,16 @@ class TranslationsApiController {
     private final Accounts accounts;
     private final Documents documents;
     private final MessageSource messages;
+    private final QualityReview quality;
 
     TranslationsApiController(
             Translations translations,
             TranslatedOutput output,
             Accounts accounts,
             Documents documents,
-            MessageSource messages) {
+            MessageSource messages,
+            QualityReview quality) {
+        this.quality = quality;
         this.translations = translations;
         this.output = output;
         this.accounts = accounts;
@@ -194,9 +200,18 @@ class TranslationsApiController {
             @RequestParam(defaultValue = "50") int size) {
         SegmentStatus wanted =
                 status == null || status.isBlank() ? null : parse(SegmentStatus.class, status, "segment-status");
-        SegmentPage found = translations.segments(translationId(id), wanted, q, page, size);
+        TranslationId translation = translationId(id);
+        SegmentPage found = translations.segments(translation, wanted, q, page, size);
         Names names = names();
-        return PageView.of(found.items().stream().map(names::segment).toList(), page, size, found.total());
+        var issues = quality.issues(translation, found.items());
+        Locale locale = LocaleContextHolder.getLocale();
+        return PageView.of(
+                found.items().stream()
+                        .map(s -> names.segment(s, IssueViews.of(issues.get(s.id()), names, messages, locale)))
+                        .toList(),
+                page,
+                size,
+                found.total());
     }
 
     @PutMapping("/{id}/segments/{segmentId}")
@@ -218,8 +233,15 @@ class TranslationsApiController {
         SegmentStatus status = body.status() == null
                 ? SegmentStatus.DRAFT
                 : parse(SegmentStatus.class, body.status(), "segment-status");
-        return names().segment(translations.save(
-                translationId(id), SegmentId.parse(segmentId), body.target(), status, body.version(), user.id()));
+        return withIssues(
+                translationId(id),
+                translations.save(
+                        translationId(id),
+                        SegmentId.parse(segmentId),
+                        body.target(),
+                        status,
+                        body.version(),
+                        user.id()));
     }
 
     @GetMapping("/{id}/segments/{segmentId}/history")
@@ -250,8 +272,14 @@ class TranslationsApiController {
         if (!decision.equals("approve") && !decision.equals("reject")) {
             throw new InvalidInputException("invalid-decision", "A review decides approve or reject.");
         }
-        return names().segment(translations.review(
-                translationId(id), SegmentId.parse(segmentId), decision.equals("approve"), body.comment(), user.id()));
+        return withIssues(
+                translationId(id),
+                translations.review(
+                        translationId(id),
+                        SegmentId.parse(segmentId),
+                        decision.equals("approve"),
+                        body.comment(),
+                        user.id()));
     }
 
     @PostMapping("/{id}/approve")
@@ -301,11 +329,18 @@ class TranslationsApiController {
         String detail = locale.getLanguage().equals("en")
                 ? e.getMessage()
                 : messages.getMessage("problem." + e.code(), null, e.getMessage(), locale);
+        if (e instanceof QualityErrors errors && !locale.getLanguage().equals("en")) {
+            detail += " "
+                    + errors.segments().stream().map(s -> "#" + (s.index() + 1)).toList();
+        }
         ProblemDetail problem = Problems.of(status, e.code(), detail);
         Names names = names();
         if (e instanceof TranslationClaimed claimed) {
             problem.setProperty("holder", names.person(claimed.holder()));
             problem.setProperty("until", claimed.until());
+        }
+        if (e instanceof QualityErrors errors) {
+            problem.setProperty("segments", IssueViews.segments(errors.segments(), names, messages, locale));
         }
         if (e instanceof StaleSegment stale) {
             problem.setProperty("yours", Map.of("target", stale.yours()));
@@ -319,6 +354,14 @@ class TranslationsApiController {
             problem.setProperty("current", body);
         }
         return Problems.response(problem);
+    }
+
+    /** A segment's answer with its quality issues (the checks run on every save). */
+    private SegmentView withIssues(TranslationId translation, TargetSegment segment) {
+        Names names = names();
+        return names.segment(
+                segment,
+                IssueViews.of(quality.issues(translation, segment), names, messages, LocaleContextHolder.getLocale()));
     }
 
     private TranslationView view(Translation t, boolean withRevisions) {

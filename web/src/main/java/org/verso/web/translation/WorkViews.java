@@ -57,7 +57,8 @@ final class WorkViews {
             int version,
             Person by,
             Instant at,
-            String comment) {}
+            String comment,
+            List<IssueViews.IssueView> issues) {}
 
     record ChangeView(String target, String status, int version, Person by, Instant at, String comment) {}
 
@@ -135,6 +136,10 @@ final class WorkViews {
         }
 
         SegmentView segment(TargetSegment s) {
+            return segment(s, List.of());
+        }
+
+        SegmentView segment(TargetSegment s, List<IssueViews.IssueView> issues) {
             return new SegmentView(
                     s.id().toString(),
                     s.file().hex(),
@@ -146,7 +151,8 @@ final class WorkViews {
                     s.version(),
                     person(s.by()),
                     s.at(),
-                    s.comment());
+                    s.comment(),
+                    issues);
         }
 
         ChangeView change(SegmentChange c) {

@@ -32,7 +32,7 @@ class CoverageApiTest extends WorkTestBase {
             translations.save(
                     ru,
                     s.id(),
-                    "Перевод.",
+                    "Перевод " + s.source().replaceAll("[^0-9]", "") + ".",
                     SegmentStatus.TRANSLATED,
                     0,
                     anna.account().id());

@@ -65,7 +65,7 @@ class TranslationWorkApiTest extends WorkTestBase {
         List<String> targets = List.of(
                 "Каждый человек имеет право на " + code + "жизнь</g>.",
                 "Никто не должен содержаться в рабстве.",
-                "Ссылка.");
+                "Ссылка " + segments.get(2).get("source").asString().replaceAll("[^0-9]", "") + ".");
         for (int i = 0; i < 3; i++) {
             var saved = save(anna, id, segments.get(i), targets.get(i), "translated", 0);
             assertThat(saved.status()).as(saved.body()).isEqualTo(200);

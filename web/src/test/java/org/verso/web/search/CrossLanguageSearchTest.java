@@ -1,0 +1,103 @@
+package org.verso.web.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.verso.library.Document;
+import org.verso.library.DocumentIngested;
+import org.verso.library.DocumentKind;
+import org.verso.library.Documents;
+import org.verso.library.NewDocument;
+import org.verso.library.NewFile;
+import org.verso.library.Sha256;
+import org.verso.web.testing.Http;
+import org.verso.web.testing.WebTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A judged cross-language query: an English word finds the Russian document through the glossary's approved
+ * translation, says what it also searched, and finds nothing in Russian when the expansion is switched off.
+ */
+class CrossLanguageSearchTest extends WebTest {
+    @Autowired
+    Documents documents;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    Document ingest(String title, String language, String text) throws Exception {
+        Sha256 sha =
+                Sha256.of(MessageDigest.getInstance("SHA-256").digest((title + text).getBytes(StandardCharsets.UTF_8)));
+        Document document = documents.create(
+                new NewDocument(title, DocumentKind.REPORT, "Verso tests", language, 2020, Set.of()),
+                new NewFile(sha, title + ".pdf", "application/pdf", 1234, language, 0.9, 3, null, null, text));
+        events.publishEvent(
+                new DocumentIngested(document.id(), sha, title + ".pdf", "application/pdf", language, true));
+        return document;
+    }
+
+    static List<String> ids(JsonNode json) {
+        List<String> ids = new ArrayList<>();
+        json.path("hits").forEach(h -> ids.add(h.path("documentId").asString()));
+        return ids;
+    }
+
+    JsonNode search(Http http, String query, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode json;
+        do {
+            var response = http.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            json = response.json();
+            if (json.path("total").asLong() >= atLeast) {
+                return json;
+            }
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        return json;
+    }
+
+    @Test
+    void anEnglishWordFindsTheRussianDocumentThroughTheGlossaryAndSaysSo() throws Exception {
+        Http admin = admin();
+        var term = admin.postJson(
+                "/api/glossary/terms",
+                Map.of(
+                        "sourceLanguage",
+                        "en",
+                        "targetLanguage",
+                        "ru",
+                        "sourceTerm",
+                        "zorblax",
+                        "targetTerm",
+                        "зорбликс"));
+        assertThat(term.status()).as(term.body()).isEqualTo(201);
+        Document russian = ingest("Доклад о зорбликсе", "ru", "Зорбликс запрещён всегда и везде.");
+
+        JsonNode found = search(admin, "zorblax", 1);
+        assertThat(ids(found)).contains(russian.id().toString());
+        assertThat(found.path("alsoSearched").get(0).asString()).isEqualTo("зорбликс");
+        // and the other way round
+        assertThat(search(admin, "зорбликс", 1).path("alsoSearched").get(0).asString())
+                .isEqualTo("zorblax");
+
+        var plain = admin.get("/api/search?q=zorblax&expand=false").json();
+        assertThat(ids(plain)).doesNotContain(russian.id().toString());
+        assertThat(plain.path("alsoSearched")).isEmpty();
+        // a query in the query language is searched as typed
+        assertThat(admin.get("/api/search?q=" + URLEncoder.encode("title:zorblax", StandardCharsets.UTF_8))
+                        .json()
+                        .path("alsoSearched"))
+                .isEmpty();
+    }
+}
