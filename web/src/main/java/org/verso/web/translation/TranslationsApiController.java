@@ -41,6 +41,7 @@ import org.verso.translation.RevisionId;
 import org.verso.translation.SegmentId;
 import org.verso.translation.SegmentPage;
 import org.verso.translation.SegmentStatus;
+import org.verso.translation.SourceVersions;
 import org.verso.translation.StaleSegment;
 import org.verso.translation.TranslatedFile;
 import org.verso.translation.TranslatedOutput;
@@ -75,13 +76,16 @@ class TranslationsApiController {
     private final Accounts accounts;
     private final Documents documents;
     private final MessageSource messages;
+    private final SourceVersions sourceVersions;
 
     TranslationsApiController(
             Translations translations,
             TranslatedOutput output,
             Accounts accounts,
             Documents documents,
-            MessageSource messages) {
+            MessageSource messages,
+            SourceVersions sourceVersions) {
+        this.sourceVersions = sourceVersions;
         this.translations = translations;
         this.output = output;
         this.accounts = accounts;
@@ -196,7 +200,13 @@ class TranslationsApiController {
                 status == null || status.isBlank() ? null : parse(SegmentStatus.class, status, "segment-status");
         SegmentPage found = translations.segments(translationId(id), wanted, q, page, size);
         Names names = names();
-        return PageView.of(found.items().stream().map(names::segment).toList(), page, size, found.total());
+        var diffs = sourceVersions.diffs(
+                translationId(id), found.items().stream().map(s -> s.id()).toList());
+        return PageView.of(
+                found.items().stream().map(s -> names.segment(s, diffs.get(s.id()))).toList(),
+                page,
+                size,
+                found.total());
     }
 
     @PutMapping("/{id}/segments/{segmentId}")
@@ -218,8 +228,10 @@ class TranslationsApiController {
         SegmentStatus status = body.status() == null
                 ? SegmentStatus.DRAFT
                 : parse(SegmentStatus.class, body.status(), "segment-status");
-        return names().segment(translations.save(
-                translationId(id), SegmentId.parse(segmentId), body.target(), status, body.version(), user.id()));
+        var saved = translations.save(
+                translationId(id), SegmentId.parse(segmentId), body.target(), status, body.version(), user.id());
+        return names().segment(
+                saved, sourceVersions.diffs(translationId(id), List.of(saved.id())).get(saved.id()));
     }
 
     @GetMapping("/{id}/segments/{segmentId}/history")

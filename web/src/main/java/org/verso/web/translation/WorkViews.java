@@ -57,7 +57,11 @@ final class WorkViews {
             int version,
             Person by,
             Instant at,
-            String comment) {}
+            String comment,
+            List<DiffPiece> sourceDiff) {}
+
+    /** One piece of the word-level difference of a changed source: {@code equal}, {@code insert} or {@code delete}. */
+    record DiffPiece(String op, String text) {}
 
     record ChangeView(String target, String status, int version, Person by, Instant at, String comment) {}
 
@@ -135,6 +139,11 @@ final class WorkViews {
         }
 
         SegmentView segment(TargetSegment s) {
+            return segment(s, null);
+        }
+
+        /** With the word-level difference of its source, for a segment whose source changed (else {@code null}). */
+        SegmentView segment(TargetSegment s, List<org.verso.translation.SourceDiff.Piece> diff) {
             return new SegmentView(
                     s.id().toString(),
                     s.file().hex(),
@@ -146,7 +155,13 @@ final class WorkViews {
                     s.version(),
                     person(s.by()),
                     s.at(),
-                    s.comment());
+                    s.comment(),
+                    diff == null
+                            ? null
+                            : diff.stream()
+                                    .map(p -> new DiffPiece(
+                                            p.op().name().toLowerCase(Locale.ROOT), p.text()))
+                                    .toList());
         }
 
         ChangeView change(SegmentChange c) {
