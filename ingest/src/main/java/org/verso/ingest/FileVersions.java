@@ -25,7 +25,7 @@ import org.verso.library.UnsupportedTypeException;
  * answer to the request and nothing is catalogued. Thread-safe.
  *
  * <p>Throws {@link NotFoundException} ({@code document-not-found}, {@code file-not-found}), {@link TooLargeException}
- * ({@code file-too-large}), {@link InvalidInputException} ({@code empty-file}, {@code unreadable-file}),
+ * ({@code file-too-large}), {@link InvalidInputException} ({@code empty-file}, {@code unreadable-version}),
  * {@link UnsupportedTypeException} ({@code different-file-kind}) and the catalogue's conflicts
  * ({@code same-file-version}, {@code file-superseded}, {@code file-already-catalogued}).
  */
@@ -73,7 +73,7 @@ public class FileVersions {
         }
         Extraction e = extractor.extract(store.locate(sha));
         if (!e.succeeded()) {
-            throw new InvalidInputException("unreadable-file", "The new version cannot be read: " + e.reason());
+            throw new InvalidInputException("unreadable-version", "The new version cannot be read: " + e.reason());
         }
         if (e.isArchive()) {
             throw new UnsupportedTypeException(

@@ -42,7 +42,7 @@ class FileVersionsApiController {
     @Operation(
             summary = "Upload a new version of one of the document's files (multipart field \"file\")",
             description = "201 with each translation's progress before the change; the carry-over follows when the new"
-                    + " version is segmented (GET …/versions). 400 empty-file, unreadable-file; 409 same-file-version,"
+                    + " version is segmented (GET …/versions). 400 empty-file, unreadable-version; 409 same-file-version,"
                     + " file-superseded, file-already-catalogued; 413 file-too-large; 415 different-file-kind.")
     ResponseEntity<FileVersionViews.Uploaded> upload(
             @PathVariable String id,
