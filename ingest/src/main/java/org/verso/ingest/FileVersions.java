@@ -58,7 +58,8 @@ public class FileVersions {
         } catch (TooLargeException e) {
             throw new TooLargeException(
                     "file-too-large",
-                    "The new version is larger than the limit of " + properties.maxFileSize().toMegabytes() + " MB.",
+                    "The new version is larger than the limit of "
+                            + properties.maxFileSize().toMegabytes() + " MB.",
                     e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,8 +100,8 @@ public class FileVersions {
     }
 
     private RuntimeException notCurrent(DocumentId document, Sha256 old) {
-        boolean superseded =
-                documents.supersededFiles(document).stream().anyMatch(s -> s.file().sha256().equals(old));
+        boolean superseded = documents.supersededFiles(document).stream()
+                .anyMatch(s -> s.file().sha256().equals(old));
         return superseded
                 ? new ConflictException(
                         "file-superseded",

@@ -174,8 +174,8 @@ public class Documents {
                 .params(id.value(), old.hex())
                 .query((rs, n) -> new Current(rs.getString(1), rs.getInt(2), rs.getString(3)))
                 .optional()
-                .orElseThrow(() -> new NotFoundException(
-                        "file-not-found", "The document " + id + " has no file " + old + "."));
+                .orElseThrow(() ->
+                        new NotFoundException("file-not-found", "The document " + id + " has no file " + old + "."));
         if (current.supersededBy() != null) {
             throw new ConflictException(
                     "file-superseded",
@@ -192,8 +192,8 @@ public class Documents {
         if (!sameKind(current.mediaType(), next.mediaType())) {
             throw new UnsupportedTypeException(
                     "different-file-kind",
-                    "The new version is " + next.mediaType() + "; the file it would replace is "
-                            + current.mediaType() + ". Upload a file of the same kind.");
+                    "The new version is " + next.mediaType() + "; the file it would replace is " + current.mediaType()
+                            + ". Upload a file of the same kind.");
         }
         Instant now = now();
         insertFile(id, next, now, current.order());
@@ -202,8 +202,8 @@ public class Documents {
                 .update();
         touch(id, now);
         FileReplaced replaced = new FileReplaced(id, old, next.sha256());
-        events.publishEvent(new DocumentIngested(
-                id, next.sha256(), next.originalName(), next.mediaType(), next.language(), false));
+        events.publishEvent(
+                new DocumentIngested(id, next.sha256(), next.originalName(), next.mediaType(), next.language(), false));
         events.publishEvent(replaced);
         return replaced;
     }
@@ -324,8 +324,9 @@ public class Documents {
         if (find(id).isEmpty()) {
             return Optional.empty();
         }
-        List<String> parts = db.sql("SELECT t.content FROM library_file f JOIN library_file_text t"
-                        + " ON t.sha256 = f.sha256 WHERE f.document_id = ? AND f.superseded_by IS NULL ORDER BY f.file_order")
+        List<String> parts = db.sql(
+                        "SELECT t.content FROM library_file f JOIN library_file_text t"
+                                + " ON t.sha256 = f.sha256 WHERE f.document_id = ? AND f.superseded_by IS NULL ORDER BY f.file_order")
                 .param(id.value())
                 .query(String.class)
                 .list();

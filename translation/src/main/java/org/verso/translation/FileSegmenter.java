@@ -117,7 +117,8 @@ class FileSegmenter {
 
     private void store(DocumentId document, Sha256 file, ExtractedSegments extracted, String noteCode, String note) {
         // a new version of a file: the document's translations carry over to it in the same transaction
-        Runnable carryOver = documents.previousVersionOf(file)
+        Runnable carryOver = documents
+                .previousVersionOf(file)
                 .filter(old -> segments.file(document, old).isPresent())
                 .<Runnable>map(old -> () -> versions.carryOver(document, old, file))
                 .orElse(() -> {});

@@ -110,7 +110,8 @@ final class SourceMatch {
                 if (similarity < SIMILAR) {
                     continue;
                 }
-                double score = similarity + (Objects.equals(old.get(o).unit(), next.get(n).unit()) ? SAME_UNIT : 0);
+                double score = similarity
+                        + (Objects.equals(old.get(o).unit(), next.get(n).unit()) ? SAME_UNIT : 0);
                 if (score > bestScore) {
                     best = o;
                     bestScore = score;

@@ -100,7 +100,8 @@ public class SourceVersions {
             Old from = match.from()[n] < 0 ? null : before.get(match.from()[n]);
             Target kept = from == null ? null : targets.get(from.id());
             UUID segment = after.get(n).id();
-            if (kept == null || (match.kinds().get(n) == Kind.CHANGED && kept.target().isEmpty())) {
+            if (kept == null
+                    || (match.kinds().get(n) == Kind.CHANGED && kept.target().isEmpty())) {
                 db.sql("INSERT INTO translation_target (translation_id, segment_id, target, status, version)"
                                 + " VALUES (?, ?, '', 'NEW', 0)")
                         .params(id.value(), segment)
@@ -203,8 +204,8 @@ public class SourceVersions {
     private List<Map.Entry<TranslationId, LanguageTag>> translationsOf(DocumentId document) {
         return db.sql("SELECT id, target_language FROM translation_work WHERE document_id = ? ORDER BY id FOR UPDATE")
                 .param(document.value())
-                .query((rs, n) -> Map.entry(
-                        new TranslationId(rs.getObject(1, UUID.class)), LanguageTag.of(rs.getString(2))))
+                .query((rs, n) ->
+                        Map.entry(new TranslationId(rs.getObject(1, UUID.class)), LanguageTag.of(rs.getString(2))))
                 .list();
     }
 
@@ -251,7 +252,14 @@ public class SourceVersions {
         List<SourceChange> changes = new ArrayList<>();
         for (Row r : rows) {
             changes.add(new SourceChange(
-                    document, r.old(), r.next(), r.unchanged(), r.changed(), r.added(), r.removed(), r.at(),
+                    document,
+                    r.old(),
+                    r.next(),
+                    r.unchanged(),
+                    r.changed(),
+                    r.added(),
+                    r.removed(),
+                    r.at(),
                     carried(r.id())));
         }
         return changes;

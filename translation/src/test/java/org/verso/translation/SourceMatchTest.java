@@ -48,10 +48,8 @@ class SourceMatchTest {
 
     @Test
     void changedSegmentsArePairedInOrderWithTheMostSimilarOldOne() {
-        List<Side> old = List.of(
-                side("tu1", "Alpha beta gamma delta."), side("tu2", "One two three four five."));
-        List<Side> next = List.of(
-                side("tu1", "One two three four six."), side("tu2", "Alpha beta gamma epsilon."));
+        List<Side> old = List.of(side("tu1", "Alpha beta gamma delta."), side("tu2", "One two three four five."));
+        List<Side> next = List.of(side("tu1", "One two three four six."), side("tu2", "Alpha beta gamma epsilon."));
 
         SourceMatch.Result result = SourceMatch.match(old, next);
 
@@ -76,7 +74,8 @@ class SourceMatchTest {
     void similarityCountsWordsInCommon() {
         assertThat(SourceMatch.similarity("a b c d", "a b c d")).isEqualTo(1.0);
         assertThat(SourceMatch.similarity("a b c d", "e f g h")).isZero();
-        assertThat(SourceMatch.similarity("A b", "a B c d")).isCloseTo(2.0 * 2 / 6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(SourceMatch.similarity("A b", "a B c d"))
+                .isCloseTo(2.0 * 2 / 6, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(SourceMatch.similarity("", "")).isZero();
     }
 }

@@ -40,7 +40,8 @@ public class FileVersionViews {
 
     public record RemovedView(String segment, int index, String source, String target, String status, int version) {}
 
-    public record CarriedView(String translation, String language, Count before, Count after, List<RemovedView> removed) {}
+    public record CarriedView(
+            String translation, String language, Count before, Count after, List<RemovedView> removed) {}
 
     public record ChangeView(
             String oldFile,
@@ -57,7 +58,8 @@ public class FileVersionViews {
     /** Each translation as it stood when a new version arrived, before its segmentation carries it over. */
     public record Before(String translation, String language, Count before) {}
 
-    public record Uploaded(String document, String oldFile, FileRef newFile, String segmentation, List<Before> translations) {}
+    public record Uploaded(
+            String document, String oldFile, FileRef newFile, String segmentation, List<Before> translations) {}
 
     public Versions of(DocumentId id) {
         List<Superseded> superseded = documents.supersededFiles(id).stream()
@@ -92,8 +94,7 @@ public class FileVersionViews {
                     return new Before(
                             t.id().toString(),
                             t.targetLanguage().value(),
-                            new Count(
-                                    p.of(SegmentStatus.TRANSLATED) + p.of(SegmentStatus.APPROVED), p.total()));
+                            new Count(p.of(SegmentStatus.TRANSLATED) + p.of(SegmentStatus.APPROVED), p.total()));
                 })
                 .toList();
     }

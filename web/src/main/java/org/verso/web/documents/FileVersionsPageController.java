@@ -40,8 +40,10 @@ class FileVersionsPageController {
         DocumentId document = FileVersionsApiController.documentId(id);
         Sha256 old = FileVersionsApiController.sha(sha256);
         try {
-            if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null
-                    || file.getOriginalFilename().isBlank()))) {
+            if (file == null
+                    || (file.isEmpty()
+                            && (file.getOriginalFilename() == null
+                                    || file.getOriginalFilename().isBlank()))) {
                 throw new org.verso.library.InvalidInputException("no-files", "Choose the new version's file.");
             }
             List<FileVersionViews.Before> before = views.before(document);

@@ -203,7 +203,9 @@ class TranslationsApiController {
         var diffs = sourceVersions.diffs(
                 translationId(id), found.items().stream().map(s -> s.id()).toList());
         return PageView.of(
-                found.items().stream().map(s -> names.segment(s, diffs.get(s.id()))).toList(),
+                found.items().stream()
+                        .map(s -> names.segment(s, diffs.get(s.id())))
+                        .toList(),
                 page,
                 size,
                 found.total());
@@ -231,7 +233,10 @@ class TranslationsApiController {
         var saved = translations.save(
                 translationId(id), SegmentId.parse(segmentId), body.target(), status, body.version(), user.id());
         return names().segment(
-                saved, sourceVersions.diffs(translationId(id), List.of(saved.id())).get(saved.id()));
+                        saved,
+                        sourceVersions
+                                .diffs(translationId(id), List.of(saved.id()))
+                                .get(saved.id()));
     }
 
     @GetMapping("/{id}/segments/{segmentId}/history")

@@ -159,8 +159,7 @@ final class WorkViews {
                     diff == null
                             ? null
                             : diff.stream()
-                                    .map(p -> new DiffPiece(
-                                            p.op().name().toLowerCase(Locale.ROOT), p.text()))
+                                    .map(p -> new DiffPiece(p.op().name().toLowerCase(Locale.ROOT), p.text()))
                                     .toList());
         }
 
