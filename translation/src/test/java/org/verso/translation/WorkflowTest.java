@@ -181,7 +181,8 @@ class WorkflowTest {
         Translation working = workflow.save(workflow.claim(open(), anna, NOW), anna, SegmentStatus.NEW, NOW);
         Translation review = workflow.submit(working, anna, progress(SegmentStatus.TRANSLATED, 2), NOW);
 
-        assertThat(workflow.save(review, anna, SegmentStatus.SOURCE_CHANGED, NOW).status())
+        assertThat(workflow.save(review, anna, SegmentStatus.SOURCE_CHANGED, NOW)
+                        .status())
                 .isEqualTo(TranslationStatus.IN_REVIEW);
         assertThat(code(() -> workflow.review(review, boris, anna.id(), SegmentStatus.SOURCE_CHANGED, true)))
                 .isEqualTo("segment-not-reviewable");
