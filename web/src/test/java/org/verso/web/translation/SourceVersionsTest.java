@@ -166,6 +166,85 @@ class SourceVersionsTest extends WorkTestBase {
     }
 
     @Test
+    void anApprovedRevisionStaysAsItWasAndStillComesOutOfTheFileItWasApprovedOn() throws IOException {
+        Person coordinator = coordinator();
+        Person translator = translator("Revision translator", "ru");
+        String ref = "Reference " + UUID.randomUUID() + ".";
+        DocumentIngested v1 = ingest(paragraphs(LIFE, TRIAL, ref), "approved.docx", DOCX_TYPE, "");
+        String id = open(coordinator, v1, "ru").get("id").asString();
+        assertThat(translator
+                        .http()
+                        .postJson("/api/translations/" + id + "/claim", "")
+                        .status())
+                .isEqualTo(200);
+        JsonNode segments = segments(translator, id);
+        List<String> russian = List.of("Каждый имеет право на жизнь.", "Каждый имеет право на суд.", "Ссылка.");
+        for (int i = 0; i < 3; i++) {
+            assertThat(save(translator, id, segments.get(i), russian.get(i), "translated", 0)
+                            .status())
+                    .isEqualTo(200);
+        }
+        assertThat(translator
+                        .http()
+                        .postJson("/api/translations/" + id + "/submit", "")
+                        .status())
+                .isEqualTo(200);
+        for (JsonNode segment : segments) {
+            assertThat(coordinator
+                            .http()
+                            .postJson(
+                                    "/api/translations/" + id + "/segments/"
+                                            + segment.get("id").asString() + "/review",
+                                    java.util.Map.of("decision", "approve"))
+                            .status())
+                    .isEqualTo(200);
+        }
+        var revision = coordinator.http().postJson("/api/translations/" + id + "/approve", "");
+        assertThat(revision.status()).as(revision.body()).isEqualTo(201);
+        String revisionId = revision.json().get("id").asString();
+        String sha = revision.json().get("sha256").asString();
+
+        Http.Response uploaded = upload(
+                coordinator,
+                v1.documentId().toString(),
+                v1.file().hex(),
+                "approved.docx",
+                paragraphs(LIFE, SLAVERY, TRIAL, ref));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        JsonNode change = awaitChange(coordinator, v1.documentId().toString());
+
+        assertThat(change.get("unchanged").asInt()).isEqualTo(3);
+        assertThat(change.get("added").asInt()).isEqualTo(1);
+        assertThat(texts(segments(translator, id), "status"))
+                .containsExactly("approved", "new", "approved", "approved");
+        JsonNode revisions = translator
+                .http()
+                .get("/api/translations/" + id + "/revisions")
+                .json()
+                .get("items");
+        assertThat(revisions).hasSize(1);
+        assertThat(revisions.get(0).get("sha256").asString()).isEqualTo(sha);
+        byte[] output =
+                download(translator.account().username(), "/api/translations/" + id + "/output?revision=" + revisionId);
+        String xml = documentXml(output);
+        assertThat(xml)
+                .contains(russian.get(0), russian.get(1))
+                .doesNotContain("slavery")
+                .doesNotContain(LIFE);
+    }
+
+    private static String documentXml(byte[] docx) throws IOException {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("word/document.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no word/document.xml in the output");
+    }
+
+    @Test
     void eachBadUploadIsASpecificProblemAndChangesNothing() {
         Person coordinator = coordinator();
         DocumentIngested v1 =
