@@ -177,8 +177,10 @@
       dirty: !!queued, timer: null, busy: false, again: null };
     setStatus(row, seg.status);
     showComment(row);
+    showSourceDiff(row);
     // under review only the segments the reviewer sent back can change
-    row.editable = editable() && (translation.status !== "in_review" || seg.status === "rejected" || seg.status === "draft");
+    row.editable = editable() && (translation.status !== "in_review" || seg.status === "rejected" || seg.status === "draft" ||
+      seg.status === "source_changed");
     showIssues(row);
     if (row.editable) {
       caretRoom(target);
@@ -198,6 +200,21 @@
     historyButton.addEventListener("click", function () { toggleHistory(row); });
     if (review) addReview(row);
     return row;
+  }
+
+  // The source changed since the segment was translated: the words removed and added, until it is confirmed.
+  function showSourceDiff(row) {
+    var old = row.extra.querySelector(".seg-diff");
+    if (old) old.remove();
+    var pieces = row.seg.sourceDiff;
+    if (!pieces || !pieces.length) return;
+    var box = el("p", { className: "seg-diff" }, [el("span", { className: "muted", text: t("editor.sourceDiff") + " " })]);
+    pieces.forEach(function (p) {
+      var tag = p.op === "insert" ? "ins" : p.op === "delete" ? "del" : "span";
+      box.appendChild(el(tag, { className: "diff-" + p.op, text: p.text,
+        title: p.op === "equal" ? null : t("editor.sourceDiff." + p.op) }));
+    });
+    row.extra.insertBefore(box, row.extra.firstChild);
   }
 
   function setStatus(row, status) {
@@ -297,6 +314,8 @@
         row.seg.target = answer.body.target;
         row.seg.comment = answer.body.comment;
         row.seg.issues = answer.body.issues;
+        row.seg.sourceDiff = answer.body.sourceDiff;
+        showSourceDiff(row);
         setStatus(row, answer.body.status);
         showIssues(row);
         row.confirming = false;
@@ -495,6 +514,8 @@
         rowError(row, "");
         row.seg.comment = answer.body.comment;
         row.seg.issues = answer.body.issues;
+        row.seg.sourceDiff = answer.body.sourceDiff;
+        showSourceDiff(row);
         setStatus(row, answer.body.status);
         showIssues(row);
         refreshProgressSoon();

@@ -40,7 +40,7 @@ final class DocumentRows {
         Map<UUID, List<DocumentFile>> files = new HashMap<>();
         db.sql("SELECT document_id, sha256, original_name, media_type, size_bytes, language, language_confidence,"
                         + " page_count, charset, author, text_chars, text_from_ocr, added_at FROM library_file"
-                        + " WHERE document_id IN (:ids) ORDER BY document_id, file_order")
+                        + " WHERE document_id IN (:ids) AND superseded_by IS NULL ORDER BY document_id, file_order")
                 .param("ids", ids)
                 .query(rs -> {
                     files.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
@@ -93,7 +93,21 @@ final class DocumentRows {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    private static DocumentFile file(ResultSet rs) throws SQLException {
+    /** The files of a document that newer versions replaced, in the order they were replaced. */
+    List<SupersededFile> superseded(DocumentId id) {
+        return db.sql("SELECT sha256, original_name, media_type, size_bytes, language, language_confidence,"
+                        + " page_count, charset, author, text_chars, text_from_ocr, added_at, superseded_by,"
+                        + " superseded_at FROM library_file WHERE document_id = ? AND superseded_by IS NOT NULL"
+                        + " ORDER BY superseded_at, file_order")
+                .param(id.value())
+                .query((rs, n) -> new SupersededFile(
+                        file(rs),
+                        new Sha256(rs.getString("superseded_by")),
+                        rs.getTimestamp("superseded_at").toInstant()))
+                .list();
+    }
+
+    static DocumentFile file(ResultSet rs) throws SQLException {
         return new DocumentFile(
                 new Sha256(rs.getString("sha256")),
                 rs.getString("original_name"),

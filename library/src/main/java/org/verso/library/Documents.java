@@ -27,6 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link DocumentChanged} inside its transaction: listen with {@code @TransactionalEventListener} to receive it after
  * the commit. Throws {@link NotFoundException} ({@code document-not-found}), {@link ConflictException}
  * ({@code file-already-catalogued}) and {@link InvalidInputException}.
+ *
+ * <p>A document's {@link Document#files() files} are its current ones: a file replaced by a new version
+ * ({@link #replaceFile}) stays stored and is listed by {@link #supersededFiles}.
  */
 @Service
 public class Documents {
@@ -146,6 +149,93 @@ public class Documents {
         return get(id);
     }
 
+    /**
+     * Replaces one of a document's current files by a new version, which takes its place in the document's order. The
+     * old file stays stored and catalogued, superseded by the new one. Publishes {@link DocumentIngested} for the new
+     * file (not a new document) and then {@link FileReplaced}, inside the transaction. The new file must already be
+     * in the file store.
+     *
+     * @throws NotFoundException {@code document-not-found}; {@code file-not-found} when {@code old} is not a file of
+     *     the document
+     * @throws ConflictException {@code file-superseded} when {@code old} was replaced already;
+     *     {@code same-file-version} when the new version has the same bytes; {@code file-already-catalogued} when
+     *     the new bytes belong to a document already
+     * @throws UnsupportedTypeException {@code different-file-kind} when the new version is not of the old one's type
+     * @throws InvalidInputException {@code empty-file} when the new version has no bytes
+     */
+    @Transactional
+    public FileReplaced replaceFile(DocumentId id, Sha256 old, NewFile next) {
+        Objects.requireNonNull(old, "old");
+        Objects.requireNonNull(next, "next");
+        get(id);
+        record Current(String mediaType, int order, String supersededBy) {}
+        Current current = db.sql("SELECT media_type, file_order, superseded_by FROM library_file"
+                        + " WHERE document_id = ? AND sha256 = ? FOR UPDATE")
+                .params(id.value(), old.hex())
+                .query((rs, n) -> new Current(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                .optional()
+                .orElseThrow(() ->
+                        new NotFoundException("file-not-found", "The document " + id + " has no file " + old + "."));
+        if (current.supersededBy() != null) {
+            throw new ConflictException(
+                    "file-superseded",
+                    "The file " + old + " was replaced by " + current.supersededBy()
+                            + " already; upload a new version of that one.");
+        }
+        if (next.sha256().equals(old)) {
+            throw new ConflictException(
+                    "same-file-version", "The new version has the same content as the file it would replace.");
+        }
+        if (next.size() == 0) {
+            throw new InvalidInputException("empty-file", "The new version is empty.");
+        }
+        if (!sameKind(current.mediaType(), next.mediaType())) {
+            throw new UnsupportedTypeException(
+                    "different-file-kind",
+                    "The new version is " + next.mediaType() + "; the file it would replace is " + current.mediaType()
+                            + ". Upload a file of the same kind.");
+        }
+        Instant now = now();
+        insertFile(id, next, now, current.order());
+        db.sql("UPDATE library_file SET superseded_by = ?, superseded_at = ? WHERE sha256 = ?")
+                .params(next.sha256().hex(), Timestamp.from(now), old.hex())
+                .update();
+        touch(id, now);
+        FileReplaced replaced = new FileReplaced(id, old, next.sha256());
+        events.publishEvent(
+                new DocumentIngested(id, next.sha256(), next.originalName(), next.mediaType(), next.language(), false));
+        events.publishEvent(replaced);
+        return replaced;
+    }
+
+    /** Whether two detected types are one kind of file: the same type, its parameters (charset) left out. */
+    static boolean sameKind(String a, String b) {
+        return base(a).equals(base(b));
+    }
+
+    private static String base(String mediaType) {
+        int semicolon = mediaType.indexOf(';');
+        return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** The files of a document that newer versions replaced, oldest replacement first. */
+    @Transactional(readOnly = true)
+    public List<SupersededFile> supersededFiles(DocumentId id) {
+        get(id);
+        return rows.superseded(id);
+    }
+
+    /** The file that {@code file} is a new version of, if it replaced one. */
+    @Transactional(readOnly = true)
+    public Optional<Sha256> previousVersionOf(Sha256 file) {
+        return db.sql("SELECT sha256 FROM library_file WHERE superseded_by = ?")
+                .param(file.hex())
+                .query((rs, n) -> new Sha256(rs.getString(1)))
+                .optional();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Document> find(DocumentId id) {
         Objects.requireNonNull(id, "id");
@@ -181,7 +271,7 @@ public class Documents {
         }
         if (query.language() != null) {
             where.append(" AND (d.source_language = :lang OR EXISTS (SELECT 1 FROM library_file f"
-                    + " WHERE f.document_id = d.id AND f.language = :lang))");
+                    + " WHERE f.document_id = d.id AND f.language = :lang AND f.superseded_by IS NULL))");
             params.put("lang", query.language());
         }
         if (query.tag() != null) {
@@ -234,8 +324,9 @@ public class Documents {
         if (find(id).isEmpty()) {
             return Optional.empty();
         }
-        List<String> parts = db.sql("SELECT t.content FROM library_file f JOIN library_file_text t"
-                        + " ON t.sha256 = f.sha256 WHERE f.document_id = ? ORDER BY f.file_order")
+        List<String> parts = db.sql(
+                        "SELECT t.content FROM library_file f JOIN library_file_text t"
+                                + " ON t.sha256 = f.sha256 WHERE f.document_id = ? AND f.superseded_by IS NULL ORDER BY f.file_order")
                 .param(id.value())
                 .query(String.class)
                 .list();

@@ -111,6 +111,80 @@ abstract class DocumentsContract extends LibraryTest {
     }
 
     @Test
+    void aNewVersionReplacesAFileInItsPlaceAndTheOldOneStaysSuperseded() {
+        NewFile cover = file("Cover letter.", "cover.txt", "en");
+        NewFile old = file("Everyone has the right to life.", "charter.txt", "en");
+        Document document =
+                documents.create(new NewDocument("Versions", DocumentKind.CHARTER, null, "en", null, Set.of()), cover);
+        documents.attach(document.id(), old);
+        NewFile next = file("Everyone has the right to life and liberty.", "charter-2.txt", "en");
+        recorder.ingested.clear();
+
+        FileReplaced replaced = documents.replaceFile(document.id(), old.sha256(), next);
+
+        assertThat(replaced).isEqualTo(new FileReplaced(document.id(), old.sha256(), next.sha256()));
+        Document read = documents.get(document.id());
+        assertThat(read.files()).extracting(DocumentFile::sha256).containsExactly(cover.sha256(), next.sha256());
+        assertThat(documents.text(document.id()).orElseThrow())
+                .contains("liberty")
+                .doesNotContain("right to life.");
+        assertThat(documents.supersededFiles(document.id())).singleElement().satisfies(s -> {
+            assertThat(s.file().sha256()).isEqualTo(old.sha256());
+            assertThat(s.supersededBy()).isEqualTo(next.sha256());
+        });
+        assertThat(documents.previousVersionOf(next.sha256())).contains(old.sha256());
+        assertThat(documents.previousVersionOf(old.sha256())).isEmpty();
+        assertThat(documents.ownerOf(old.sha256())).contains(document.id());
+        assertThat(recorder.ingested).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(next.sha256());
+            assertThat(e.newDocument()).isFalse();
+        });
+    }
+
+    @Test
+    void aBadNewVersionIsRefusedAndChangesNothing() {
+        NewFile old = file("Article 1.", "rules.txt", "en");
+        Document document = documents.create(
+                new NewDocument("Refused versions", DocumentKind.OTHER, null, "en", null, Set.of()), old);
+        NewFile pdf = new NewFile(
+                file("A PDF.", "rules.pdf", "en").sha256(),
+                "rules.pdf",
+                "application/pdf",
+                10,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "A PDF.");
+        NewFile empty = new NewFile(
+                file("", "empty.txt", "en").sha256(), "empty.txt", "text/plain", 0, null, null, null, null, null, "");
+
+        assertThatThrownBy(() -> documents.replaceFile(document.id(), old.sha256(), pdf))
+                .isInstanceOfSatisfying(UnsupportedTypeException.class, e -> assertThat(e.code())
+                        .isEqualTo("different-file-kind"));
+        assertThatThrownBy(() -> documents.replaceFile(document.id(), old.sha256(), empty))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("empty-file"));
+        assertThatThrownBy(() -> documents.replaceFile(document.id(), old.sha256(), old))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("same-file-version"));
+        assertThatThrownBy(() -> documents.replaceFile(document.id(), Sha256.parse("ab".repeat(32)), pdf))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class, e -> assertThat(e.code()).isEqualTo("file-not-found"));
+
+        assertThat(documents.get(document.id())).isEqualTo(document);
+        assertThat(documents.supersededFiles(document.id())).isEmpty();
+        assertThat(documents.ownerOf(pdf.sha256())).isEmpty();
+
+        NewFile second = file("Article 1, revised.", "rules-2.txt", "en");
+        documents.replaceFile(document.id(), old.sha256(), second);
+        assertThatThrownBy(() -> documents.replaceFile(document.id(), old.sha256(), file("Third.", "r3.txt", "en")))
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("file-superseded"));
+    }
+
+    @Test
     void cataloguingIntoADocumentThatIsGoneIsNotFound() {
         NewFile file = file("Orphan text.", "orphan.txt", null);
 

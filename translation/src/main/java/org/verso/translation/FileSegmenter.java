@@ -28,13 +28,16 @@ class FileSegmenter {
     private final FileStore files;
     private final Documents documents;
     private final ApplicationEventPublisher events;
+    private final SourceVersions versions;
 
     FileSegmenter(
             Segmentation segmentation,
             Segments segments,
             FileStore files,
             Documents documents,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            SourceVersions versions) {
+        this.versions = Objects.requireNonNull(versions, "versions");
         this.segmentation = Objects.requireNonNull(segmentation, "segmentation");
         this.segments = Objects.requireNonNull(segments, "segments");
         this.files = Objects.requireNonNull(files, "files");
@@ -113,7 +116,13 @@ class FileSegmenter {
     }
 
     private void store(DocumentId document, Sha256 file, ExtractedSegments extracted, String noteCode, String note) {
-        if (segments.store(document, file, extracted, noteCode, note)) {
+        // a new version of a file: the document's translations carry over to it in the same transaction
+        Runnable carryOver = documents
+                .previousVersionOf(file)
+                .filter(old -> segments.file(document, old).isPresent())
+                .<Runnable>map(old -> () -> versions.carryOver(document, old, file))
+                .orElse(() -> {});
+        if (segments.store(document, file, extracted, noteCode, note, carryOver)) {
             events.publishEvent(new SegmentsExtracted(document, file, extracted.count(), extracted.roundTrip()));
         }
     }

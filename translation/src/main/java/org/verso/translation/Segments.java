@@ -37,6 +37,14 @@ public class Segments {
     /** The largest page a caller may ask for. */
     public static final int MAX_PAGE_SIZE = 500;
 
+    /**
+     * A condition on {@code translation_segment} rows: of a file that no newer version replaced. Old versions' segments
+     * stay stored (their history and the revisions made from them point at them) but are no longer the document's.
+     */
+    static final String CURRENT = " AND translation_segment.file_sha256 NOT IN (SELECT o.file_sha256 FROM"
+            + " translation_file o WHERE o.document_id = translation_segment.document_id"
+            + " AND o.superseded_by IS NOT NULL)";
+
     private static final int BATCH = 500;
     private static final int MAX_UNIT = 255;
     private static final int MAX_REASON = 1000;
@@ -64,7 +72,8 @@ public class Segments {
         checkPage(page, size);
         return db.sql("SELECT " + SEGMENT_COLUMNS + " FROM translation_segment s JOIN translation_file f"
                         + " ON f.document_id = s.document_id AND f.file_sha256 = s.file_sha256"
-                        + " WHERE s.document_id = ? ORDER BY f.registered_at, f.file_sha256, s.seq"
+                        + " WHERE s.document_id = ? AND f.superseded_by IS NULL"
+                        + " ORDER BY f.registered_at, f.file_sha256, s.seq"
                         + " LIMIT ? OFFSET ?")
                 .params(document.value(), size, (long) page * size)
                 .query(Segments::segment)
@@ -86,17 +95,17 @@ public class Segments {
     /** How many segments a document has, over all its files. */
     public long count(DocumentId document) {
         Objects.requireNonNull(document, "document");
-        return db.sql("SELECT COUNT(*) FROM translation_segment WHERE document_id = ?")
+        return db.sql("SELECT COUNT(*) FROM translation_segment WHERE document_id = ?" + CURRENT)
                 .param(document.value())
                 .query(Long.class)
                 .single();
     }
 
-    /** The segmentation of each of a document's ingested files, in the order they were ingested. */
+    /** The segmentation of each of a document's current files (not replaced by a new version), in ingest order. */
     public List<FileSegmentation> files(DocumentId document) {
         Objects.requireNonNull(document, "document");
         return db.sql("SELECT " + FILE_COLUMNS + " FROM translation_file WHERE document_id = ?"
-                        + " ORDER BY registered_at, file_sha256")
+                        + " AND superseded_by IS NULL ORDER BY registered_at, file_sha256")
                 .param(document.value())
                 .query(Segments::file)
                 .list();
@@ -113,7 +122,7 @@ public class Segments {
         }
         return db
                 .sql("SELECT " + FILE_COLUMNS + " FROM translation_file WHERE document_id IN (:documents)"
-                        + " ORDER BY registered_at, file_sha256")
+                        + " AND superseded_by IS NULL ORDER BY registered_at, file_sha256")
                 .param("documents", documents.stream().map(DocumentId::value).toList())
                 .query(Segments::file)
                 .list()
@@ -188,6 +197,17 @@ public class Segments {
      * @param note a reason kept with segments that came from a fallback (the round trip failed), or null
      */
     boolean store(DocumentId document, Sha256 file, ExtractedSegments segments, String noteCode, String note) {
+        return store(document, file, segments, noteCode, note, () -> {});
+    }
+
+    /** As {@link #store(DocumentId, Sha256, ExtractedSegments, String, String)}, then {@code andThen} in its transaction. */
+    boolean store(
+            DocumentId document,
+            Sha256 file,
+            ExtractedSegments segments,
+            String noteCode,
+            String note,
+            Runnable andThen) {
         return Boolean.TRUE.equals(ownTransaction.execute(status -> {
             Optional<SegmentationState> state = lockState(document, file);
             if (state.isEmpty() || state.get() == SegmentationState.SEGMENTED) {
@@ -210,6 +230,7 @@ public class Segments {
                             document.value(),
                             file.hex())
                     .update();
+            andThen.run();
             return true;
         }));
     }

@@ -55,7 +55,13 @@ public class TranslatedOutput {
         Translation t = translations.get(id);
         Map<Sha256, List<SegmentTranslation>> targets = revision == null ? live(id) : approved(id, revision);
         List<TranslatedFile> outputs = new ArrayList<>();
-        for (FileSegmentation file : segments.files(t.document())) {
+        // a revision is of the files it was approved on, though newer versions may have replaced them since
+        List<FileSegmentation> sources = revision == null
+                ? segments.files(t.document())
+                : targets.keySet().stream()
+                        .flatMap(sha -> segments.file(t.document(), sha).stream())
+                        .toList();
+        for (FileSegmentation file : sources) {
             if (file.state() != SegmentationState.SEGMENTED) {
                 continue;
             }

@@ -33,8 +33,14 @@ class TranslationConfiguration {
             Segments segments,
             FileStore files,
             Documents documents,
-            ApplicationEventPublisher events) {
-        return new FileSegmenter(segmentation, segments, files, documents, events);
+            ApplicationEventPublisher events,
+            SourceVersions versions) {
+        return new FileSegmenter(segmentation, segments, files, documents, events, versions);
+    }
+
+    @Bean
+    SourceVersions sourceVersions(JdbcClient db, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+        return new SourceVersions(db, events, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

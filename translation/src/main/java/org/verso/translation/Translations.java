@@ -86,7 +86,8 @@ public class Translations {
         LanguageTag source = LanguageTag.ofNullable(document.sourceLanguage());
         Actor assignee = command.assignee() == null ? null : actor(command.assignee());
         List<Translation> opened = run(() -> {
-            List<String> texts = db.sql("SELECT plain_text FROM translation_segment WHERE document_id = ?")
+            List<String> texts = db.sql(
+                            "SELECT plain_text FROM translation_segment WHERE document_id = ?" + Segments.CURRENT)
                     .param(document.id().value())
                     .query(String.class)
                     .list();
@@ -119,7 +120,8 @@ public class Translations {
                 }
                 insert(t);
                 db.sql("INSERT INTO translation_target (translation_id, segment_id, target, status, version)"
-                                + " SELECT ?, id, '', 'NEW', 0 FROM translation_segment WHERE document_id = ?")
+                                + " SELECT ?, id, '', 'NEW', 0 FROM translation_segment WHERE document_id = ?"
+                                + Segments.CURRENT)
                         .params(t.id().value(), document.id().value())
                         .update();
                 record(t, "opened", by, now, command.note());
@@ -390,7 +392,8 @@ public class Translations {
             }
             TargetCodes.check(current.source(), target, requested != SegmentStatus.DRAFT);
             int rows = db.sql("UPDATE translation_target SET target = ?, status = ?, version = version + 1,"
-                            + " translated_by = ?, updated_by = ?, updated_at = ?, review_comment = NULL"
+                            + " translated_by = ?, updated_by = ?, updated_at = ?, review_comment = NULL,"
+                            + " previous_source = " + SourceVersions.CONFIRMED
                             + " WHERE translation_id = ? AND segment_id = ? AND version = ?")
                     .params(
                             target,
@@ -398,6 +401,7 @@ public class Translations {
                             by.value(),
                             by.value(),
                             Timestamp.from(now),
+                            requested.name(),
                             id.value(),
                             segmentId.value(),
                             version)

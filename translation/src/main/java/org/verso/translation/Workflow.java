@@ -83,7 +83,9 @@ final class Workflow {
             throw Refusals.claimRequired();
         }
         if (t.status() == TranslationStatus.IN_REVIEW) {
-            if (segment != SegmentStatus.REJECTED && segment != SegmentStatus.DRAFT) {
+            if (segment != SegmentStatus.REJECTED
+                    && segment != SegmentStatus.DRAFT
+                    && segment != SegmentStatus.SOURCE_CHANGED) {
                 throw Refusals.segmentUnderReview();
             }
             return t.with(t.status(), new Claim(actor.id(), now.plus(expiry)));

@@ -176,6 +176,24 @@ class WorkflowTest {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    @Test
+    void aSegmentWhoseSourceChangedCanBeConfirmedWhileInReviewButNotSubmittedOrReviewedBeforeThat() {
+        Translation working = workflow.save(workflow.claim(open(), anna, NOW), anna, SegmentStatus.NEW, NOW);
+        Translation review = workflow.submit(working, anna, progress(SegmentStatus.TRANSLATED, 2), NOW);
+
+        assertThat(workflow.save(review, anna, SegmentStatus.SOURCE_CHANGED, NOW)
+                        .status())
+                .isEqualTo(TranslationStatus.IN_REVIEW);
+        assertThat(code(() -> workflow.review(review, boris, anna.id(), SegmentStatus.SOURCE_CHANGED, true)))
+                .isEqualTo("segment-not-reviewable");
+        assertThat(code(() -> workflow.submit(
+                        working,
+                        anna,
+                        new Progress(Map.of(SegmentStatus.TRANSLATED, 1, SegmentStatus.SOURCE_CHANGED, 1)),
+                        NOW)))
+                .isEqualTo("segments-not-translated");
+    }
+
     private static String code(Runnable action) {
         try {
             action.run();

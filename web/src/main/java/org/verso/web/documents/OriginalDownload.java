@@ -38,7 +38,10 @@ class OriginalDownload {
     ResponseEntity<InputStreamResource> of(String id, String sha256) {
         Document document = documents.get(documentId(id));
         Sha256 hash = Sha256.parse(sha256);
-        DocumentFile file = document.files().stream()
+        // a file replaced by a newer version stays downloadable
+        DocumentFile file = java.util.stream.Stream.concat(
+                        document.files().stream(),
+                        documents.supersededFiles(document.id()).stream().map(s -> s.file()))
                 .filter(f -> f.sha256().equals(hash))
                 .findFirst()
                 .orElseThrow(() ->

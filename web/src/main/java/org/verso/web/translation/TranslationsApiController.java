@@ -43,6 +43,7 @@ import org.verso.translation.RevisionId;
 import org.verso.translation.SegmentId;
 import org.verso.translation.SegmentPage;
 import org.verso.translation.SegmentStatus;
+import org.verso.translation.SourceVersions;
 import org.verso.translation.StaleSegment;
 import org.verso.translation.TargetSegment;
 import org.verso.translation.TranslatedFile;
@@ -79,6 +80,7 @@ class TranslationsApiController {
     private final Documents documents;
     private final MessageSource messages;
     private final QualityReview quality;
+    private final SourceVersions sourceVersions;
 
     TranslationsApiController(
             Translations translations,
@@ -86,8 +88,10 @@ class TranslationsApiController {
             Accounts accounts,
             Documents documents,
             MessageSource messages,
-            QualityReview quality) {
+            QualityReview quality,
+            SourceVersions sourceVersions) {
         this.quality = quality;
+        this.sourceVersions = sourceVersions;
         this.translations = translations;
         this.output = output;
         this.accounts = accounts;
@@ -204,10 +208,13 @@ class TranslationsApiController {
         SegmentPage found = translations.segments(translation, wanted, q, page, size);
         Names names = names();
         var issues = quality.issues(translation, found.items());
+        var diffs = sourceVersions.diffs(
+                translation, found.items().stream().map(s -> s.id()).toList());
         Locale locale = LocaleContextHolder.getLocale();
         return PageView.of(
                 found.items().stream()
-                        .map(s -> names.segment(s, IssueViews.of(issues.get(s.id()), names, messages, locale)))
+                        .map(s -> names.segment(
+                                s, IssueViews.of(issues.get(s.id()), names, messages, locale), diffs.get(s.id())))
                         .toList(),
                 page,
                 size,
@@ -356,12 +363,13 @@ class TranslationsApiController {
         return Problems.response(problem);
     }
 
-    /** A segment's answer with its quality issues (the checks run on every save). */
+    /** A segment's answer with its quality issues (the checks run on every save) and its source's word diff. */
     private SegmentView withIssues(TranslationId translation, TargetSegment segment) {
         Names names = names();
         return names.segment(
                 segment,
-                IssueViews.of(quality.issues(translation, segment), names, messages, LocaleContextHolder.getLocale()));
+                IssueViews.of(quality.issues(translation, segment), names, messages, LocaleContextHolder.getLocale()),
+                sourceVersions.diffs(translation, List.of(segment.id())).get(segment.id()));
     }
 
     private TranslationView view(Translation t, boolean withRevisions) {

@@ -58,7 +58,11 @@ final class WorkViews {
             Person by,
             Instant at,
             String comment,
-            List<IssueViews.IssueView> issues) {}
+            List<IssueViews.IssueView> issues,
+            List<DiffPiece> sourceDiff) {}
+
+    /** One piece of the word-level difference of a changed source: {@code equal}, {@code insert} or {@code delete}. */
+    record DiffPiece(String op, String text) {}
 
     record ChangeView(String target, String status, int version, Person by, Instant at, String comment) {}
 
@@ -136,10 +140,15 @@ final class WorkViews {
         }
 
         SegmentView segment(TargetSegment s) {
-            return segment(s, List.of());
+            return segment(s, List.of(), null);
         }
 
-        SegmentView segment(TargetSegment s, List<IssueViews.IssueView> issues) {
+        /**
+         * With its quality issues and the word-level difference of its source, for a segment whose source changed
+         * (else {@code null}).
+         */
+        SegmentView segment(
+                TargetSegment s, List<IssueViews.IssueView> issues, List<org.verso.translation.SourceDiff.Piece> diff) {
             return new SegmentView(
                     s.id().toString(),
                     s.file().hex(),
@@ -152,7 +161,12 @@ final class WorkViews {
                     person(s.by()),
                     s.at(),
                     s.comment(),
-                    issues);
+                    issues,
+                    diff == null
+                            ? null
+                            : diff.stream()
+                                    .map(p -> new DiffPiece(p.op().name().toLowerCase(Locale.ROOT), p.text()))
+                                    .toList());
         }
 
         ChangeView change(SegmentChange c) {
