@@ -109,9 +109,7 @@ class XliffApiController {
         return download(file);
     }
 
-    @PostMapping(
-            value = {"/api/translations/{id}/xliff", "/translations/{id}/xliff.json"},
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping({"/api/translations/{id}/xliff", "/translations/{id}/xliff.json"})
     @Operation(summary = "Import a translated XLIFF (part 'file'); answers the outcome of every unit")
     ResponseEntity<ImportView> importXliff(
             @PathVariable String id,
