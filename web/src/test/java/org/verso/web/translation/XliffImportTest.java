@@ -386,6 +386,26 @@ class XliffImportTest extends XliffTestBase {
         assertThat(unzip(english).get("README.txt")).contains("Import XLIFF", "Create Translated Documents");
     }
 
+    @Test
+    void theTranslationPageOffersExportPackageAndImportInBothLanguages() {
+        Claimed t = claimed(document(PARAGRAPH), "ru", "ru");
+        var russian = t.holder().http().get("/translations/" + t.id());
+        assertThat(russian.status()).isEqualTo(200);
+        assertThat(russian.body())
+                .contains("id=\"t-xliff-12\"", "id=\"t-xliff-20\"", "id=\"t-xliff-package\"", "id=\"t-xliff-import\"")
+                .contains(
+                        "Экспорт XLIFF 1.2",
+                        "Импорт XLIFF",
+                        "только отклонённые",
+                        "/translations/" + t.id() + "/xliff.json");
+        var english = t.coordinator().http().get("/translations/" + t.id());
+        assertThat(english.body()).contains("Export XLIFF 2.0", "Offline package (ZIP)", "Import XLIFF");
+        // the page's own download route (the session's, not the API's)
+        var page = t.holder().http().get("/translations/" + t.id() + "/xliff?version=2.0&status=untranslated");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("urn:oasis:names:tc:xliff:document:2.0", "verso:selection=\"untranslated\"");
+    }
+
     static Map<String, String> unzip(byte[] zip) throws IOException {
         Map<String, String> entries = new java.util.LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
