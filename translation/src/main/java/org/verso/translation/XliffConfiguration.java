@@ -1,0 +1,27 @@
+package org.verso.translation;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.verso.accounts.Accounts;
+
+/** Wires offline work: XLIFF out and in, and the offline package with the parts other modules add. */
+@Configuration(proxyBeanMethods = false)
+class XliffConfiguration {
+    @Bean
+    OfflineWork offlineWork(
+            Translations translations,
+            Accounts accounts,
+            PlatformTransactionManager transactions,
+            ObjectProvider<Clock> clock,
+            ObjectProvider<OfflinePackagePart> parts) {
+        return new OfflineWork(
+                translations,
+                accounts,
+                transactions,
+                clock.getIfAvailable(Clock::systemUTC),
+                parts.orderedStream().toList());
+    }
+}

@@ -1,0 +1,38 @@
+package org.verso.translation.internal;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One unit to write into an XLIFF file, already mapped from Verso's segment.
+ *
+ * @param id the unit id (ties it to its segment and the version exported)
+ * @param name the segment's position in its file, shown by some tools
+ * @param source the source in Verso's inline markup
+ * @param target the target in the same markup; the source again where the segment has no target yet
+ * @param state12 the XLIFF 1.2 {@code state} of the target
+ * @param approved whether the 1.2 unit carries {@code approved="yes"}
+ * @param state20 the XLIFF 2.0 segment {@code state}
+ * @param subState20 the XLIFF 2.0 {@code subState} ({@code verso:…}), or null
+ * @param notes notes on the unit: who wrote them ({@code from}/{@code category}) and their text
+ */
+public record XliffUnit(
+        String id,
+        String name,
+        String source,
+        String target,
+        String state12,
+        boolean approved,
+        String state20,
+        String subState20,
+        List<Note> notes) {
+    public XliffUnit {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        notes = List.copyOf(notes);
+    }
+
+    /** A note from the coordinator or a reviewer. */
+    public record Note(String from, String text) {}
+}

@@ -1,0 +1,260 @@
+package org.verso.translation.internal;
+
+import java.io.OutputStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes XLIFF 1.2 or 2.0 from units in Verso's inline markup, streaming (StAX), one {@code <file>} per source file of
+ * the document. Inline codes: Verso's {@code g}, {@code x}, {@code bx}, {@code ex} become 1.2's {@code g}, {@code x},
+ * {@code bx}, {@code ex} and 2.0's {@code pc}, {@code ph}, {@code sc}, {@code ec} with the same ids (an {@code sc}/
+ * {@code ec} is {@code isolated="yes"} unless both halves are in the segment). Verso keeps only a code's id and role
+ * (the formatting stays in the original file), so there is no {@code originalData} to write. Stateless, thread-safe.
+ */
+public final class XliffWriter {
+    public static final String NS12 = "urn:oasis:names:tc:xliff:document:1.2";
+    public static final String NS20 = "urn:oasis:names:tc:xliff:document:2.0";
+    /** Verso's own attributes on {@code <file>}: {@code translation}, {@code document}, {@code selection}. */
+    public static final String VERSO_NS = "urn:verso:xliff";
+
+    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+    private static final Pattern TOKEN =
+            Pattern.compile("<g id=\"(\\d+)\">|</g>|<(x|bx|ex) id=\"(\\d+)\"/>|&(lt|gt|amp|quot|apos);");
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
+
+    private XliffWriter() {}
+
+    /**
+     * @param files the units of each source file, in document order
+     * @param fileNote the coordinator's note on the translation, or null
+     */
+    public static void write(
+            boolean version2, XliffHeader header, List<XliffFile> files, String fileNote, OutputStream out) {
+        try {
+            XMLStreamWriter w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeCharacters("\n");
+            if (version2) {
+                write20(w, header, files, fileNote);
+            } else {
+                write12(w, header, files, fileNote);
+            }
+            w.writeEndDocument();
+            w.flush();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("XLIFF could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write12(XMLStreamWriter w, XliffHeader h, List<XliffFile> files, String note)
+            throws XMLStreamException {
+        w.writeStartElement("xliff");
+        w.writeDefaultNamespace(NS12);
+        w.writeNamespace("verso", VERSO_NS);
+        w.writeAttribute("version", "1.2");
+        for (XliffFile file : files) {
+            w.writeCharacters("\n");
+            w.writeStartElement("file");
+            w.writeAttribute("original", file.original());
+            w.writeAttribute("source-language", h.sourceLanguage());
+            w.writeAttribute("target-language", h.targetLanguage());
+            w.writeAttribute("datatype", "x-verso");
+            w.writeAttribute("tool-id", "verso");
+            fileAttributes(w, h);
+            w.writeCharacters("\n");
+            w.writeStartElement("header");
+            w.writeEmptyElement("tool");
+            w.writeAttribute("tool-id", "verso");
+            w.writeAttribute("tool-name", "Verso");
+            if (note != null) {
+                element(w, "note", "from", "coordinator", note);
+            }
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeStartElement("body");
+            for (XliffUnit u : file.units()) {
+                w.writeCharacters("\n");
+                w.writeStartElement("trans-unit");
+                w.writeAttribute("id", u.id());
+                w.writeAttribute("resname", u.name());
+                w.writeAttribute("xml", XML_NS, "space", "preserve");
+                if (u.approved()) {
+                    w.writeAttribute("approved", "yes");
+                }
+                w.writeStartElement("source");
+                w.writeAttribute("xml", XML_NS, "lang", h.sourceLanguage());
+                inline(w, u.source(), false);
+                w.writeEndElement();
+                w.writeStartElement("target");
+                w.writeAttribute("xml", XML_NS, "lang", h.targetLanguage());
+                w.writeAttribute("state", u.state12());
+                inline(w, u.target(), false);
+                w.writeEndElement();
+                for (XliffUnit.Note n : u.notes()) {
+                    element(w, "note", "from", n.from(), n.text());
+                }
+                w.writeEndElement();
+            }
+            w.writeCharacters("\n");
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndElement();
+        }
+        w.writeCharacters("\n");
+        w.writeEndElement();
+        w.writeCharacters("\n");
+    }
+
+    private static void write20(XMLStreamWriter w, XliffHeader h, List<XliffFile> files, String note)
+            throws XMLStreamException {
+        w.writeStartElement("xliff");
+        w.writeDefaultNamespace(NS20);
+        w.writeNamespace("verso", VERSO_NS);
+        w.writeAttribute("version", "2.0");
+        w.writeAttribute("srcLang", h.sourceLanguage());
+        w.writeAttribute("trgLang", h.targetLanguage());
+        int f = 0;
+        for (XliffFile file : files) {
+            w.writeCharacters("\n");
+            w.writeStartElement("file");
+            w.writeAttribute("id", "f" + ++f);
+            w.writeAttribute("original", file.original());
+            fileAttributes(w, h);
+            if (note != null) {
+                w.writeStartElement("notes");
+                element(w, "note", "category", "coordinator", note);
+                w.writeEndElement();
+            }
+            for (XliffUnit u : file.units()) {
+                w.writeCharacters("\n");
+                w.writeStartElement("unit");
+                w.writeAttribute("id", u.id());
+                w.writeAttribute("name", u.name());
+                if (!u.notes().isEmpty()) {
+                    w.writeStartElement("notes");
+                    for (XliffUnit.Note n : u.notes()) {
+                        element(w, "note", "category", n.from(), n.text());
+                    }
+                    w.writeEndElement();
+                }
+                w.writeStartElement("segment");
+                w.writeAttribute("state", u.state20());
+                if (u.subState20() != null) {
+                    w.writeAttribute("subState", u.subState20());
+                }
+                w.writeStartElement("source");
+                w.writeAttribute("xml", XML_NS, "space", "preserve");
+                inline(w, u.source(), true);
+                w.writeEndElement();
+                w.writeStartElement("target");
+                w.writeAttribute("xml", XML_NS, "space", "preserve");
+                inline(w, u.target(), true);
+                w.writeEndElement();
+                w.writeEndElement();
+                w.writeEndElement();
+            }
+            w.writeCharacters("\n");
+            w.writeEndElement();
+        }
+        w.writeCharacters("\n");
+        w.writeEndElement();
+        w.writeCharacters("\n");
+    }
+
+    private static void fileAttributes(XMLStreamWriter w, XliffHeader h) throws XMLStreamException {
+        w.writeAttribute("verso", VERSO_NS, "translation", h.translation());
+        w.writeAttribute("verso", VERSO_NS, "document", h.document());
+        w.writeAttribute("verso", VERSO_NS, "selection", h.selection());
+    }
+
+    private static void element(XMLStreamWriter w, String name, String attribute, String value, String text)
+            throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeAttribute(attribute, value);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    /** Verso's markup as XLIFF inline content; anything that is not a known element is text (escaped by StAX). */
+    static void inline(XMLStreamWriter w, String markup, boolean version2) throws XMLStreamException {
+        Set<Integer> pairedHalves = version2 ? pairedHalves(markup) : Set.of();
+        Matcher m = TOKEN.matcher(markup);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                w.writeCharacters(markup.substring(at, m.start()));
+            }
+            at = m.end();
+            String token = m.group();
+            if (m.group(4) != null) {
+                w.writeCharacters(unescape(m.group(4)));
+            } else if (m.group(1) != null) {
+                w.writeStartElement(version2 ? "pc" : "g");
+                w.writeAttribute("id", m.group(1));
+            } else if (token.equals("</g>")) {
+                w.writeEndElement();
+            } else {
+                String kind = m.group(2);
+                String id = m.group(3);
+                if (!version2) {
+                    w.writeEmptyElement(kind);
+                    w.writeAttribute("id", id);
+                    if (!kind.equals("x")) {
+                        w.writeAttribute("rid", id); // how Okapi (and others) pair a bx with its ex
+                    }
+                } else if (kind.equals("x")) {
+                    w.writeEmptyElement("ph");
+                    w.writeAttribute("id", id);
+                } else if (kind.equals("bx")) {
+                    w.writeEmptyElement("sc");
+                    w.writeAttribute("id", id);
+                    if (!pairedHalves.contains(Integer.valueOf(id))) {
+                        w.writeAttribute("isolated", "yes");
+                    }
+                } else if (pairedHalves.contains(Integer.valueOf(id))) {
+                    w.writeEmptyElement("ec");
+                    w.writeAttribute("startRef", id);
+                } else {
+                    w.writeEmptyElement("ec");
+                    w.writeAttribute("id", id);
+                    w.writeAttribute("isolated", "yes");
+                }
+            }
+        }
+        if (at < markup.length()) {
+            w.writeCharacters(markup.substring(at));
+        }
+    }
+
+    /** Codes whose {@code bx} and {@code ex} are both in the markup, {@code bx} first: 2.0 pairs them by startRef. */
+    private static Set<Integer> pairedHalves(String markup) {
+        Set<Integer> opened = new HashSet<>();
+        Set<Integer> paired = new HashSet<>();
+        Matcher m = TOKEN.matcher(markup);
+        while (m.find()) {
+            if ("bx".equals(m.group(2))) {
+                opened.add(Integer.valueOf(m.group(3)));
+            } else if ("ex".equals(m.group(2)) && opened.contains(Integer.valueOf(m.group(3)))) {
+                paired.add(Integer.valueOf(m.group(3)));
+            }
+        }
+        return paired;
+    }
+
+    private static String unescape(String entity) {
+        return switch (entity) {
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "amp" -> "&";
+            case "quot" -> "\"";
+            default -> "'";
+        };
+    }
+}
