@@ -1,0 +1,323 @@
+package org.verso.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.verso.accounts.AccountId;
+import org.verso.distribution.PrintRun.Share;
+import org.verso.distribution.Recipient.NewRecipient;
+import org.verso.distribution.Shipment.Delivered;
+import org.verso.distribution.Shipment.NewLine;
+import org.verso.distribution.Shipment.NewShipment;
+import org.verso.distribution.Shipment.StatusChange;
+import org.verso.library.LanguageTag;
+
+/** Shipments on a real database: each status change, the ledger movements it writes, and dispatches racing. */
+@SpringBootTest(classes = DistributionTestApplication.class)
+abstract class ShipmentsContract {
+    static final AccountId PACKER = new AccountId(UUID.fromString("00000000-0000-0000-0000-0000000000b2"));
+
+    @Autowired
+    Shipments shipments;
+
+    @Autowired
+    Recipients recipients;
+
+    @Autowired
+    Stock stock;
+
+    @Autowired
+    StockFixtures given;
+
+    /** An edition with 3 copies of the Council of Europe and 2 of the foundation at an office. */
+    record Setup(Edition edition, Location office, Funder coe, Funder foundation, Recipient branch) {
+        int held(StockFixtures given) {
+            return given.balance(edition, office, coe) + given.balance(edition, office, foundation);
+        }
+    }
+
+    Setup fiveCopies() {
+        var edition = given.edition("Charter");
+        var office = given.location("Office");
+        var coe = given.funder("Council of Europe");
+        var foundation = given.funder("German foundation");
+        given.received(edition, office, Share.of(coe.id(), 3), Share.of(foundation.id(), 2));
+        var branch = recipients.create(new NewRecipient(
+                StockFixtures.unique("Kazan branch"),
+                RecipientKind.BRANCH,
+                null,
+                "Tatarstan",
+                "Kazan",
+                null,
+                null,
+                LanguageTag.of("ru")));
+        return new Setup(edition, office, coe, foundation, branch);
+    }
+
+    Shipment plan(Setup s, int copies, FunderId funder) {
+        return shipments.create(
+                new NewShipment(
+                        s.office().id(),
+                        s.branch().id(),
+                        "Kazan Federal University",
+                        "Post",
+                        "RA123",
+                        List.of(new NewLine(s.edition().id(), copies, funder))),
+                PACKER);
+    }
+
+    Shipments.Changed step(Shipment shipment, ShipmentStatus status) {
+        return shipments.changeStatus(shipment.id(), new StatusChange(status, null, null), null, PACKER);
+    }
+
+    int inTransit(Setup s, Funder funder) {
+        return stock.balance(new StockItem(s.edition().id(), Shipments.IN_TRANSIT, funder.id()));
+    }
+
+    @Test
+    void aShipmentGoesStepByStepEachChangeWithWhoAndWhenAndTheLedgerFollows() {
+        Setup s = fiveCopies();
+        Shipment planned = plan(s, 4, null);
+
+        step(planned, ShipmentStatus.PACKED);
+        var dispatched = step(planned, ShipmentStatus.DISPATCHED);
+        step(planned, ShipmentStatus.IN_TRANSIT);
+        assertThat(s.held(given)).isEqualTo(1);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isEqualTo(4);
+        var delivered = step(planned, ShipmentStatus.DELIVERED);
+
+        Shipment done = delivered.shipment();
+        assertThat(done.status()).isEqualTo(ShipmentStatus.DELIVERED);
+        assertThat(done.senderOfRecord()).isEqualTo("Kazan Federal University");
+        assertThat(done.history())
+                .extracting(Shipment.Event::status)
+                .containsExactly(
+                        ShipmentStatus.PLANNED,
+                        ShipmentStatus.PACKED,
+                        ShipmentStatus.DISPATCHED,
+                        ShipmentStatus.IN_TRANSIT,
+                        ShipmentStatus.DELIVERED);
+        assertThat(done.history()).allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(PACKER);
+            assertThat(e.at()).isNotNull();
+        });
+        // 4 of 3 + 2 in proportion: 2.4 and 1.6 → 2 and 1, the copy left to the larger remainder (0.6): 2 and 2
+        assertThat(dispatched.movements())
+                .allSatisfy(m -> assertThat(m.type()).isEqualTo(MovementType.DISPATCHED))
+                .filteredOn(m -> m.location().equals(s.office().id()))
+                .extracting(Movement::quantity)
+                .containsExactlyInAnyOrder(-2, -2);
+        assertThat(delivered.movements())
+                .allSatisfy(m -> assertThat(m.type()).isEqualTo(MovementType.DELIVERED))
+                .allSatisfy(m -> assertThat(m.location()).isEqualTo(Shipments.IN_TRANSIT))
+                .extracting(Movement::quantity)
+                .containsExactlyInAnyOrder(-2, -2);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+        assertThat(stock.disagreements()).isEmpty();
+    }
+
+    @Test
+    void aSkippedOrBackwardStepIsRefusedAndChangesNothing() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 2, null);
+
+        assertThatThrownBy(() -> step(shipment, ShipmentStatus.DISPATCHED))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        assertThatThrownBy(() -> step(shipment, ShipmentStatus.PACKED)).isInstanceOf(DistributionConflict.class);
+        assertThatThrownBy(() -> step(shipment, ShipmentStatus.DELIVERED)).isInstanceOf(DistributionConflict.class);
+
+        Shipment now = shipments.get(shipment.id());
+        assertThat(now.status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(now.history()).hasSize(3);
+        assertThat(s.held(given)).isEqualTo(3);
+    }
+
+    @Test
+    void aShipmentOfMoreThanTheStockIsInsufficientStockAndStaysPacked() {
+        Setup s = fiveCopies();
+        Shipment tooMany = plan(s, 6, null);
+        Shipment ofOneFunder = plan(s, 3, s.foundation().id());
+        step(tooMany, ShipmentStatus.PACKED);
+        step(ofOneFunder, ShipmentStatus.PACKED);
+
+        assertThatThrownBy(() -> step(tooMany, ShipmentStatus.DISPATCHED))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(5));
+        assertThatThrownBy(() -> step(ofOneFunder, ShipmentStatus.DISPATCHED))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(2));
+
+        assertThat(shipments.get(tooMany.id()).status()).isEqualTo(ShipmentStatus.PACKED);
+        assertThat(shipments.get(tooMany.id()).history()).hasSize(2);
+        assertThat(s.held(given)).isEqualTo(5);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void aLineOfOneFunderTakesOnlyThatFundersCopies() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 2, s.foundation().id());
+        step(shipment, ShipmentStatus.PACKED);
+
+        step(shipment, ShipmentStatus.DISPATCHED);
+
+        assertThat(given.balance(s.edition(), s.office(), s.foundation())).isZero();
+        assertThat(given.balance(s.edition(), s.office(), s.coe())).isEqualTo(3);
+        assertThat(inTransit(s, s.foundation())).isEqualTo(2);
+    }
+
+    @Test
+    void aReturnedShipmentPutsTheSameFundersCopiesBackAtItsLocation() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 5, null);
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        step(shipment, ShipmentStatus.IN_TRANSIT);
+
+        var returned = step(shipment, ShipmentStatus.RETURNED);
+
+        assertThat(returned.movements()).extracting(Movement::type).containsOnly(MovementType.RETURNED);
+        assertThat(given.balance(s.edition(), s.office(), s.coe())).isEqualTo(3);
+        assertThat(given.balance(s.edition(), s.office(), s.foundation())).isEqualTo(2);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void aLostShipmentNeedsANoteAndTakesItsCopiesOutOfTransitAsLost() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 4, null);
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        step(shipment, ShipmentStatus.IN_TRANSIT);
+
+        assertThatThrownBy(() -> new StatusChange(ShipmentStatus.LOST, " ", null))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("reason-required"));
+        var lost = shipments.changeStatus(
+                shipment.id(), new StatusChange(ShipmentStatus.LOST, "the van was stolen", null), null, PACKER);
+
+        assertThat(lost.movements()).extracting(Movement::type).containsOnly(MovementType.LOST);
+        assertThat(lost.movements()).extracting(Movement::reason).allSatisfy(r -> assertThat(r)
+                .contains(shipment.id().toString(), "the van was stolen"));
+        assertThat(lost.shipment().history().get(4).note()).isEqualTo("the van was stolen");
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void aPartlyDeliveredShipmentDeliversWhatArrivedAndLosesTheRest() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 5, null);
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        step(shipment, ShipmentStatus.IN_TRANSIT);
+
+        assertThatThrownBy(() -> shipments.changeStatus(
+                        shipment.id(),
+                        new StatusChange(ShipmentStatus.PARTLY_DELIVERED, null, List.of(new Delivered(1, 6))),
+                        null,
+                        PACKER))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("delivered-exceeds-shipped"));
+        var partly = shipments.changeStatus(
+                shipment.id(),
+                new StatusChange(ShipmentStatus.PARTLY_DELIVERED, null, List.of(new Delivered(1, 3))),
+                null,
+                PACKER);
+
+        assertThat(partly.movements())
+                .filteredOn(m -> m.type() == MovementType.DELIVERED)
+                .extracting(Movement::quantity)
+                .containsExactlyInAnyOrder(-2, -1);
+        assertThat(partly.movements())
+                .filteredOn(m -> m.type() == MovementType.LOST)
+                .extracting(Movement::quantity)
+                .containsExactlyInAnyOrder(-1, -1);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void twoDispatchesOfTheLastCopiesAtOnceExactlyOneWinsAndTheOtherStaysPacked() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Setup s = fiveCopies();
+            Shipment first = plan(s, 5, null);
+            Shipment second = plan(s, 4, null);
+            step(first, ShipmentStatus.PACKED);
+            step(second, ShipmentStatus.PACKED);
+            CountDownLatch start = new CountDownLatch(1);
+
+            List<Object> outcomes =
+                    runTogether(List.of(() -> dispatchAfter(start, first), () -> dispatchAfter(start, second)), start);
+
+            assertThat(outcomes).filteredOn(o -> o instanceof Shipments.Changed).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof InsufficientStock).hasSize(1);
+            var statuses = List.of(
+                    shipments.get(first.id()).status(),
+                    shipments.get(second.id()).status());
+            assertThat(statuses).containsExactlyInAnyOrder(ShipmentStatus.DISPATCHED, ShipmentStatus.PACKED);
+            int won = statuses.get(0) == ShipmentStatus.DISPATCHED ? 5 : 4;
+            assertThat(s.held(given)).isEqualTo(5 - won);
+            assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isEqualTo(won);
+        }
+        assertThat(stock.disagreements()).isEmpty();
+    }
+
+    @Test
+    void oneShipmentDispatchedTwiceAtOnceIsDispatchedOnce() throws Exception {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 2, null);
+        step(shipment, ShipmentStatus.PACKED);
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<Object> outcomes =
+                runTogether(List.of(() -> dispatchAfter(start, shipment), () -> dispatchAfter(start, shipment)), start);
+
+        assertThat(outcomes).filteredOn(o -> o instanceof Shipments.Changed).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof DistributionConflict c && c.code().equals("status-step-not-allowed"))
+                .hasSize(1);
+        assertThat(s.held(given)).isEqualTo(3);
+        assertThat(shipments.get(shipment.id()).history()).hasSize(3);
+    }
+
+    private Object dispatchAfter(CountDownLatch start, Shipment shipment) throws Exception {
+        start.await();
+        try {
+            return step(shipment, ShipmentStatus.DISPATCHED);
+        } catch (InsufficientStock | DistributionConflict e) {
+            return e;
+        }
+    }
+
+    static List<Object> runTogether(List<Callable<Object>> tasks, CountDownLatch start) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (var task : tasks) {
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (var future : futures) {
+                outcomes.add(future.get(5, TimeUnit.MINUTES));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
