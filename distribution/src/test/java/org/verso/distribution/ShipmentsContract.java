@@ -294,6 +294,184 @@ abstract class ShipmentsContract {
         assertThat(shipments.get(shipment.id()).history()).hasSize(3);
     }
 
+    @Autowired
+    ShipmentReceipts receipts;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+
+    Shipment onItsWay(Setup s, int copies) {
+        Shipment shipment = plan(s, copies, null);
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        return shipment;
+    }
+
+    long movementsOf(Setup s) {
+        return stock.movements(new StockFilter(s.edition().id(), null, null), new Paging(1, 500))
+                .total();
+    }
+
+    static ShipmentReceipts.ReceiptForm counted(int accepted, int damaged, Integer missing) {
+        return new ShipmentReceipts.ReceiptForm(
+                "box 2 was wet", List.of(new ShipmentReceipts.Count(1, accepted, damaged, missing, "wet")));
+    }
+
+    @Test
+    void aReceiptWithDamagedAndMissingCopiesWritesThemToTheLedgerAndShowsTheDiscrepancy() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 5);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+
+        assertThat(receipts.open(link.token()).lines())
+                .extracting(ShipmentReceipts.Item::copies)
+                .containsExactly(5);
+        Shipment after = receipts.submit(link.token(), counted(3, 1, null));
+
+        assertThat(after.status()).isEqualTo(ShipmentStatus.PARTLY_DELIVERED);
+        assertThat(after.history())
+                .extracting(Shipment.Event::status)
+                .endsWith(ShipmentStatus.IN_TRANSIT, ShipmentStatus.PARTLY_DELIVERED);
+        assertThat(after.history().get(after.history().size() - 1).actor()).isNull();
+        assertThat(after.receipt().discrepancies()).isTrue();
+        assertThat(after.receipt().lines()).containsExactly(new Shipment.ReceiptLine(1, 3, 1, 1, "wet"));
+        var moved = stock.movements(new StockFilter(s.edition().id(), Shipments.IN_TRANSIT, null), new Paging(1, 100))
+                .items();
+        assertThat(moved.stream()
+                        .filter(m -> m.type() == MovementType.DELIVERED)
+                        .mapToInt(Movement::quantity)
+                        .sum())
+                .isEqualTo(-3);
+        assertThat(moved.stream()
+                        .filter(m -> m.type() == MovementType.DAMAGED)
+                        .mapToInt(Movement::quantity)
+                        .sum())
+                .isEqualTo(-1);
+        assertThat(moved.stream()
+                        .filter(m -> m.type() == MovementType.LOST)
+                        .mapToInt(Movement::quantity)
+                        .sum())
+                .isEqualTo(-1);
+        assertThat(moved).filteredOn(m -> m.quantity() < 0).allSatisfy(m -> assertThat(m.actor())
+                .isEqualTo(ShipmentReceipts.RECIPIENT));
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+        assertThat(shipments
+                        .list(new Shipments.Filter(null, s.branch().id(), true), Paging.FIRST)
+                        .items())
+                .extracting(Shipment::id)
+                .containsExactly(shipment.id());
+    }
+
+    @Test
+    void aSecondReceiptWithTheSameLinkChangesNothing() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 5);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        receipts.submit(link.token(), counted(5, 0, 0));
+        long movements = movementsOf(s);
+
+        assertThatThrownBy(() -> receipts.submit(link.token(), counted(0, 5, 0)))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("receipt-already-submitted"));
+
+        assertThat(movementsOf(s)).isEqualTo(movements);
+        assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DELIVERED);
+        assertThat(shipments.get(shipment.id()).receipt().lines().get(0).accepted())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void twoReceiptsSubmittedAtOnceExactlyOneCounts() throws Exception {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 5);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Object> submit = () -> {
+            start.await();
+            try {
+                return receipts.submit(link.token(), counted(4, 1, 0));
+            } catch (DistributionConflict e) {
+                return e;
+            }
+        };
+
+        List<Object> outcomes = runTogether(List.of(submit, submit), start);
+
+        assertThat(outcomes).filteredOn(o -> o instanceof Shipment).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof DistributionConflict c && c.code().equals("receipt-already-submitted"))
+                .hasSize(1);
+        assertThat(
+                        stock
+                                .movements(new StockFilter(s.edition().id(), Shipments.IN_TRANSIT, null), Paging.FIRST)
+                                .items()
+                                .stream()
+                                .filter(m -> m.type() == MovementType.DAMAGED)
+                                .mapToInt(Movement::quantity)
+                                .sum())
+                .isEqualTo(-1);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void aReceiptOfMoreCopiesThanShippedIsRefusedAndChangesNothing() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 4);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        long movements = movementsOf(s);
+
+        assertThatThrownBy(() -> receipts.submit(link.token(), counted(4, 1, null)))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("receipt-exceeds-shipped"));
+        assertThatThrownBy(() -> receipts.submit(link.token(), counted(1, 1, 1)))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("receipt-incomplete"));
+
+        assertThat(movementsOf(s)).isEqualTo(movements);
+        assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(shipments.get(shipment.id()).receipt()).isNull();
+    }
+
+    @Test
+    void aGuessedExpiredOrRevokedLinkOpensNothing() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 1);
+        var first = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        var second = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        String expired = "expired-token-" + UUID.randomUUID().toString().replace("-", "");
+        db.sql("INSERT INTO dist_receipt_token (token_hash, shipment_id, expires_at, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")
+                .params(
+                        ShipmentReceipts.hash(expired),
+                        shipment.id().value(),
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)),
+                        PACKER.value(),
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)))
+                .update();
+
+        assertThat(first.token()).matches("[A-Za-z0-9_-]{24}").isNotEqualTo(second.token());
+        assertThat(receipts.open(second.token()).shipment()).isEqualTo(shipment.id());
+        assertThatThrownBy(() -> receipts.open(first.token()))
+                .isInstanceOfSatisfying(
+                        ReceiptLinkRefused.class, e -> assertThat(e.code()).isEqualTo("receipt-link-revoked"));
+        assertThatThrownBy(() -> receipts.submit(expired, counted(1, 0, 0)))
+                .isInstanceOfSatisfying(
+                        ReceiptLinkRefused.class, e -> assertThat(e.code()).isEqualTo("receipt-link-expired"));
+        assertThatThrownBy(() -> receipts.open(second.token().substring(1) + "A"))
+                .isInstanceOfSatisfying(
+                        DistributionNotFound.class, e -> assertThat(e.code()).isEqualTo("receipt-link-not-found"));
+        assertThatThrownBy(() -> receipts.open("../../api/stock")).isInstanceOf(DistributionNotFound.class);
+        assertThat(receipts.revoke(shipment.id())).isEqualTo(1);
+        assertThatThrownBy(() -> receipts.open(second.token())).isInstanceOf(ReceiptLinkRefused.class);
+        assertThat(db.sql("SELECT COUNT(*) FROM dist_receipt_token WHERE token_hash IN (?, ?)")
+                        .params(first.token(), second.token())
+                        .query(Long.class)
+                        .single())
+                .as("tokens are stored only hashed")
+                .isZero();
+        assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
+    }
+
     private Object dispatchAfter(CountDownLatch start, Shipment shipment) throws Exception {
         start.await();
         try {
