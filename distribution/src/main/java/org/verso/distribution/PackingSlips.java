@@ -43,14 +43,17 @@ public class PackingSlips {
         Recipient recipient = recipients.get(shipment.recipient());
         Locale locale = recipient.language().value().startsWith("ru") ? Locale.forLanguageTag("ru") : Locale.ENGLISH;
         ResourceBundle text = ResourceBundle.getBundle(
-                "org.verso.distribution.packing-slip", locale, ResourceBundle.Control.getNoFallbackControl(
-                        ResourceBundle.Control.FORMAT_PROPERTIES));
+                "org.verso.distribution.packing-slip",
+                locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return pdf(html(shipment, recipient, text, locale, receiptUrl));
     }
 
     private String html(Shipment shipment, Recipient recipient, ResourceBundle text, Locale locale, String url) {
         StringBuilder html = new StringBuilder();
-        html.append("<html lang=\"").append(locale.getLanguage()).append("\"><head><meta charset=\"utf-8\"/><style>")
+        html.append("<html lang=\"")
+                .append(locale.getLanguage())
+                .append("\"><head><meta charset=\"utf-8\"/><style>")
                 .append("@page { size: A4; margin: 18mm; }")
                 .append("body { font-family: '" + FONT + "'; font-size: 10.5pt; }")
                 .append("h1 { font-size: 18pt; margin: 0 0 4mm 0; }")
@@ -118,7 +121,9 @@ public class PackingSlips {
                 .append("</b></td><td class=\"n\"><b>")
                 .append(shipment.copies())
                 .append("</b></td></tr></table>");
-        html.append("<p style=\"margin-top: 8mm;\">").append(e(text.getString("receipt"))).append("</p>");
+        html.append("<p style=\"margin-top: 8mm;\">")
+                .append(e(text.getString("receipt")))
+                .append("</p>");
         html.append("<p><img style=\"width: 40mm; height: 40mm;\" src=\"")
                 .append(QrCode.dataUri(url))
                 .append("\"/></p><p><b>")

@@ -52,8 +52,14 @@ class PackingSlipOnH2Test {
         var coe = given.funder("Council of Europe");
         given.received(edition, office, Share.of(coe.id(), 20));
         var recipient = recipients.create(new NewRecipient(
-                StockFixtures.unique(name), RecipientKind.BRANCH, null, "Татарстан", "Казань", "ул. Кремлёвская, 18",
-                null, LanguageTag.of(language)));
+                StockFixtures.unique(name),
+                RecipientKind.BRANCH,
+                null,
+                "Татарстан",
+                "Казань",
+                "ул. Кремлёвская, 18",
+                null,
+                LanguageTag.of(language)));
         return shipments.create(
                 new NewShipment(
                         office.id(),

@@ -40,15 +40,14 @@ public final class ModuleBoundaries {
             "bench", Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "web"));
 
     /** Third-party engines: their types never appear in a public signature of a module's API. */
-    public static final List<String> ENGINES =
-            List.of(
-                    "org.apache.tika.",
-                    "net.sf.okapi.",
-                    "org.apache.lucene.",
-                    "org.apache.poi.",
-                    "org.apache.pdfbox.",
-                    "com.openhtmltopdf.",
-                    "com.google.zxing.");
+    public static final List<String> ENGINES = List.of(
+            "org.apache.tika.",
+            "net.sf.okapi.",
+            "org.apache.lucene.",
+            "org.apache.poi.",
+            "org.apache.pdfbox.",
+            "com.openhtmltopdf.",
+            "com.google.zxing.");
 
     /**
      * Which module each engine belongs to: nobody else uses it at all (bench measures against them raw). The longest

@@ -2,8 +2,6 @@ package org.verso.web.distribution;
 
 import java.time.Duration;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.verso.distribution.PackingSlips;
 import org.verso.distribution.Paging;
 import org.verso.distribution.RecipientId;
@@ -87,10 +84,7 @@ class ShipmentsApiController {
             return new LinkView(
                     link.shipment().toString(),
                     link.token(),
-                    ServletUriComponentsBuilder.fromCurrentContextPath()
-                            .path("/receipts/{token}")
-                            .buildAndExpand(link.token())
-                            .toUriString(),
+                    ShipmentsPagesController.url(link),
                     link.expiresAt());
         }
     }
@@ -118,14 +112,7 @@ class ShipmentsApiController {
     @GetMapping("/{id}/packing-slip")
     @PreAuthorize(DistributionRoles.WRITE)
     ResponseEntity<byte[]> packingSlip(@PathVariable String id, @AuthenticationPrincipal VersoPrincipal user) {
-        ShipmentId shipment = ShipmentId.parse(id);
-        var link = receipts.issue(shipment, ShipmentReceipts.DEFAULT_VALIDITY, user.id());
-        byte[] pdf = slips.render(shipment, LinkView.of(link).url());
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"packing-slip-" + shipment + ".pdf\"")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(pdf);
+        return ShipmentsPagesController.slip(receipts, slips, ShipmentId.parse(id), user);
     }
 
     record Revoked(int revoked) {}
