@@ -1,7 +1,6 @@
 package org.verso.distribution;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,40 +33,16 @@ public enum ShipmentStatus {
      * {@code allowed} steps) unless {@code to} is a next step of this status: no skipped steps, none backwards.
      */
     public void requireStep(ShipmentStatus to) {
-        if (!next().contains(to)) {
-            throw new DistributionConflict(
-                    "status-step-not-allowed",
-                    "a shipment " + code() + " cannot become " + to.code()
-                            + (next().isEmpty()
-                                    ? "; it has ended"
-                                    : "; next is "
-                                            + String.join(
-                                                    " or ",
-                                                    next().stream()
-                                                            .map(ShipmentStatus::code)
-                                                            .toList())),
-                    Map.of(
-                            "from",
-                            code(),
-                            "to",
-                            to.code(),
-                            "allowed",
-                            next().stream().map(ShipmentStatus::code).toList()));
-        }
+        Steps.require("shipment", this, to, next());
     }
 
     /** The lower-case name used in JSON. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Steps.code(this);
     }
 
     /** Reads a status in any case, with {@code _}, {@code -} or a space between words. */
     public static ShipmentStatus parse(String text) {
-        try {
-            return valueOf(
-                    text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new DistributionInputInvalid("invalid-shipment-status", "not a shipment status: " + text);
-        }
+        return Steps.parse(ShipmentStatus.class, text, "invalid-shipment-status", "shipment");
     }
 }

@@ -72,12 +72,12 @@ public class Shipments {
             throw new DistributionInputInvalid(
                     "invalid-shipment", "copies are shipped from a real location, not from those in transit");
         }
-        requireExists("dist_location", shipment.location().value(), "location");
-        requireExists("dist_recipient", shipment.recipient().value(), "recipient");
+        Exists.require(db, "dist_location", shipment.location().value(), "location");
+        Exists.require(db, "dist_recipient", shipment.recipient().value(), "recipient");
         for (NewLine line : shipment.lines()) {
-            requireExists("dist_edition", line.edition().value(), "edition");
+            Exists.require(db, "dist_edition", line.edition().value(), "edition");
             if (line.funder() != null) {
-                requireExists("dist_funder", line.funder().value(), "funder");
+                Exists.require(db, "dist_funder", line.funder().value(), "funder");
             }
         }
         ShipmentId id = ShipmentId.random();
@@ -358,16 +358,6 @@ public class Shipments {
     private static Ledger.Leg leg(
             MovementType type, EditionId edition, LocationId location, FunderId funder, int quantity, String reason) {
         return new Ledger.Leg(type, edition, location, funder, quantity, reason, null, null);
-    }
-
-    private void requireExists(String table, UUID id, String what) {
-        if (db.sql("SELECT COUNT(*) FROM " + table + " WHERE id = ?")
-                        .param(id)
-                        .query(Long.class)
-                        .single()
-                == 0) {
-            throw new DistributionNotFound(what, id);
-        }
     }
 
     private Shipment shipment(ResultSet rs, int n) throws SQLException {

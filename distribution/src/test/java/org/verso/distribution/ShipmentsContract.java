@@ -472,6 +472,104 @@ abstract class ShipmentsContract {
         assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
     }
 
+    @Autowired
+    Allocations allocations;
+
+    @Test
+    void anAllocationByWeightIsReviewedAsADraftThenPlannedOnceAsOneShipmentPerRecipient() {
+        Setup s = fiveCopies();
+        List<Recipient> branches = new ArrayList<>();
+        for (String city : List.of("Omsk", "Tomsk", "Perm")) {
+            branches.add(recipients.create(new NewRecipient(
+                    StockFixtures.unique(city + " branch"),
+                    RecipientKind.BRANCH,
+                    null,
+                    null,
+                    city,
+                    null,
+                    null,
+                    LanguageTag.of("ru"))));
+        }
+        var draft = allocations.create(
+                new Allocation.NewAllocation(
+                        s.edition().id(),
+                        s.office().id(),
+                        null,
+                        100,
+                        Allocation.Method.WEIGHTED,
+                        "Kazan Federal University",
+                        List.of(
+                                new Allocation.Part(branches.get(0).id(), 3, null),
+                                new Allocation.Part(branches.get(1).id(), 2, null),
+                                new Allocation.Part(branches.get(2).id(), 2, null))),
+                PACKER);
+
+        assertThat(draft.status()).isEqualTo(Allocation.Status.DRAFT);
+        assertThat(draft.shares()).extracting(Allocation.Share::copies).containsExactly(43, 29, 28);
+        assertThat(draft.shares()).allSatisfy(sh -> assertThat(sh.shipment()).isNull());
+        var planned = allocations.plan(draft.id(), PACKER);
+
+        assertThat(planned.status()).isEqualTo(Allocation.Status.PLANNED);
+        assertThat(planned.shares()).allSatisfy(sh -> {
+            Shipment shipment = shipments.get(sh.shipment());
+            assertThat(shipment.status()).isEqualTo(ShipmentStatus.PLANNED);
+            assertThat(shipment.recipient()).isEqualTo(sh.recipient());
+            assertThat(shipment.copies()).isEqualTo(sh.copies());
+            assertThat(shipment.senderOfRecord()).isEqualTo("Kazan Federal University");
+        });
+        assertThatThrownBy(() -> allocations.plan(draft.id(), PACKER))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("allocation-already-planned"));
+        assertThatThrownBy(() -> allocations.create(
+                        new Allocation.NewAllocation(
+                                s.edition().id(),
+                                s.office().id(),
+                                null,
+                                10,
+                                Allocation.Method.BY_HAND,
+                                "X",
+                                List.of(new Allocation.Part(branches.get(0).id(), null, 4))),
+                        PACKER))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("allocation-does-not-sum"));
+    }
+
+    @Autowired
+    CopyRequests requests;
+
+    @Test
+    void aRequestIsPlannedByTheShipmentThatServesItThenFulfilledAndNoStepIsSkipped() {
+        Setup s = fiveCopies();
+        var other = fiveCopies();
+        var request = requests.create(
+                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), 5, "the deputy minister", null), PACKER);
+        Shipment serving = plan(s, 5, null);
+        Shipment elsewhere = plan(other, 1, null);
+
+        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+        assertThatThrownBy(() -> requests.link(request.id(), elsewhere.id()))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("shipment-does-not-serve-request"));
+        var planned = requests.link(request.id(), serving.id());
+        var fulfilled = requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null);
+
+        assertThat(planned.status()).isEqualTo(CopyRequest.Status.PLANNED);
+        assertThat(planned.shipments()).containsExactly(serving.id());
+        assertThat(fulfilled.status()).isEqualTo(CopyRequest.Status.FULFILLED);
+        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, "too late"))
+                .isInstanceOf(DistributionConflict.class);
+        var declined = requests.create(
+                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), 500, null, null), PACKER);
+        assertThatThrownBy(() -> requests.changeStatus(declined.id(), CopyRequest.Status.DECLINED, " "))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("reason-required"));
+        assertThat(requests.changeStatus(declined.id(), CopyRequest.Status.DECLINED, "out of print")
+                        .reason())
+                .isEqualTo("out of print");
+    }
+
     private Object dispatchAfter(CountDownLatch start, Shipment shipment) throws Exception {
         start.await();
         try {

@@ -65,7 +65,7 @@ class ReceiptPagesController {
         }
         try {
             receipts.submit(token, form(form));
-            return "redirect:/receipts/" + token + "?done"
+            return "redirect:/receipts/" + token + "?done=1"
                     + (model.getAttribute("lang") == null ? "" : "&lang=" + model.getAttribute("lang"));
         } catch (DomainException e) {
             count(e, request);

@@ -82,10 +82,7 @@ class ShipmentsApiController {
     record LinkView(String shipment, String token, String url, java.time.Instant expiresAt) {
         static LinkView of(ShipmentReceipts.ReceiptLink link) {
             return new LinkView(
-                    link.shipment().toString(),
-                    link.token(),
-                    ShipmentsPagesController.url(link),
-                    link.expiresAt());
+                    link.shipment().toString(), link.token(), ShipmentsPagesController.url(link), link.expiresAt());
         }
     }
 

@@ -79,8 +79,8 @@ class ShipmentsPagesController {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         ShipmentStatus chosen = status == null || status.isBlank() ? null : ShipmentStatus.parse(status);
-        var result = shipments.list(
-                new Shipments.Filter(chosen, null, discrepancies), new Paging(Math.max(1, page), 50));
+        var result =
+                shipments.list(new Shipments.Filter(chosen, null, discrepancies), new Paging(Math.max(1, page), 50));
         model.addAttribute("result", result);
         model.addAttribute("status", chosen);
         model.addAttribute("discrepancies", discrepancies);

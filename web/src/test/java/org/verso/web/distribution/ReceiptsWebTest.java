@@ -85,8 +85,11 @@ class ReceiptsWebTest extends WebTest {
         var bearer = http().with("Authorization", "Bearer " + token).get("/api/shipments/" + shipment);
         var basic = http().as(token, token).get("/api/shipments/" + shipment);
         var query = http().get("/api/shipments/" + shipment + "?token=" + token);
-        var deeper = mvc.perform(get("/receipts/" + token + "/x")).andReturn().getResponse();
-        var page = mvc.perform(get("/distribution/shipments").param("token", token))
+        var deeper = mvc.perform(get("/receipts/" + token + "/x").accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
+        var page = mvc.perform(
+                        get("/distribution/shipments").param("token", token).accept(MediaType.TEXT_HTML))
                 .andReturn()
                 .getResponse();
         var revoked = admin().send("DELETE", "/api/shipments/" + shipment + "/receipt-link", "application/json", "");

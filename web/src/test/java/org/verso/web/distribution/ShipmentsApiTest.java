@@ -83,4 +83,89 @@ class ShipmentsApiTest extends WebTest {
         assertThat(shipment.path("history").size()).isEqualTo(2);
         assertThat(given().held(s)).isEqualTo(3);
     }
+
+    @Test
+    void twoThousandKitsOverEighteenBranchesAre111Or112EachAndArePlannedOnceAsShipments() {
+        var given = given();
+        ShipmentsGiven.Setup s = given.inStock(2000);
+        List<Map<String, Object>> branches = new java.util.ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            branches.add(Map.of(
+                    "recipient",
+                    given.create(
+                            "/api/recipients",
+                            Map.of("name", ShipmentsGiven.unique("Branch " + i), "kind", "branch", "language", "ru"))));
+        }
+        var draft = admin().postJson(
+                        "/api/allocations",
+                        Map.of(
+                                "edition",
+                                s.edition(),
+                                "location",
+                                s.office(),
+                                "copies",
+                                2000,
+                                "method",
+                                "equal",
+                                "senderOfRecord",
+                                "Kazan Federal University",
+                                "recipients",
+                                branches));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = draft.json().path("id").asString();
+
+        var copies = draft.json()
+                .path("shares")
+                .valueStream()
+                .map(sh -> sh.path("copies").asInt())
+                .toList();
+        var planned = admin().postJson("/api/allocations/" + id + "/plan", Map.of());
+        var again = admin().postJson("/api/allocations/" + id + "/plan", Map.of());
+
+        assertThat(copies).hasSize(18).allSatisfy(c -> assertThat(c).isBetween(111, 112));
+        assertThat(copies.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2000);
+        assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+        assertThat(planned.json().path("status").asString()).isEqualTo("planned");
+        assertThat(planned.json().path("shares").valueStream().map(sh -> sh.path("shipment")
+                        .asString()))
+                .doesNotContainNull()
+                .doesNotHaveDuplicates();
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemCode()).isEqualTo("allocation-already-planned");
+    }
+
+    @Test
+    void aDeputyMinistersRequestIsPlannedByItsShipmentAndThenFulfilled() {
+        var given = given();
+        ShipmentsGiven.Setup s = given.inStock(500);
+        String shipment = given.shipment(s, 500);
+        String request = given.create(
+                "/api/requests",
+                Map.of(
+                        "recipient",
+                        s.recipient(),
+                        "edition",
+                        s.edition(),
+                        "copies",
+                        500,
+                        "requestedBy",
+                        "the deputy minister"));
+
+        var early = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
+        var linked = admin().postJson("/api/requests/" + request + "/shipments", Map.of("shipment", shipment));
+        var fulfilled = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.problemCode()).isEqualTo("status-step-not-allowed");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.json().path("status").asString()).isEqualTo("planned");
+        assertThat(fulfilled.json().path("status").asString()).isEqualTo("fulfilled");
+        assertThat(fulfilled.json().path("shipments").valueStream().map(x -> x.asString()))
+                .containsExactly(shipment);
+        assertThat(admin().get("/api/requests?status=fulfilled")
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isPositive();
+    }
 }

@@ -61,8 +61,7 @@ class ShipmentsBrowserTest extends WebTest {
         browser.click("#copy-link");
         assertThat(browser.find("#copy-link").getText()).isEqualTo("Copied");
         browser.snapshot("shipment-dispatched-390px");
-        browser.signOut();
-        browser.driver().manage().deleteAllCookies();
+        browser.driver().manage().deleteAllCookies(); // signed out: the recipient has no account
 
         browser.driver().get(link + "?lang=ru");
         assertThat(browser.find("h1").getText()).isEqualTo("Подтверждение получения");
