@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -260,8 +256,8 @@ abstract class ShipmentsContract {
             step(second, ShipmentStatus.PACKED);
             CountDownLatch start = new CountDownLatch(1);
 
-            List<Object> outcomes =
-                    runTogether(List.of(() -> dispatchAfter(start, first), () -> dispatchAfter(start, second)), start);
+            List<Object> outcomes = StockRaceContract.runTogether(
+                    List.of(() -> dispatchAfter(start, first), () -> dispatchAfter(start, second)), start);
 
             assertThat(outcomes).filteredOn(o -> o instanceof Shipments.Changed).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o instanceof InsufficientStock).hasSize(1);
@@ -283,8 +279,8 @@ abstract class ShipmentsContract {
         step(shipment, ShipmentStatus.PACKED);
         CountDownLatch start = new CountDownLatch(1);
 
-        List<Object> outcomes =
-                runTogether(List.of(() -> dispatchAfter(start, shipment), () -> dispatchAfter(start, shipment)), start);
+        List<Object> outcomes = StockRaceContract.runTogether(
+                List.of(() -> dispatchAfter(start, shipment), () -> dispatchAfter(start, shipment)), start);
 
         assertThat(outcomes).filteredOn(o -> o instanceof Shipments.Changed).hasSize(1);
         assertThat(outcomes)
@@ -395,7 +391,7 @@ abstract class ShipmentsContract {
             }
         };
 
-        List<Object> outcomes = runTogether(List.of(submit, submit), start);
+        List<Object> outcomes = StockRaceContract.runTogether(List.of(submit, submit), start);
 
         assertThat(outcomes).filteredOn(o -> o instanceof Shipment).hasSize(1);
         assertThat(outcomes)
@@ -576,24 +572,6 @@ abstract class ShipmentsContract {
             return step(shipment, ShipmentStatus.DISPATCHED);
         } catch (InsufficientStock | DistributionConflict e) {
             return e;
-        }
-    }
-
-    static List<Object> runTogether(List<Callable<Object>> tasks, CountDownLatch start) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            List<Future<Object>> futures = new ArrayList<>();
-            for (var task : tasks) {
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Object> outcomes = new ArrayList<>();
-            for (var future : futures) {
-                outcomes.add(future.get(5, TimeUnit.MINUTES));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
