@@ -1,4 +1,4 @@
-// The shipment page's copy button: copies the receipt link to the clipboard and says so.
+// The shipment page's copy button: copies the receipt link to the clipboard and says so at once.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-copy]");
   if (!button) {
@@ -6,11 +6,10 @@ document.addEventListener("click", (event) => {
   }
   const field = document.getElementById(button.dataset.copy);
   field.select();
-  const done = () => { button.textContent = button.dataset.copied; };
   if (navigator.clipboard && window.isSecureContext) {
-    navigator.clipboard.writeText(field.value).then(done, () => { document.execCommand("copy"); done(); });
+    navigator.clipboard.writeText(field.value).catch(() => document.execCommand("copy"));
   } else {
     document.execCommand("copy");
-    done();
   }
+  button.textContent = button.dataset.copied;
 });

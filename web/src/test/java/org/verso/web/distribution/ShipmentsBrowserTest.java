@@ -2,6 +2,7 @@ package org.verso.web.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.verso.web.testing.Browser;
 import org.verso.web.testing.WebTest;
 
@@ -59,7 +62,8 @@ class ShipmentsBrowserTest extends WebTest {
         String link = browser.waitFor("#receipt-link-url").getAttribute("value");
         assertThat(browser.find("#receipt-link-qr").getAttribute("src")).startsWith("data:image/png;base64,");
         browser.click("#copy-link");
-        assertThat(browser.find("#copy-link").getText()).isEqualTo("Copied");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.id("copy-link"), "Copied"));
         browser.snapshot("shipment-dispatched-390px");
         browser.driver().manage().deleteAllCookies(); // signed out: the recipient has no account
 
