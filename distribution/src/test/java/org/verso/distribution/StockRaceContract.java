@@ -205,7 +205,8 @@ abstract class StockRaceContract {
         }
     }
 
-    private static List<Object> runTogether(List<Callable<Object>> tasks, CountDownLatch start) throws Exception {
+    /** Runs the tasks on threads of their own, releases them together through {@code start} and answers their outcomes. */
+    static List<Object> runTogether(List<Callable<Object>> tasks, CountDownLatch start) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
             List<Future<Object>> futures = new ArrayList<>();

@@ -50,12 +50,19 @@ public final class ModuleBoundaries {
             Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "glossary", "web"));
 
     /** Third-party engines: their types never appear in a public signature of a module's API. */
-    public static final List<String> ENGINES =
-            List.of("org.apache.tika.", "net.sf.okapi.", "org.apache.lucene.", "org.apache.poi.", "org.apache.pdfbox.");
+    public static final List<String> ENGINES = List.of(
+            "org.apache.tika.",
+            "net.sf.okapi.",
+            "org.apache.lucene.",
+            "org.apache.poi.",
+            "org.apache.pdfbox.",
+            "com.openhtmltopdf.",
+            "com.google.zxing.");
 
     /**
      * Which module each engine belongs to: nobody else uses it at all (bench measures against them raw). The longest
      * matching prefix decides: POI's Word writer (XWPF) is translation's, which writes a new DOCX from segments.
+     * openhtmltopdf (HTML to PDF over PDFBox) and ZXing (QR codes) are distribution's, for its packing slips.
      */
     public static final Map<String, String> ENGINE_OWNERS = Map.of(
             "org.apache.tika.", "ingest",
@@ -63,7 +70,9 @@ public final class ModuleBoundaries {
             "org.apache.poi.xwpf.", "translation",
             "org.apache.pdfbox.", "ingest",
             "net.sf.okapi.", "translation",
-            "org.apache.lucene.", "search");
+            "org.apache.lucene.", "search",
+            "com.openhtmltopdf.", "distribution",
+            "com.google.zxing.", "distribution");
 
     private final String root;
     private final Map<String, Set<String>> graph;

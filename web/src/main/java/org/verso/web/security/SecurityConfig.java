@@ -23,7 +23,7 @@ import org.verso.accounts.Accounts;
  * Two chains. The API ({@code /api/**}, actuator) is stateless, signs in with HTTP Basic and answers 401/403 as problem
  * details. The pages (and the OpenAPI document, which Swagger UI fetches with the page's session) sign in with a form
  * or HTTP Basic, keep a session and demand a CSRF token on every form.
- * Everything requires a signed-in user except the sign-in page, static assets and health; which role reaches what is
+ * Everything requires a signed-in user except the sign-in page, static assets, health and a recipient's receipt; which role reaches what is
  * declared on each controller with {@code @PreAuthorize} and proven by the role-matrix test.
  */
 @Configuration
@@ -45,6 +45,27 @@ class SecurityConfig implements WebMvcConfigurer {
                 new ThrottledAuthentication(new RememberedCredentials(password, details, clock), throttle));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;
+    }
+
+    /**
+     * The recipient's receipt ({@code /receipts/{token}}, {@code /api/receipts/{token}}, one path segment only): open
+     * to anyone, stateless, no sign-in of any kind (an Authorization header is ignored), no session and so no CSRF
+     * token; the token in the path opens that one shipment's receipt in its controllers and nothing else. No Referer
+     * leaves the page, so the token does not travel.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain receipts(HttpSecurity http) throws Exception {
+        http.securityMatcher("/receipts/*", "/api/receipts/*")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+                                        + " script-src 'none'; frame-ancestors 'none'; form-action 'self'")));
+        return http.build();
     }
 
     @Bean

@@ -1,0 +1,577 @@
+package org.verso.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.verso.accounts.AccountId;
+import org.verso.distribution.PrintRun.Share;
+import org.verso.distribution.Recipient.NewRecipient;
+import org.verso.distribution.Shipment.Delivered;
+import org.verso.distribution.Shipment.NewLine;
+import org.verso.distribution.Shipment.NewShipment;
+import org.verso.distribution.Shipment.StatusChange;
+import org.verso.library.LanguageTag;
+
+/** Shipments on a real database: each status change, the ledger movements it writes, and dispatches racing. */
+@SpringBootTest(classes = DistributionTestApplication.class)
+abstract class ShipmentsContract {
+    static final AccountId PACKER = new AccountId(UUID.fromString("00000000-0000-0000-0000-0000000000b2"));
+
+    @Autowired
+    Shipments shipments;
+
+    @Autowired
+    Recipients recipients;
+
+    @Autowired
+    Stock stock;
+
+    @Autowired
+    StockFixtures given;
+
+    /** An edition with 3 copies of the Council of Europe and 2 of the foundation at an office. */
+    record Setup(Edition edition, Location office, Funder coe, Funder foundation, Recipient branch) {
+        int held(StockFixtures given) {
+            return given.balance(edition, office, coe) + given.balance(edition, office, foundation);
+        }
+    }
+
+    Setup fiveCopies() {
+        var edition = given.edition("Charter");
+        var office = given.location("Office");
+        var coe = given.funder("Council of Europe");
+        var foundation = given.funder("German foundation");
+        given.received(edition, office, Share.of(coe.id(), 3), Share.of(foundation.id(), 2));
+        var branch = recipients.create(new NewRecipient(
+                StockFixtures.unique("Kazan branch"),
+                RecipientKind.BRANCH,
+                null,
+                "Tatarstan",
+                "Kazan",
+                null,
+                null,
+                LanguageTag.of("ru")));
+        return new Setup(edition, office, coe, foundation, branch);
+    }
+
+    Shipment plan(Setup s, int copies, FunderId funder) {
+        return shipments.create(
+                new NewShipment(
+                        s.office().id(),
+                        s.branch().id(),
+                        "Kazan Federal University",
+                        "Post",
+                        "RA123",
+                        List.of(new NewLine(s.edition().id(), copies, funder))),
+                PACKER);
+    }
+
+    Shipments.Changed step(Shipment shipment, ShipmentStatus status) {
+        return shipments.changeStatus(shipment.id(), new StatusChange(status, null, null), null, PACKER);
+    }
+
+    int inTransit(Setup s, Funder funder) {
+        return stock.balance(new StockItem(s.edition().id(), Shipments.IN_TRANSIT, funder.id()));
+    }
+
+    @Test
+    void aShipmentGoesStepByStepEachChangeWithWhoAndWhenAndTheLedgerFollows() {
+        Setup s = fiveCopies();
+        Shipment planned = plan(s, 4, null);
+
+        step(planned, ShipmentStatus.PACKED);
+        var dispatched = step(planned, ShipmentStatus.DISPATCHED);
+        step(planned, ShipmentStatus.IN_TRANSIT);
+        assertThat(s.held(given)).isEqualTo(1);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isEqualTo(4);
+        var delivered = step(planned, ShipmentStatus.DELIVERED);
+
+        Shipment done = delivered.shipment();
+        assertThat(done.status()).isEqualTo(ShipmentStatus.DELIVERED);
+        assertThat(done.senderOfRecord()).isEqualTo("Kazan Federal University");
+        assertThat(done.history())
+                .extracting(Shipment.Event::status)
+                .containsExactly(
+                        ShipmentStatus.PLANNED,
+                        ShipmentStatus.PACKED,
+                        ShipmentStatus.DISPATCHED,
+                        ShipmentStatus.IN_TRANSIT,
+                        ShipmentStatus.DELIVERED);
+        assertThat(done.history()).allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(PACKER);
+            assertThat(e.at()).isNotNull();
+        });
+        // 4 of 3 + 2 in proportion: 2.4 and 1.6 → 2 and 1, the copy left to the larger remainder (0.6): 2 and 2
+        assertThat(dispatched.movements())
+                .allSatisfy(m -> assertThat(m.type()).isEqualTo(MovementType.DISPATCHED))
+                .filteredOn(m -> m.location().equals(s.office().id()))
+                .extracting(Movement::quantity)
+                .containsExactlyInAnyOrder(-2, -2);
+        assertThat(delivered.movements())
+                .allSatisfy(m -> assertThat(m.type()).isEqualTo(MovementType.DELIVERED))
+                .allSatisfy(m -> assertThat(m.location()).isEqualTo(Shipments.IN_TRANSIT))
+                .extracting(Movement::quantity)
+                .containsExactlyInAnyOrder(-2, -2);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+        assertThat(stock.disagreements()).isEmpty();
+    }
+
+    @Test
+    void aSkippedOrBackwardStepIsRefusedAndChangesNothing() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 2, null);
+
+        assertThatThrownBy(() -> step(shipment, ShipmentStatus.DISPATCHED))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        assertThatThrownBy(() -> step(shipment, ShipmentStatus.PACKED)).isInstanceOf(DistributionConflict.class);
+        assertThatThrownBy(() -> step(shipment, ShipmentStatus.DELIVERED)).isInstanceOf(DistributionConflict.class);
+
+        Shipment now = shipments.get(shipment.id());
+        assertThat(now.status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(now.history()).hasSize(3);
+        assertThat(s.held(given)).isEqualTo(3);
+    }
+
+    @Test
+    void aShipmentOfMoreThanTheStockIsInsufficientStockAndStaysPacked() {
+        Setup s = fiveCopies();
+        Shipment tooMany = plan(s, 6, null);
+        Shipment ofOneFunder = plan(s, 3, s.foundation().id());
+        step(tooMany, ShipmentStatus.PACKED);
+        step(ofOneFunder, ShipmentStatus.PACKED);
+
+        assertThatThrownBy(() -> step(tooMany, ShipmentStatus.DISPATCHED))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(5));
+        assertThatThrownBy(() -> step(ofOneFunder, ShipmentStatus.DISPATCHED))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(2));
+
+        assertThat(shipments.get(tooMany.id()).status()).isEqualTo(ShipmentStatus.PACKED);
+        assertThat(shipments.get(tooMany.id()).history()).hasSize(2);
+        assertThat(s.held(given)).isEqualTo(5);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void aLineOfOneFunderTakesOnlyThatFundersCopies() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 2, s.foundation().id());
+        step(shipment, ShipmentStatus.PACKED);
+
+        step(shipment, ShipmentStatus.DISPATCHED);
+
+        assertThat(given.balance(s.edition(), s.office(), s.foundation())).isZero();
+        assertThat(given.balance(s.edition(), s.office(), s.coe())).isEqualTo(3);
+        assertThat(inTransit(s, s.foundation())).isEqualTo(2);
+    }
+
+    @Test
+    void aReturnedShipmentPutsTheSameFundersCopiesBackAtItsLocation() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 5, null);
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        step(shipment, ShipmentStatus.IN_TRANSIT);
+
+        var returned = step(shipment, ShipmentStatus.RETURNED);
+
+        assertThat(returned.movements()).extracting(Movement::type).containsOnly(MovementType.RETURNED);
+        assertThat(given.balance(s.edition(), s.office(), s.coe())).isEqualTo(3);
+        assertThat(given.balance(s.edition(), s.office(), s.foundation())).isEqualTo(2);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void aLostShipmentNeedsANoteAndTakesItsCopiesOutOfTransitAsLost() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 4, null);
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        step(shipment, ShipmentStatus.IN_TRANSIT);
+
+        assertThatThrownBy(() -> new StatusChange(ShipmentStatus.LOST, " ", null))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("reason-required"));
+        var lost = shipments.changeStatus(
+                shipment.id(), new StatusChange(ShipmentStatus.LOST, "the van was stolen", null), null, PACKER);
+
+        assertThat(lost.movements()).extracting(Movement::type).containsOnly(MovementType.LOST);
+        assertThat(lost.movements()).extracting(Movement::reason).allSatisfy(r -> assertThat(r)
+                .contains(shipment.id().toString(), "the van was stolen"));
+        assertThat(lost.shipment().history().get(4).note()).isEqualTo("the van was stolen");
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void aPartlyDeliveredShipmentDeliversWhatArrivedAndLosesTheRest() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 5, null);
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        step(shipment, ShipmentStatus.IN_TRANSIT);
+
+        assertThatThrownBy(() -> shipments.changeStatus(
+                        shipment.id(),
+                        new StatusChange(ShipmentStatus.PARTLY_DELIVERED, null, List.of(new Delivered(1, 6))),
+                        null,
+                        PACKER))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("delivered-exceeds-shipped"));
+        var partly = shipments.changeStatus(
+                shipment.id(),
+                new StatusChange(ShipmentStatus.PARTLY_DELIVERED, null, List.of(new Delivered(1, 3))),
+                null,
+                PACKER);
+
+        assertThat(partly.movements())
+                .filteredOn(m -> m.type() == MovementType.DELIVERED)
+                .extracting(Movement::quantity)
+                .containsExactlyInAnyOrder(-2, -1);
+        assertThat(partly.movements())
+                .filteredOn(m -> m.type() == MovementType.LOST)
+                .extracting(Movement::quantity)
+                .containsExactlyInAnyOrder(-1, -1);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void twoDispatchesOfTheLastCopiesAtOnceExactlyOneWinsAndTheOtherStaysPacked() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Setup s = fiveCopies();
+            Shipment first = plan(s, 5, null);
+            Shipment second = plan(s, 4, null);
+            step(first, ShipmentStatus.PACKED);
+            step(second, ShipmentStatus.PACKED);
+            CountDownLatch start = new CountDownLatch(1);
+
+            List<Object> outcomes = StockRaceContract.runTogether(
+                    List.of(() -> dispatchAfter(start, first), () -> dispatchAfter(start, second)), start);
+
+            assertThat(outcomes).filteredOn(o -> o instanceof Shipments.Changed).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof InsufficientStock).hasSize(1);
+            var statuses = List.of(
+                    shipments.get(first.id()).status(),
+                    shipments.get(second.id()).status());
+            assertThat(statuses).containsExactlyInAnyOrder(ShipmentStatus.DISPATCHED, ShipmentStatus.PACKED);
+            int won = statuses.get(0) == ShipmentStatus.DISPATCHED ? 5 : 4;
+            assertThat(s.held(given)).isEqualTo(5 - won);
+            assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isEqualTo(won);
+        }
+        assertThat(stock.disagreements()).isEmpty();
+    }
+
+    @Test
+    void oneShipmentDispatchedTwiceAtOnceIsDispatchedOnce() throws Exception {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 2, null);
+        step(shipment, ShipmentStatus.PACKED);
+        CountDownLatch start = new CountDownLatch(1);
+
+        List<Object> outcomes = StockRaceContract.runTogether(
+                List.of(() -> dispatchAfter(start, shipment), () -> dispatchAfter(start, shipment)), start);
+
+        assertThat(outcomes).filteredOn(o -> o instanceof Shipments.Changed).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof DistributionConflict c && c.code().equals("status-step-not-allowed"))
+                .hasSize(1);
+        assertThat(s.held(given)).isEqualTo(3);
+        assertThat(shipments.get(shipment.id()).history()).hasSize(3);
+    }
+
+    @Autowired
+    ShipmentReceipts receipts;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
+
+    Shipment onItsWay(Setup s, int copies) {
+        Shipment shipment = plan(s, copies, null);
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        return shipment;
+    }
+
+    long movementsOf(Setup s) {
+        return stock.movements(new StockFilter(s.edition().id(), null, null), new Paging(1, 500))
+                .total();
+    }
+
+    static ShipmentReceipts.ReceiptForm counted(int accepted, int damaged, Integer missing) {
+        return new ShipmentReceipts.ReceiptForm(
+                "box 2 was wet", List.of(new ShipmentReceipts.Count(1, accepted, damaged, missing, "wet")));
+    }
+
+    @Test
+    void aReceiptWithDamagedAndMissingCopiesWritesThemToTheLedgerAndShowsTheDiscrepancy() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 5);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+
+        assertThat(receipts.open(link.token()).lines())
+                .extracting(ShipmentReceipts.Item::copies)
+                .containsExactly(5);
+        Shipment after = receipts.submit(link.token(), counted(3, 1, null));
+
+        assertThat(after.status()).isEqualTo(ShipmentStatus.PARTLY_DELIVERED);
+        assertThat(after.history())
+                .extracting(Shipment.Event::status)
+                .endsWith(ShipmentStatus.IN_TRANSIT, ShipmentStatus.PARTLY_DELIVERED);
+        assertThat(after.history().get(after.history().size() - 1).actor()).isNull();
+        assertThat(after.receipt().discrepancies()).isTrue();
+        assertThat(after.receipt().lines()).containsExactly(new Shipment.ReceiptLine(1, 3, 1, 1, "wet"));
+        var moved = stock.movements(new StockFilter(s.edition().id(), Shipments.IN_TRANSIT, null), new Paging(1, 100))
+                .items();
+        assertThat(moved.stream()
+                        .filter(m -> m.type() == MovementType.DELIVERED)
+                        .mapToInt(Movement::quantity)
+                        .sum())
+                .isEqualTo(-3);
+        assertThat(moved.stream()
+                        .filter(m -> m.type() == MovementType.DAMAGED)
+                        .mapToInt(Movement::quantity)
+                        .sum())
+                .isEqualTo(-1);
+        assertThat(moved.stream()
+                        .filter(m -> m.type() == MovementType.LOST)
+                        .mapToInt(Movement::quantity)
+                        .sum())
+                .isEqualTo(-1);
+        assertThat(moved).filteredOn(m -> m.quantity() < 0).allSatisfy(m -> assertThat(m.actor())
+                .isEqualTo(ShipmentReceipts.RECIPIENT));
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+        assertThat(shipments
+                        .list(new Shipments.Filter(null, s.branch().id(), true), Paging.FIRST)
+                        .items())
+                .extracting(Shipment::id)
+                .containsExactly(shipment.id());
+    }
+
+    @Test
+    void aSecondReceiptWithTheSameLinkChangesNothing() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 5);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        receipts.submit(link.token(), counted(5, 0, 0));
+        long movements = movementsOf(s);
+
+        assertThatThrownBy(() -> receipts.submit(link.token(), counted(0, 5, 0)))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("receipt-already-submitted"));
+
+        assertThat(movementsOf(s)).isEqualTo(movements);
+        assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DELIVERED);
+        assertThat(shipments.get(shipment.id()).receipt().lines().get(0).accepted())
+                .isEqualTo(5);
+    }
+
+    @Test
+    void twoReceiptsSubmittedAtOnceExactlyOneCounts() throws Exception {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 5);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Object> submit = () -> {
+            start.await();
+            try {
+                return receipts.submit(link.token(), counted(4, 1, 0));
+            } catch (DistributionConflict e) {
+                return e;
+            }
+        };
+
+        List<Object> outcomes = StockRaceContract.runTogether(List.of(submit, submit), start);
+
+        assertThat(outcomes).filteredOn(o -> o instanceof Shipment).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof DistributionConflict c && c.code().equals("receipt-already-submitted"))
+                .hasSize(1);
+        assertThat(
+                        stock
+                                .movements(new StockFilter(s.edition().id(), Shipments.IN_TRANSIT, null), Paging.FIRST)
+                                .items()
+                                .stream()
+                                .filter(m -> m.type() == MovementType.DAMAGED)
+                                .mapToInt(Movement::quantity)
+                                .sum())
+                .isEqualTo(-1);
+        assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void aReceiptOfMoreCopiesThanShippedIsRefusedAndChangesNothing() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 4);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        long movements = movementsOf(s);
+
+        assertThatThrownBy(() -> receipts.submit(link.token(), counted(4, 1, null)))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("receipt-exceeds-shipped"));
+        assertThatThrownBy(() -> receipts.submit(link.token(), counted(1, 1, 1)))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("receipt-incomplete"));
+
+        assertThat(movementsOf(s)).isEqualTo(movements);
+        assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
+        assertThat(shipments.get(shipment.id()).receipt()).isNull();
+    }
+
+    @Test
+    void aGuessedExpiredOrRevokedLinkOpensNothing() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 1);
+        var first = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        var second = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        String expired = "expired-token-" + UUID.randomUUID().toString().replace("-", "");
+        db.sql("INSERT INTO dist_receipt_token (token_hash, shipment_id, expires_at, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")
+                .params(
+                        ShipmentReceipts.hash(expired),
+                        shipment.id().value(),
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)),
+                        PACKER.value(),
+                        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(3600)))
+                .update();
+
+        assertThat(first.token()).matches("[A-Za-z0-9_-]{24}").isNotEqualTo(second.token());
+        assertThat(receipts.open(second.token()).shipment()).isEqualTo(shipment.id());
+        assertThatThrownBy(() -> receipts.open(first.token()))
+                .isInstanceOfSatisfying(
+                        ReceiptLinkRefused.class, e -> assertThat(e.code()).isEqualTo("receipt-link-revoked"));
+        assertThatThrownBy(() -> receipts.submit(expired, counted(1, 0, 0)))
+                .isInstanceOfSatisfying(
+                        ReceiptLinkRefused.class, e -> assertThat(e.code()).isEqualTo("receipt-link-expired"));
+        assertThatThrownBy(() -> receipts.open(second.token().substring(1) + "A"))
+                .isInstanceOfSatisfying(
+                        DistributionNotFound.class, e -> assertThat(e.code()).isEqualTo("receipt-link-not-found"));
+        assertThatThrownBy(() -> receipts.open("../../api/stock")).isInstanceOf(DistributionNotFound.class);
+        assertThat(receipts.revoke(shipment.id())).isEqualTo(1);
+        assertThatThrownBy(() -> receipts.open(second.token())).isInstanceOf(ReceiptLinkRefused.class);
+        assertThat(db.sql("SELECT COUNT(*) FROM dist_receipt_token WHERE token_hash IN (?, ?)")
+                        .params(first.token(), second.token())
+                        .query(Long.class)
+                        .single())
+                .as("tokens are stored only hashed")
+                .isZero();
+        assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
+    }
+
+    @Autowired
+    Allocations allocations;
+
+    @Test
+    void anAllocationByWeightIsReviewedAsADraftThenPlannedOnceAsOneShipmentPerRecipient() {
+        Setup s = fiveCopies();
+        List<Recipient> branches = new ArrayList<>();
+        for (String city : List.of("Omsk", "Tomsk", "Perm")) {
+            branches.add(recipients.create(new NewRecipient(
+                    StockFixtures.unique(city + " branch"),
+                    RecipientKind.BRANCH,
+                    null,
+                    null,
+                    city,
+                    null,
+                    null,
+                    LanguageTag.of("ru"))));
+        }
+        var draft = allocations.create(
+                new Allocation.NewAllocation(
+                        s.edition().id(),
+                        s.office().id(),
+                        null,
+                        100,
+                        Allocation.Method.WEIGHTED,
+                        "Kazan Federal University",
+                        List.of(
+                                new Allocation.Part(branches.get(0).id(), 3, null),
+                                new Allocation.Part(branches.get(1).id(), 2, null),
+                                new Allocation.Part(branches.get(2).id(), 2, null))),
+                PACKER);
+
+        assertThat(draft.status()).isEqualTo(Allocation.Status.DRAFT);
+        assertThat(draft.shares()).extracting(Allocation.Share::copies).containsExactly(43, 29, 28);
+        assertThat(draft.shares()).allSatisfy(sh -> assertThat(sh.shipment()).isNull());
+        var planned = allocations.plan(draft.id(), PACKER);
+
+        assertThat(planned.status()).isEqualTo(Allocation.Status.PLANNED);
+        assertThat(planned.shares()).allSatisfy(sh -> {
+            Shipment shipment = shipments.get(sh.shipment());
+            assertThat(shipment.status()).isEqualTo(ShipmentStatus.PLANNED);
+            assertThat(shipment.recipient()).isEqualTo(sh.recipient());
+            assertThat(shipment.copies()).isEqualTo(sh.copies());
+            assertThat(shipment.senderOfRecord()).isEqualTo("Kazan Federal University");
+        });
+        assertThatThrownBy(() -> allocations.plan(draft.id(), PACKER))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("allocation-already-planned"));
+        assertThatThrownBy(() -> allocations.create(
+                        new Allocation.NewAllocation(
+                                s.edition().id(),
+                                s.office().id(),
+                                null,
+                                10,
+                                Allocation.Method.BY_HAND,
+                                "X",
+                                List.of(new Allocation.Part(branches.get(0).id(), null, 4))),
+                        PACKER))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("allocation-does-not-sum"));
+    }
+
+    @Autowired
+    CopyRequests requests;
+
+    @Test
+    void aRequestIsPlannedByTheShipmentThatServesItThenFulfilledAndNoStepIsSkipped() {
+        Setup s = fiveCopies();
+        var other = fiveCopies();
+        var request = requests.create(
+                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), 5, "the deputy minister", null), PACKER);
+        Shipment serving = plan(s, 5, null);
+        Shipment elsewhere = plan(other, 1, null);
+
+        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+        assertThatThrownBy(() -> requests.link(request.id(), elsewhere.id()))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("shipment-does-not-serve-request"));
+        var planned = requests.link(request.id(), serving.id());
+        var fulfilled = requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null);
+
+        assertThat(planned.status()).isEqualTo(CopyRequest.Status.PLANNED);
+        assertThat(planned.shipments()).containsExactly(serving.id());
+        assertThat(fulfilled.status()).isEqualTo(CopyRequest.Status.FULFILLED);
+        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, "too late"))
+                .isInstanceOf(DistributionConflict.class);
+        var declined = requests.create(
+                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), 500, null, null), PACKER);
+        assertThatThrownBy(() -> requests.changeStatus(declined.id(), CopyRequest.Status.DECLINED, " "))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("reason-required"));
+        assertThat(requests.changeStatus(declined.id(), CopyRequest.Status.DECLINED, "out of print")
+                        .reason())
+                .isEqualTo("out of print");
+    }
+
+    private Object dispatchAfter(CountDownLatch start, Shipment shipment) throws Exception {
+        start.await();
+        try {
+            return step(shipment, ShipmentStatus.DISPATCHED);
+        } catch (InsufficientStock | DistributionConflict e) {
+            return e;
+        }
+    }
+}

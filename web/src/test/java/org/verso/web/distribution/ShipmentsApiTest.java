@@ -1,0 +1,171 @@
+package org.verso.web.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.verso.web.testing.WebTest;
+
+/** The shipments API end to end on the whole application: steps, ledger movements and bad input. */
+class ShipmentsApiTest extends WebTest {
+    ShipmentsGiven given() {
+        return new ShipmentsGiven(admin());
+    }
+
+    @Test
+    void aShipmentIsPlannedPackedDispatchedAndDeliveredWithItsHistoryAndMovements() {
+        ShipmentsGiven.Setup s = given().inStock(10);
+        String id = given().shipment(s, 4);
+
+        for (String status : List.of("packed", "dispatched", "in_transit")) {
+            var answer = admin().postJson("/api/shipments/" + id + "/status", Map.of("status", status));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        }
+        var delivered = admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "delivered"));
+        var shipment = admin().get("/api/shipments/" + id).json();
+
+        assertThat(delivered.json().path("movements").valueStream().map(m -> m.path("type")
+                        .asString()))
+                .containsOnly("delivered");
+        assertThat(shipment.path("status").asString()).isEqualTo("delivered");
+        assertThat(shipment.path("senderOfRecord").asString()).isEqualTo("Казанский федеральный университет");
+        assertThat(shipment.path("history").valueStream().map(e -> e.path("status")
+                        .asString()))
+                .containsExactly("planned", "packed", "dispatched", "in_transit", "delivered");
+        assertThat(shipment.path("history").valueStream().map(e -> e.path("actor")
+                        .asString()))
+                .doesNotContainNull()
+                .allSatisfy(a -> assertThat(a).isNotBlank());
+        assertThat(given().held(s)).isEqualTo(6);
+        assertThat(admin().get("/api/shipments?status=delivered&recipient=" + s.recipient())
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSkippedStepAndAShipmentOfMoreThanTheStockAreSpecificProblemsThatChangeNothing() {
+        ShipmentsGiven.Setup s = given().inStock(3);
+        String id = given().shipment(s, 5);
+
+        var skipped = admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "dispatched"));
+        admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "packed"));
+        var tooMany = admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "dispatched"));
+        var backwards = admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "planned"));
+        var unknownField = admin().postJson("/api/shipments/" + id + "/status", Map.of("state", "packed"));
+        var noLines = admin().postJson(
+                        "/api/shipments",
+                        Map.of(
+                                "location",
+                                s.office(),
+                                "recipient",
+                                s.recipient(),
+                                "senderOfRecord",
+                                "X",
+                                "lines",
+                                List.of()));
+
+        assertThat(skipped.status()).isEqualTo(409);
+        assertThat(skipped.problemCode()).isEqualTo("status-step-not-allowed");
+        assertThat(skipped.json().path("allowed").valueStream().map(a -> a.asString()))
+                .containsExactly("packed");
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.problemCode()).isEqualTo("insufficient-stock");
+        assertThat(tooMany.json().path("available").asInt()).isEqualTo(3);
+        assertThat(backwards.problemCode()).isEqualTo("status-step-not-allowed");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(noLines.status()).isEqualTo(400);
+        assertThat(noLines.problemCode()).isEqualTo("invalid-shipment");
+        var shipment = admin().get("/api/shipments/" + id).json();
+        assertThat(shipment.path("status").asString()).isEqualTo("packed");
+        assertThat(shipment.path("history").size()).isEqualTo(2);
+        assertThat(given().held(s)).isEqualTo(3);
+    }
+
+    @Test
+    void twoThousandKitsOverEighteenBranchesAre111Or112EachAndArePlannedOnceAsShipments() {
+        var given = given();
+        ShipmentsGiven.Setup s = given.inStock(2000);
+        List<Map<String, Object>> branches = new java.util.ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            branches.add(Map.of(
+                    "recipient",
+                    given.create(
+                            "/api/recipients",
+                            Map.of("name", ShipmentsGiven.unique("Branch " + i), "kind", "branch", "language", "ru"))));
+        }
+        var draft = admin().postJson(
+                        "/api/allocations",
+                        Map.of(
+                                "edition",
+                                s.edition(),
+                                "location",
+                                s.office(),
+                                "copies",
+                                2000,
+                                "method",
+                                "equal",
+                                "senderOfRecord",
+                                "Kazan Federal University",
+                                "recipients",
+                                branches));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = draft.json().path("id").asString();
+
+        var copies = draft.json()
+                .path("shares")
+                .valueStream()
+                .map(sh -> sh.path("copies").asInt())
+                .toList();
+        var planned = admin().postJson("/api/allocations/" + id + "/plan", Map.of());
+        var again = admin().postJson("/api/allocations/" + id + "/plan", Map.of());
+
+        assertThat(copies).hasSize(18).allSatisfy(c -> assertThat(c).isBetween(111, 112));
+        assertThat(copies.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2000);
+        assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+        assertThat(planned.json().path("status").asString()).isEqualTo("planned");
+        assertThat(planned.json().path("shares").valueStream().map(sh -> sh.path("shipment")
+                        .asString()))
+                .doesNotContainNull()
+                .doesNotHaveDuplicates();
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemCode()).isEqualTo("allocation-already-planned");
+    }
+
+    @Test
+    void aDeputyMinistersRequestIsPlannedByItsShipmentAndThenFulfilled() {
+        var given = given();
+        ShipmentsGiven.Setup s = given.inStock(500);
+        String shipment = given.shipment(s, 500);
+        String request = given.create(
+                "/api/requests",
+                Map.of(
+                        "recipient",
+                        s.recipient(),
+                        "edition",
+                        s.edition(),
+                        "copies",
+                        500,
+                        "requestedBy",
+                        "the deputy minister"));
+
+        var early = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
+        var linked = admin().postJson("/api/requests/" + request + "/shipments", Map.of("shipment", shipment));
+        var fulfilled = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
+
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.problemCode()).isEqualTo("status-step-not-allowed");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.json().path("status").asString()).isEqualTo("planned");
+        assertThat(fulfilled.json().path("status").asString()).isEqualTo("fulfilled");
+        assertThat(fulfilled.json().path("shipments").valueStream().map(x -> x.asString()))
+                .containsExactly(shipment);
+        assertThat(admin().get("/api/requests?status=fulfilled")
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isPositive();
+    }
+}
