@@ -379,11 +379,37 @@ class XliffImportTest extends XliffTestBase {
         Claimed t = claimed(document(PARAGRAPH), "ru", "ru");
         byte[] zip = download(t.holder().account().username(), "/api/translations/" + t.id() + "/package");
         Map<String, String> entries = unzip(zip);
-        assertThat(entries.keySet()).containsExactly("charter.ru.xlf", "README.txt");
+        assertThat(entries.keySet()).startsWith("charter.ru.xlf", "README.txt");
         assertThat(entries.get("README.txt")).contains("OmegaT", "charter.ru.xlf", "Импорт XLIFF");
         assertThat(entries.get("charter.ru.xlf")).contains("verso:translation=\"" + t.id() + "\"");
         byte[] english = download(t.coordinator().account().username(), "/api/translations/" + t.id() + "/package");
         assertThat(unzip(english).get("README.txt")).contains("Import XLIFF", "Create Translated Documents");
+    }
+
+    @Test
+    void theOfflinePackageCarriesTheGlossaryOfTheTranslationsLanguagePair() throws IOException {
+        String word = "quokka" + Long.toString(System.nanoTime(), 36);
+        var added = coordinator()
+                .http()
+                .postJson(
+                        "/api/glossary/terms",
+                        Map.of(
+                                "sourceLanguage",
+                                "en",
+                                "targetLanguage",
+                                "ru",
+                                "sourceTerm",
+                                word,
+                                "targetTerm",
+                                "квокка-" + word));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        Claimed t = claimed(document(PARAGRAPH), "ru", "ru");
+
+        Map<String, String> entries =
+                unzip(download(t.holder().account().username(), "/api/translations/" + t.id() + "/package"));
+
+        assertThat(entries).containsKey("glossary.tbx");
+        assertThat(entries.get("glossary.tbx")).contains(word, "квокка-" + word, "xml:lang=\"ru\"");
     }
 
     @Test
