@@ -14,10 +14,12 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.verso.library.DocumentIngested;
 import org.verso.library.testing.TempDirs;
+import org.verso.web.testing.Browser;
 import org.verso.web.testing.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,9 @@ import tools.jackson.databind.JsonNode;
  */
 class SourceVersionsTest extends WorkTestBase {
     private static final Path DATA_DIR = TempDirs.create("verso-test-versions-");
+
+    @RegisterExtension
+    static Browser browser = new Browser();
 
     @DynamicPropertySource
     static void smallLimit(DynamicPropertyRegistry registry) {
@@ -123,6 +128,13 @@ class SourceVersionsTest extends WorkTestBase {
         JsonNode diff = after.get(1).get("sourceDiff");
         assertThat(diff.findValuesAsString("op")).containsExactly("equal", "insert", "equal");
         assertThat(diff.get(1).get("text").asString()).isEqualTo("ever ");
+
+        // the editor shows the word diff above the changed segment
+        browser.at(port).size(1280, 900);
+        browser.signIn(translator.account().username(), PASSWORD).waitFor("#who");
+        browser.open("/translations/" + translation + "/edit");
+        assertThat(browser.waitFor(".seg-diff ins.diff-insert").getText()).isEqualTo("ever");
+        assertThat(browser.all(".seg-diff")).hasSize(1);
 
         // the changed segment's history came with it
         var history = translator
