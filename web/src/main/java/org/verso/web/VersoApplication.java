@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
             VersoApplication.TRANSLATION,
             VersoApplication.SEARCH,
             VersoApplication.DISTRIBUTION,
+            VersoApplication.MEMORY,
             VersoApplication.WEB
         })
 @ConfigurationPropertiesScan({
@@ -22,6 +23,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
     VersoApplication.TRANSLATION,
     VersoApplication.SEARCH,
     VersoApplication.DISTRIBUTION,
+    VersoApplication.MEMORY,
     VersoApplication.WEB
 })
 public class VersoApplication {
@@ -33,6 +35,7 @@ public class VersoApplication {
     static final String TRANSLATION = "org.verso.translation";
     static final String SEARCH = "org.verso.search";
     static final String DISTRIBUTION = "org.verso.distribution";
+    static final String MEMORY = "org.verso.memory";
     static final String WEB = "org.verso.web";
 
     public static void main(String[] args) {

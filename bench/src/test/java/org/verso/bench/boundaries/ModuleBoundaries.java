@@ -36,8 +36,9 @@ public final class ModuleBoundaries {
             "translation", Set.of("library", "accounts"),
             "search", Set.of("library", "translation"),
             "distribution", Set.of("library", "accounts", "translation"),
-            "web", Set.of("library", "accounts", "ingest", "translation", "search", "distribution"),
-            "bench", Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "web"));
+            "memory", Set.of("library", "accounts", "translation"),
+            "web", Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "memory"),
+            "bench", Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "memory", "web"));
 
     /** Third-party engines: their types never appear in a public signature of a module's API. */
     public static final List<String> ENGINES =
