@@ -28,7 +28,7 @@ class ApprovedSegments {
         this.memory = memory;
     }
 
-    @TransactionalEventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(TranslationApproved event) {
         Revision revision = event.revision();
         try {

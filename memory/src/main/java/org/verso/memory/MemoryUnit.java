@@ -2,6 +2,7 @@ package org.verso.memory;
 
 import java.util.Objects;
 import org.verso.library.LanguageTag;
+import org.verso.memory.internal.Tokens;
 
 /**
  * One unit of the translation memory: a source segment and its translation, in Verso's inline markup (XLIFF-like
@@ -25,5 +26,15 @@ public record MemoryUnit(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** The source as plain text: codes left out, entities decoded. */
+    public String sourceText() {
+        return Tokens.plainText(source);
+    }
+
+    /** The target as plain text. */
+    public String targetText() {
+        return Tokens.plainText(target);
     }
 }
