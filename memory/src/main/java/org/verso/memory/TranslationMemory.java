@@ -18,7 +18,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.verso.library.DocumentId;
 import org.verso.library.LanguageTag;
-import org.verso.memory.internal.CandidateIndex;
 import org.verso.memory.internal.Dictionary;
 import org.verso.memory.internal.Tokens;
 
@@ -36,7 +35,7 @@ public class TranslationMemory {
     private final TransactionTemplate transactions;
     private final MemoryProperties settings;
     private final Dictionary dictionary = new Dictionary();
-    private final Map<String, CandidateIndex> pairs = new ConcurrentHashMap<>();
+    private final Map<String, FuzzyIndex> pairs = new ConcurrentHashMap<>();
     private final List<Consumer<List<MemoryUnit>>> listeners = new CopyOnWriteArrayList<>();
 
     TranslationMemory(StoredUnits store, PlatformTransactionManager transactions, MemoryProperties settings) {
@@ -108,18 +107,17 @@ public class TranslationMemory {
     /** The best matches for a segment, best first: in-context (101), exact (100), then fuzzy down to the minimum. */
     public List<Match> matches(MatchQuery query) {
         int minScore = query.minScore() == null ? settings.minScore() : query.minScore();
-        CandidateIndex index = pairs.get(pairKey(query.sourceLanguage(), query.targetLanguage()));
+        FuzzyIndex index = pairs.get(pairKey(query.sourceLanguage(), query.targetLanguage()));
         if (index == null) {
             return List.of();
         }
         List<Tokens.Token> tokens = Tokens.of(query.source());
         // a number or code that differs costs a point after the index's ranking: ask for a few more than wanted
-        List<CandidateIndex.Candidate> candidates =
-                index.best(dictionary.lookup(tokens), minScore, query.limit() * 2 + 5);
-        Map<UUID, MemoryUnit> units = store.byIds(
-                candidates.stream().map(CandidateIndex.Candidate::id).toList());
+        List<FuzzyIndex.Scored> candidates = index.best(query.source(), minScore, query.limit() * 2 + 5);
+        Map<UUID, MemoryUnit> units =
+                store.byIds(candidates.stream().map(FuzzyIndex.Scored::id).toList());
         List<Match> matches = new ArrayList<>();
-        for (CandidateIndex.Candidate c : candidates) {
+        for (FuzzyIndex.Scored c : candidates) {
             MemoryUnit unit = units.get(c.id());
             if (unit != null) {
                 Match match = Scoring.match(query, tokens, unit, c.score());
@@ -136,17 +134,17 @@ public class TranslationMemory {
 
     /** How many units the index holds (all pairs). */
     public long size() {
-        return pairs.values().stream().mapToLong(CandidateIndex::size).sum();
+        return pairs.values().stream().mapToLong(FuzzyIndex::size).sum();
     }
 
     /** Builds the candidate index again from the database; answers how many units it holds. */
     public synchronized int rebuild() {
         long start = System.nanoTime();
-        Map<String, CandidateIndex> fresh = new HashMap<>();
+        Map<String, FuzzyIndex> fresh = new HashMap<>();
         int[] count = {0};
         store.forEachSource(row -> {
-            fresh.computeIfAbsent(pairKey(row.sourceLanguage(), row.targetLanguage()), k -> new CandidateIndex())
-                    .add(row.id(), dictionary.ids(Tokens.of(row.source())));
+            fresh.computeIfAbsent(pairKey(row.sourceLanguage(), row.targetLanguage()), k -> new FuzzyIndex(dictionary))
+                    .add(row.id(), row.source());
             count[0]++;
         });
         pairs.clear();
@@ -166,8 +164,8 @@ public class TranslationMemory {
     }
 
     private void index(UUID id, LanguageTag source, LanguageTag target, String markup) {
-        pairs.computeIfAbsent(pairKey(source, target), k -> new CandidateIndex())
-                .add(id, dictionary.ids(Tokens.of(markup)));
+        pairs.computeIfAbsent(pairKey(source, target), k -> new FuzzyIndex(dictionary))
+                .add(id, markup);
     }
 
     private static String pairKey(LanguageTag source, LanguageTag target) {
