@@ -40,8 +40,8 @@ public class LeverageAnalysis {
         return new Leverage(segments.size(), words, bands[0], bands[1], bands[2], bands[3], bands[4], bands[5]);
     }
 
-    /** The best match of each segment of the translation (null where there is none from {@code minScore}). */
-    public List<Match> bestMatches(TranslationId id, int minScore) {
+    /** The best matches (at most {@code perSegment}) of each segment of the translation, from {@code minScore}. */
+    public List<Match> bestMatches(TranslationId id, int minScore, int perSegment) {
         Translation translation = translations.get(id);
         if (translation.sourceLanguage() == null) {
             return List.of();
@@ -54,7 +54,7 @@ public class LeverageAnalysis {
                                 s.source(),
                                 translation.sourceLanguage(),
                                 translation.targetLanguage(),
-                                3,
+                                perSegment,
                                 minScore,
                                 null))
                         .stream())

@@ -29,6 +29,11 @@ class MemoryConfiguration {
     }
 
     @Bean
+    OfflineMatches offlineMatches(LeverageAnalysis analysis, TmxFiles tmx, MemoryProperties settings) {
+        return new OfflineMatches(analysis, tmx, settings);
+    }
+
+    @Bean
     ApprovedSegments approvedSegments(Translations translations, TranslationMemory memory) {
         return new ApprovedSegments(translations, memory);
     }

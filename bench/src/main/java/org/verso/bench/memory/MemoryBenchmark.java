@@ -37,9 +37,13 @@ public final class MemoryBenchmark {
         int checked = Integer.getInteger("bench.checked", 200);
         long seed = Long.getLong("bench.seed", 7);
 
-        List<String> english = new ArrayList<>();
-        List<String> russian = new ArrayList<>();
+        List<String[]> english = new ArrayList<>();
+        List<String[]> russian = new ArrayList<>();
         sentences(corpus.resolve("translation/tmx/omegat-l10n_en-ru.tmx"), english, russian);
+        System.out.printf(
+                "load average at start: %.1f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
         System.out.printf(
                 "corpus: %d English and %d Russian sentences; building %,d units%n",
                 english.size(), russian.size(), units);
@@ -49,18 +53,13 @@ public final class MemoryBenchmark {
         FuzzyIndex enRu = new FuzzyIndex();
         FuzzyIndex ruEn = new FuzzyIndex();
         FuzzyIndex enDe = new FuzzyIndex();
-        Set<String> seen = new HashSet<>();
         System.gc();
         long heapBefore = usedHeap();
         long start = System.nanoTime();
         for (int i = 0; i < units; i++) {
             int pair = random.nextInt(10);
             if (pair < 6) {
-                String s = recombine(random, english);
-                enRu.add(UUID.randomUUID(), s);
-                if (seen.size() < 2_000_000) {
-                    seen.add(s);
-                }
+                enRu.add(UUID.randomUUID(), recombine(random, english));
             } else if (pair < 8) {
                 ruEn.add(UUID.randomUUID(), recombine(random, russian));
             } else {
@@ -68,7 +67,6 @@ public final class MemoryBenchmark {
             }
         }
         double buildSeconds = (System.nanoTime() - start) / 1e9;
-        seen.clear();
         System.gc();
         long heapAfter = usedHeap();
         System.out.printf(
@@ -94,13 +92,18 @@ public final class MemoryBenchmark {
         }
 
         long[] single = new long[asked.size()];
+        long[] singleCpu = new long[asked.size()];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int found = 0;
         for (int i = 0; i < asked.size(); i++) {
+            long c = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             found += enRu.best(asked.get(i), MIN_SCORE, 5).isEmpty() ? 0 : 1;
             single[i] = System.nanoTime() - t;
+            singleCpu[i] = threads.getCurrentThreadCpuTime() - c;
         }
-        print("1 client ", single);
+        print("1 client  (wall)", single);
+        print("1 client  (CPU) ", singleCpu);
         System.out.printf("queries with a match ≥ %d %%: %d of %d%n", MIN_SCORE, found, asked.size());
 
         long[] concurrent = new long[asked.size()];
@@ -122,7 +125,7 @@ public final class MemoryBenchmark {
         }
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
         clients.shutdown();
-        print("16 clients", concurrent);
+        print("16 clients (wall)", concurrent);
         System.out.printf("16 clients: %.0f lookups/s on %d cores%n", asked.size() / wallSeconds, cores());
 
         // quality and speed against the exhaustive scan, on the first `checked` queries
@@ -164,13 +167,17 @@ public final class MemoryBenchmark {
         print("exhaustive", scan);
         print("index     ", index);
         System.out.printf(
+                "load average at end: %.1f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
+        System.out.printf(
                 "exhaustive / index: p50 ×%.0f, mean ×%.0f%n",
                 (double) percentile(scan, 50) / Math.max(1, percentile(index, 50)),
                 (double) Arrays.stream(scan).sum()
                         / Math.max(1, Arrays.stream(index).sum()));
     }
 
-    private static void sentences(Path tmx, List<String> english, List<String> russian) throws IOException {
+    private static void sentences(Path tmx, List<String[]> english, List<String[]> russian) throws IOException {
         String text = Files.readString(tmx, StandardCharsets.UTF_8);
         Matcher m = SEG.matcher(text);
         boolean en = true;
@@ -180,15 +187,15 @@ public final class MemoryBenchmark {
                     .replace("&gt;", ">")
                     .replace("&amp;", "&")
                     .strip();
-            (en ? english : russian).add(seg);
+            (en ? english : russian).add(seg.split("\\s+"));
             en = !en;
         }
     }
 
     /** The head of one sentence and the tail of another, sometimes a word changed or a number put in. */
-    private static String recombine(Random random, List<String> sentences) {
-        String[] a = sentences.get(random.nextInt(sentences.size())).split("\\s+");
-        String[] b = sentences.get(random.nextInt(sentences.size())).split("\\s+");
+    private static String recombine(Random random, List<String[]> sentences) {
+        String[] a = sentences.get(random.nextInt(sentences.size()));
+        String[] b = sentences.get(random.nextInt(sentences.size()));
         List<String> words = new ArrayList<>();
         int head = 1 + random.nextInt(a.length);
         words.addAll(Arrays.asList(a).subList(0, head));
@@ -197,7 +204,7 @@ public final class MemoryBenchmark {
             words.addAll(Arrays.asList(b).subList(tail, b.length));
         }
         if (words.size() > 1 && random.nextInt(3) == 0) {
-            String[] c = sentences.get(random.nextInt(sentences.size())).split("\\s+");
+            String[] c = sentences.get(random.nextInt(sentences.size()));
             words.set(random.nextInt(words.size()), c[random.nextInt(c.length)]);
         }
         if (random.nextInt(5) == 0) {
@@ -206,8 +213,8 @@ public final class MemoryBenchmark {
         return String.join(" ", words);
     }
 
-    private static String shortQuery(Random random, List<String> sentences) {
-        String[] a = sentences.get(random.nextInt(sentences.size())).split("\\s+");
+    private static String shortQuery(Random random, List<String[]> sentences) {
+        String[] a = sentences.get(random.nextInt(sentences.size()));
         int from = random.nextInt(a.length);
         int to = Math.min(a.length, from + 1 + random.nextInt(3));
         return String.join(" ", Arrays.asList(a).subList(from, to));

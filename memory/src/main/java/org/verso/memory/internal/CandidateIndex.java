@@ -8,33 +8,43 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The units of one language pair as token ids in primitive arrays, with an inverted index (token → units holding it)
- * that finds every unit able to reach a minimum score without scoring the others.
+ * The units of one language pair as token ids in primitive arrays, with an inverted index (token and unit length →
+ * units) that finds every unit able to reach a minimum score without scoring the others.
  *
  * <p>Why no unit is missed: a unit scoring at least {@code s} % against a query of {@code Q} tokens is at most {@code
- * d = floor(max(Q, L) × (100 − s) / 100)} edits away, so its length {@code L} lies within {@code Q ± d} and at least
- * {@code Q − d} of the query's token positions hold a token the unit has. Taking the query's distinct tokens rarest
- * first, the shortest prefix whose occurrences exceed {@code d} must therefore share a token with the unit (prefix
- * filtering); only the postings of these rare tokens are read, and each unit found is then scored exactly (edit
- * distance, stopped early past {@code d}).
+ * d = floor(max(Q, L) × (100 − s) / 100)} edits away, so its length {@code L} lies within {@code Q ± d} (only the
+ * postings of those lengths are read) and at least {@code Q − d} of the query's token positions hold a token the unit
+ * has. Taking the query's distinct tokens rarest first, the shortest prefix whose occurrences exceed {@code d} must
+ * therefore share a token with the unit (prefix filtering). Each unit found is checked by counting its tokens that the
+ * query has (at least {@code L − d} must be), then scored exactly (edit distance, stopped early past {@code d}).
  *
  * <p>Thread-safe: many lookups at once, additions exclusive.
  */
 public final class CandidateIndex {
+    /** Lengths 0–254 have postings of their own; longer units share the last bucket. */
+    private static final int BUCKETS = 256;
+
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final ThreadLocal<int[]> seen = ThreadLocal.withInitial(() -> new int[0]);
-    private final ThreadLocal<int[]> stamp = ThreadLocal.withInitial(() -> new int[1]);
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private int units;
     private long[] idHigh = new long[1024];
     private long[] idLow = new long[1024];
     private int[] offsets = new int[1025];
     private int[] tokens = new int[16 * 1024];
+    private final LongIntMap slots = new LongIntMap();
     private int[][] postings = new int[1024][];
     private int[] postingSizes = new int[1024];
 
     /** A unit found, its score against the query. */
     public record Candidate(UUID id, int score, int ordinal) {}
+
+    /** Per-thread marks: units seen in this lookup, query tokens. */
+    private static final class Scratch {
+        int[] seen = new int[0];
+        int[] queryMark = new int[0];
+        int stamp;
+    }
 
     /** Adds a unit's token ids; a unit added twice is found twice. */
     public void add(UUID id, int[] unitTokens) {
@@ -54,9 +64,11 @@ public final class CandidateIndex {
             }
             System.arraycopy(unitTokens, 0, tokens, start, unitTokens.length);
             offsets[ordinal + 1] = start + unitTokens.length;
-            int[] distinct = Arrays.stream(unitTokens).distinct().toArray();
-            for (int token : distinct) {
-                post(token, ordinal);
+            int bucket = Math.min(unitTokens.length, BUCKETS - 1);
+            for (int i = 0; i < unitTokens.length; i++) {
+                if (!seenBefore(unitTokens, i)) {
+                    post(key(unitTokens[i], bucket), ordinal);
+                }
             }
             units++;
         } finally {
@@ -75,8 +87,8 @@ public final class CandidateIndex {
     }
 
     /**
-     * The best units scoring at least {@code minScore} (0–100) against the query's token ids, best first (ties: the
-     * newest first).
+     * The best units scoring at least {@code minScore} (1–100) against the query's token ids (unknown tokens: -1), best
+     * first (ties: the newest first). A query without tokens (only punctuation, white space) has no matches.
      */
     public List<Candidate> best(int[] query, int minScore, int limit) {
         if (query.length == 0) {
@@ -90,15 +102,20 @@ public final class CandidateIndex {
         }
     }
 
-    /** The exhaustive answer (every unit scored), for measuring the index against; same order as {@link #best}. */
+    /**
+     * The exhaustive answer (every unit scored), for measuring the index against; same order as {@link #best}. A query
+     * without tokens (only punctuation) has no matches, as in {@link #best}.
+     */
     public List<Candidate> scan(int[] query, int minScore, int limit) {
+        if (query.length == 0) {
+            return List.of();
+        }
         lock.readLock().lock();
         try {
             PriorityQueue<Candidate> top = new PriorityQueue<>(CandidateIndex::worseFirst);
             for (int u = 0; u < units; u++) {
                 int length = offsets[u + 1] - offsets[u];
-                int score = score(query, u, length, 0);
-                offer(top, u, score, minScore, limit);
+                offer(top, u, score(query, u, length, 0), minScore, limit);
             }
             return sorted(top);
         } finally {
@@ -111,37 +128,86 @@ public final class CandidateIndex {
         int maxLength = (q * 100) / minScore;
         int minLength = (q * minScore + 99) / 100;
         int maxEdits = EditDistance.maxDistance(q, maxLength, minScore);
-        // the query's distinct known tokens with their occurrences, rarest first
-        int[] distinct = Arrays.stream(query).filter(t -> t >= 0).distinct().toArray();
-        Integer[] order = new Integer[distinct.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        int fromBucket = Math.min(minLength, BUCKETS - 1);
+        int toBucket = Math.min(maxLength, BUCKETS - 1);
+        Scratch s = scratch.get();
+        if (s.seen.length < units) {
+            s.seen = new int[Math.max(units, s.seen.length * 2)];
+            s.stamp = 0;
         }
-        Arrays.sort(order, (x, y) -> Integer.compare(frequency(distinct[x]), frequency(distinct[y])));
-        int unknown = (int) Arrays.stream(query).filter(t -> t < 0).count();
+        int mark = ++s.stamp;
+        if (mark == Integer.MAX_VALUE) {
+            Arrays.fill(s.seen, 0);
+            Arrays.fill(s.queryMark, 0);
+            mark = s.stamp = 1;
+        }
+        // the query's distinct known tokens, rarest (within the lengths that can score) first
+        int[] distinct = new int[q];
+        long[] frequency = new long[q];
+        int n = 0;
+        int unknown = 0;
+        for (int i = 0; i < q; i++) {
+            int t = query[i];
+            if (t < 0) {
+                unknown++;
+                continue;
+            }
+            if (t >= s.queryMark.length) {
+                s.queryMark = Arrays.copyOf(s.queryMark, Math.max(t + 1, s.queryMark.length * 2));
+            }
+            if (s.queryMark[t] != mark) {
+                s.queryMark[t] = mark;
+                long f = 0;
+                for (int b = fromBucket; b <= toBucket; b++) {
+                    int slot = slots.get(key(t, b));
+                    f += slot < 0 ? 0 : postingSizes[slot];
+                }
+                frequency[n] = (f << 20) | n;
+                distinct[n++] = t;
+            }
+        }
+        long[] order = Arrays.copyOf(frequency, n);
+        Arrays.sort(order);
         int covered = unknown;
-        int[] seenBy = seen(units);
-        int mark = nextStamp();
         PriorityQueue<Candidate> top = new PriorityQueue<>(CandidateIndex::worseFirst);
-        for (Integer index : order) {
+        for (long entry : order) {
             if (covered > maxEdits) {
                 break; // every unit able to score has one of the tokens read so far
             }
-            int token = distinct[index];
+            int token = distinct[(int) (entry & 0xFFFFF)];
             covered += occurrences(query, token);
-            int[] posting = token < postings.length ? postings[token] : null;
-            int count = token < postings.length ? postingSizes[token] : 0;
-            for (int p = 0; p < count; p++) {
-                int u = posting[p];
-                if (seenBy[u] == mark) {
+            for (int b = fromBucket; b <= toBucket; b++) {
+                int slot = slots.get(key(token, b));
+                if (slot < 0) {
                     continue;
                 }
-                seenBy[u] = mark;
-                int length = offsets[u + 1] - offsets[u];
-                if (length < minLength || length > maxLength) {
-                    continue;
+                int[] posting = postings[slot];
+                int count = postingSizes[slot];
+                for (int p = 0; p < count; p++) {
+                    int u = posting[p];
+                    if (s.seen[u] == mark) {
+                        continue;
+                    }
+                    s.seen[u] = mark;
+                    int from = offsets[u];
+                    int length = offsets[u + 1] - from;
+                    if (length < minLength || length > maxLength) {
+                        continue;
+                    }
+                    // count filter: the unit's tokens the query lacks each cost an edit
+                    int limitEdits = EditDistance.maxDistance(q, length, minScore);
+                    int missing = 0;
+                    for (int i = from; i < from + length && missing <= limitEdits; i++) {
+                        int t = tokens[i];
+                        if (t >= s.queryMark.length || s.queryMark[t] != mark) {
+                            missing++;
+                        }
+                    }
+                    if (missing > limitEdits) {
+                        continue;
+                    }
+                    offer(top, u, score(query, u, length, minScore), minScore, limit);
                 }
-                offer(top, u, score(query, u, length, minScore), minScore, limit);
             }
         }
         return sorted(top);
@@ -181,8 +247,13 @@ public final class CandidateIndex {
         return result;
     }
 
-    private int frequency(int token) {
-        return token < postingSizes.length ? postingSizes[token] : 0;
+    private static boolean seenBefore(int[] values, int i) {
+        for (int j = 0; j < i; j++) {
+            if (values[j] == values[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int occurrences(int[] query, int token) {
@@ -195,41 +266,29 @@ public final class CandidateIndex {
         return n;
     }
 
-    private void post(int token, int ordinal) {
-        if (token >= postings.length) {
-            int size = Math.max(postings.length * 2, token + 1);
-            postings = Arrays.copyOf(postings, size);
-            postingSizes = Arrays.copyOf(postingSizes, size);
+    private static long key(int token, int bucket) {
+        return ((long) token << 8) | bucket;
+    }
+
+    private void post(long key, int ordinal) {
+        int slot = slots.get(key);
+        if (slot < 0) {
+            slot = slots.size();
+            slots.put(key, slot);
+            if (slot == postings.length) {
+                postings = Arrays.copyOf(postings, slot * 2);
+                postingSizes = Arrays.copyOf(postingSizes, slot * 2);
+            }
         }
-        int[] list = postings[token];
-        int n = postingSizes[token];
+        int[] list = postings[slot];
+        int n = postingSizes[slot];
         if (list == null) {
-            list = new int[4];
+            list = new int[2];
         } else if (n == list.length) {
-            list = Arrays.copyOf(list, n + (n >> 1) + 4);
+            list = Arrays.copyOf(list, n + (n >> 1) + 2);
         }
         list[n] = ordinal;
-        postings[token] = list;
-        postingSizes[token] = n + 1;
-    }
-
-    private int[] seen(int size) {
-        int[] array = seen.get();
-        if (array.length < size) {
-            array = new int[Math.max(size, array.length * 2)];
-            seen.set(array);
-            stamp.get()[0] = 0;
-        }
-        return array;
-    }
-
-    private int nextStamp() {
-        int[] s = stamp.get();
-        s[0]++;
-        if (s[0] == Integer.MAX_VALUE) {
-            Arrays.fill(seen.get(), 0);
-            s[0] = 1;
-        }
-        return s[0];
+        postings[slot] = list;
+        postingSizes[slot] = n + 1;
     }
 }

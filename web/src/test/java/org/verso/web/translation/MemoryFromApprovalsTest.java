@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * provenance, in context above 100 %), the leverage of the next translation, and the concordance search.
  */
 class MemoryFromApprovalsTest extends WorkTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.verso.memory.OfflineMatches offline;
 
     @Test
     void anApprovedTranslationFeedsMatchesLeverageAndConcordance() throws Exception {
@@ -76,6 +78,14 @@ class MemoryFromApprovalsTest extends WorkTestBase {
         assertThat(leverage.json().get("exact").asInt()).isEqualTo(7);
         assertThat(leverage.json().get("words").asInt()).isGreaterThan(7);
         assertThat(leverage.json().get("noMatch").asInt()).isPositive();
+
+        // the TMX of the matches the second translation needs offline
+        java.io.ByteArrayOutputStream tmx = new java.io.ByteArrayOutputStream();
+        assertThat(offline.writeTmx(new org.verso.translation.TranslationId(java.util.UUID.fromString(next)), tmx))
+                .isPositive();
+        assertThat(tmx.toString(StandardCharsets.UTF_8))
+                .contains("должна уважать")
+                .doesNotContain("Everything else");
 
         // the concordance index is fed with the unit
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
