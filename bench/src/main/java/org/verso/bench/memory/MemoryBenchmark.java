@@ -53,13 +53,22 @@ public final class MemoryBenchmark {
         FuzzyIndex enRu = new FuzzyIndex();
         FuzzyIndex ruEn = new FuzzyIndex();
         FuzzyIndex enDe = new FuzzyIndex();
+        boolean trigrams = Boolean.getBoolean("bench.pg");
+        List<UUID> enRuIds = new ArrayList<>();
+        List<String> enRuSources = new ArrayList<>();
         System.gc();
         long heapBefore = usedHeap();
         long start = System.nanoTime();
         for (int i = 0; i < units; i++) {
             int pair = random.nextInt(10);
             if (pair < 6) {
-                enRu.add(UUID.randomUUID(), recombine(random, english));
+                UUID id = UUID.randomUUID();
+                String source = recombine(random, english);
+                enRu.add(id, source);
+                if (trigrams) {
+                    enRuIds.add(id);
+                    enRuSources.add(source);
+                }
             } else if (pair < 8) {
                 ruEn.add(UUID.randomUUID(), recombine(random, russian));
             } else {
@@ -166,6 +175,9 @@ public final class MemoryBenchmark {
                 withAnswer);
         print("exhaustive", scan);
         print("index     ", index);
+        if (trigrams) {
+            trigrams(enRuIds, enRuSources, asked.subList(0, scan.length), enRu, index);
+        }
         System.out.printf(
                 "load average at end: %.1f%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
@@ -175,6 +187,60 @@ public final class MemoryBenchmark {
                 (double) percentile(scan, 50) / Math.max(1, percentile(index, 50)),
                 (double) Arrays.stream(scan).sum()
                         / Math.max(1, Arrays.stream(index).sum()));
+    }
+
+    /** The same queries by pg_trgm: p50/p99, and its top 5 against the exhaustive word-level top 5. */
+    private static void trigrams(
+            List<UUID> ids, List<String> sources, List<String> queries, FuzzyIndex enRu, long[] indexNanos)
+            throws Exception {
+        try (TrigramBaseline pg = TrigramBaseline.connect()) {
+            if (pg == null) {
+                return;
+            }
+            System.out.printf(
+                    "pg_trgm: %,d en→ru units loaded and GIN-indexed in %.1f s%n", ids.size(), pg.load(ids, sources));
+            ids.clear();
+            sources.clear();
+            for (int i = 0; i < Math.min(50, queries.size()); i++) {
+                pg.best(queries.get(i)); // warm-up
+            }
+            long[] nanos = new long[queries.size()];
+            int expected = 0;
+            int kept = 0;
+            int agreeing = 0;
+            int withAnswer = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                long t = System.nanoTime();
+                List<UUID> found = pg.best(queries.get(i));
+                nanos[i] = System.nanoTime() - t;
+                List<FuzzyIndex.Scored> truth = enRu.exhaustive(queries.get(i), MIN_SCORE, 5);
+                for (FuzzyIndex.Scored s : truth) {
+                    expected++;
+                    kept += found.contains(s.id()) ? 1 : 0;
+                }
+                if (!truth.isEmpty()) {
+                    withAnswer++;
+                    int top = truth.get(0).score();
+                    agreeing += !found.isEmpty()
+                                    && truth.stream().anyMatch(s -> s.id().equals(found.get(0)) && s.score() == top)
+                            ? 1
+                            : 0;
+                }
+            }
+            print("pg_trgm   ", nanos);
+            System.out.printf(
+                    "pg_trgm quality: top-5 recall %.2f %% (%d of %d), top-1 agreement %.2f %% (%d of %d)%n",
+                    expected == 0 ? 100.0 : 100.0 * kept / expected,
+                    kept,
+                    expected,
+                    withAnswer == 0 ? 100.0 : 100.0 * agreeing / withAnswer,
+                    agreeing,
+                    withAnswer);
+            System.out.printf(
+                    "pg_trgm / index: p50 ×%.0f, p99 ×%.0f%n",
+                    (double) percentile(nanos, 50) / Math.max(1, percentile(indexNanos, 50)),
+                    (double) percentile(nanos, 99) / Math.max(1, percentile(indexNanos, 99)));
+        }
     }
 
     private static void sentences(Path tmx, List<String[]> english, List<String[]> russian) throws IOException {
