@@ -244,6 +244,8 @@
     current = i;
     var row = rows[i];
     row.node.classList.add("current");
+    // other panels (the memory's matches) follow the current segment
+    document.dispatchEvent(new CustomEvent("verso:segment", { detail: context(i) }));
     if (focus) {
       row.tgt.focus();
       caretToEnd(row.tgt);
@@ -605,6 +607,31 @@
   document.getElementById("ed-status").addEventListener("change", function () { flushAll(); load(1); });
   document.getElementById("ed-prev").addEventListener("click", function () { flushAll(); load(page - 1); });
   document.getElementById("ed-next").addEventListener("click", function () { flushAll(); load(page + 1); });
+
+  // ---------- for the panels beside the editor (editor-memory.js) ----------
+  function context(i) {
+    var row = rows[i];
+    if (!row) return null;
+    var before = rows[i - 1], after = rows[i + 1];
+    return { translation: root.dataset.translation, segment: row.seg.id, source: row.seg.source,
+      previous: before && before.seg.file === row.seg.file ? before.seg.source : null,
+      next: after && after.seg.file === row.seg.file ? after.seg.source : null, editable: !!row.editable };
+  }
+
+  window.VersoEditor = {
+    current: function () { return context(current); },
+    // replaces the current segment's target with markup (its codes as chips) and saves it as a draft
+    insert: function (markup) {
+      var row = rows[current];
+      if (!row || !row.editable) return false;
+      render(markup, row.tgt, row.codes);
+      caretRoom(row.tgt);
+      row.tgt.focus();
+      caretToEnd(row.tgt);
+      changed(row);
+      return true;
+    }
+  };
 
   loadTranslation().then(function () {
     load(1, function () {

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
             VersoApplication.SEARCH,
             VersoApplication.DISTRIBUTION,
             VersoApplication.GLOSSARY,
+            VersoApplication.MEMORY,
             VersoApplication.WEB
         })
 @ConfigurationPropertiesScan({
@@ -24,6 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
     VersoApplication.SEARCH,
     VersoApplication.DISTRIBUTION,
     VersoApplication.GLOSSARY,
+    VersoApplication.MEMORY,
     VersoApplication.WEB
 })
 public class VersoApplication {
@@ -36,6 +38,8 @@ public class VersoApplication {
     static final String SEARCH = "org.verso.search";
     static final String DISTRIBUTION = "org.verso.distribution";
     static final String GLOSSARY = "org.verso.glossary";
+
+    static final String MEMORY = "org.verso.memory";
     static final String WEB = "org.verso.web";
 
     public static void main(String[] args) {

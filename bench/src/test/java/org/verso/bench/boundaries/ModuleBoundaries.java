@@ -30,24 +30,35 @@ import java.util.stream.Stream;
 public final class ModuleBoundaries {
     /** Every module and the modules it may use. The one place the module graph is declared. */
     public static final Map<String, Set<String>> GRAPH = Map.of(
-            "library",
-            Set.of(),
-            "accounts",
-            Set.of("library"),
-            "ingest",
-            Set.of("library"),
-            "translation",
-            Set.of("library", "accounts"),
-            "search",
-            Set.of("library", "translation"),
-            "distribution",
-            Set.of("library", "accounts", "translation"),
-            "glossary",
-            Set.of("library", "translation"),
+            "library", Set.of(),
+            "accounts", Set.of("library"),
+            "ingest", Set.of("library"),
+            "translation", Set.of("library", "accounts"),
+            "search", Set.of("library", "translation"),
+            "distribution", Set.of("library", "accounts", "translation"),
+            "glossary", Set.of("library", "translation"),
+            "memory", Set.of("library", "accounts", "translation"),
             "web",
-            Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "glossary"),
+                    Set.of(
+                            "library",
+                            "accounts",
+                            "ingest",
+                            "translation",
+                            "search",
+                            "distribution",
+                            "glossary",
+                            "memory"),
             "bench",
-            Set.of("library", "accounts", "ingest", "translation", "search", "distribution", "glossary", "web"));
+                    Set.of(
+                            "library",
+                            "accounts",
+                            "ingest",
+                            "translation",
+                            "search",
+                            "distribution",
+                            "glossary",
+                            "memory",
+                            "web"));
 
     /** Third-party engines: their types never appear in a public signature of a module's API. */
     public static final List<String> ENGINES = List.of(

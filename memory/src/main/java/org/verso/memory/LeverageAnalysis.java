@@ -1,0 +1,97 @@
+package org.verso.memory;
+
+import java.util.List;
+import org.verso.library.ConflictException;
+import org.verso.memory.internal.Tokens;
+import org.verso.translation.TargetSegment;
+import org.verso.translation.Translation;
+import org.verso.translation.TranslationId;
+import org.verso.translation.Translations;
+
+/** Leverage of the memory on a translation: how much of its source the memory already covers, and how well. */
+public class LeverageAnalysis {
+    private final Translations translations;
+    private final TranslationMemory memory;
+
+    LeverageAnalysis(Translations translations, TranslationMemory memory) {
+        this.translations = translations;
+        this.memory = memory;
+    }
+
+    /**
+     * @throws org.verso.library.NotFoundException when there is no such translation
+     * @throws ConflictException ({@code source-language-unknown}) when the document's language is not known
+     */
+    public Leverage of(TranslationId id) {
+        Translation translation = translations.get(id);
+        if (translation.sourceLanguage() == null) {
+            throw new ConflictException(
+                    "source-language-unknown", "The document's language is not known, so the memory cannot be asked.");
+        }
+        int[] bands = new int[6];
+        int words = 0;
+        List<TargetSegment> segments = translations.allSegments(id);
+        for (int i = 0; i < segments.size(); i++) {
+            TargetSegment s = segments.get(i);
+            int count = Tokens.words(Tokens.of(s.source()));
+            words += count;
+            bands[band(best(translation, segments, i))] += count;
+        }
+        return new Leverage(segments.size(), words, bands[0], bands[1], bands[2], bands[3], bands[4], bands[5]);
+    }
+
+    /** The best matches (at most {@code perSegment}) of each segment of the translation, from {@code minScore}. */
+    public List<Match> bestMatches(TranslationId id, int minScore, int perSegment) {
+        Translation translation = translations.get(id);
+        if (translation.sourceLanguage() == null) {
+            return List.of();
+        }
+        List<TargetSegment> segments = translations.allSegments(id);
+        return segments.stream()
+                .filter(s -> !s.source().isBlank())
+                .flatMap(s -> memory
+                        .matches(new MatchQuery(
+                                s.source(),
+                                translation.sourceLanguage(),
+                                translation.targetLanguage(),
+                                perSegment,
+                                minScore,
+                                null))
+                        .stream())
+                .toList();
+    }
+
+    private int best(Translation translation, List<TargetSegment> segments, int i) {
+        TargetSegment s = segments.get(i);
+        if (s.source().isBlank()) {
+            return -1;
+        }
+        List<Match> found = memory.matches(new MatchQuery(
+                s.source(),
+                translation.sourceLanguage(),
+                translation.targetLanguage(),
+                1,
+                50,
+                Context.around(segments, i)));
+        return found.isEmpty() ? -1 : found.get(0).score();
+    }
+
+    private static int band(int score) {
+        if (score >= 100) {
+            return 0;
+        }
+        if (score >= 95) {
+            return 1;
+        }
+        if (score >= 85) {
+            return 2;
+        }
+        if (score >= 75) {
+            return 3;
+        }
+        if (score >= 50) {
+            return 4;
+        }
+        return 5;
+    }
+}

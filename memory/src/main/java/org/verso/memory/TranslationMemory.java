@@ -1,0 +1,174 @@
+package org.verso.memory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.verso.library.DocumentId;
+import org.verso.library.LanguageTag;
+import org.verso.memory.internal.Dictionary;
+import org.verso.memory.internal.Tokens;
+
+/**
+ * The translation memory: its units in the database ({@code memory_unit}) and, per language pair, an in-process
+ * candidate index of their sources, built from the database at start and kept current by every addition (after its
+ * commit). Matches are scored as docs/memory.md describes, the same score everywhere (editor, API, leverage).
+ *
+ * <p>Thread-safe.
+ */
+public class TranslationMemory {
+    private static final Logger log = LoggerFactory.getLogger(TranslationMemory.class);
+
+    private final StoredUnits store;
+    private final TransactionTemplate transactions;
+    private final MemoryProperties settings;
+    private final Dictionary dictionary = new Dictionary();
+    private final Map<String, FuzzyIndex> pairs = new ConcurrentHashMap<>();
+    private final List<Consumer<List<MemoryUnit>>> listeners = new CopyOnWriteArrayList<>();
+
+    TranslationMemory(StoredUnits store, PlatformTransactionManager transactions, MemoryProperties settings) {
+        this.store = store;
+        this.transactions = new TransactionTemplate(transactions);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.settings = settings;
+        rebuild();
+    }
+
+    public MemoryProperties settings() {
+        return settings;
+    }
+
+    /**
+     * Adds units in one transaction: a unit whose pair and texts the memory holds already only replaces the stored
+     * provenance when it is newer. The index and the listeners see the new units after the commit.
+     */
+    public Added add(List<MemoryUnit> units) {
+        Objects.requireNonNull(units, "units");
+        Added result = transactions.execute(status -> {
+            List<MemoryUnit> added = new ArrayList<>();
+            List<MemoryUnit> updated = new ArrayList<>();
+            List<MemoryUnit> unchanged = new ArrayList<>();
+            Map<String, MemoryUnit> batch = new LinkedHashMap<>();
+            for (MemoryUnit unit : units) {
+                String key = StoredUnits.contentKey(
+                        unit.sourceLanguage(), unit.targetLanguage(), unit.source(), unit.target());
+                if (batch.containsKey(key)) {
+                    unchanged.add(unit);
+                    continue;
+                }
+                var stored = store.same(unit);
+                if (stored.isEmpty()) {
+                    batch.put(key, unit);
+                    added.add(unit);
+                } else if (unit.provenance()
+                        .date()
+                        .isAfter(stored.get().provenance().date())) {
+                    store.update(stored.get().id(), unit.provenance(), unit.contextKey());
+                    updated.add(unit);
+                } else {
+                    unchanged.add(unit);
+                }
+            }
+            store.insert(new ArrayList<>(batch.values()));
+            return new Added(added, updated, unchanged);
+        });
+        for (MemoryUnit unit : result.added()) {
+            index(unit.id().value(), unit.sourceLanguage(), unit.targetLanguage(), unit.source());
+        }
+        if (!result.added().isEmpty()) {
+            for (Consumer<List<MemoryUnit>> listener : listeners) {
+                try {
+                    listener.accept(result.added());
+                } catch (RuntimeException e) {
+                    log.warn("A listener of new memory units failed: {}", e.toString());
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Calls {@code listener} with every batch of units added from now on, after its commit (concordance feeds). */
+    public void onAdded(Consumer<List<MemoryUnit>> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The best matches for a segment, best first: in-context (101), exact (100), then fuzzy down to the minimum. */
+    public List<Match> matches(MatchQuery query) {
+        int minScore = query.minScore() == null ? settings.minScore() : query.minScore();
+        FuzzyIndex index = pairs.get(pairKey(query.sourceLanguage(), query.targetLanguage()));
+        if (index == null) {
+            return List.of();
+        }
+        List<Tokens.Token> tokens = Tokens.of(query.source());
+        // a number or code that differs costs a point after the index's ranking: ask for a few more than wanted
+        List<FuzzyIndex.Scored> candidates = index.best(query.source(), minScore, query.limit() * 2 + 5);
+        Map<UUID, MemoryUnit> units =
+                store.byIds(candidates.stream().map(FuzzyIndex.Scored::id).toList());
+        List<Match> matches = new ArrayList<>();
+        for (FuzzyIndex.Scored c : candidates) {
+            MemoryUnit unit = units.get(c.id());
+            if (unit != null) {
+                Match match = Scoring.match(query, tokens, unit, c.score());
+                if (match.score() >= minScore) {
+                    matches.add(match);
+                }
+            }
+        }
+        matches.sort(Comparator.comparingInt(Match::score)
+                .reversed()
+                .thenComparing(m -> m.unit().provenance().date(), Comparator.reverseOrder()));
+        return matches.size() > query.limit() ? List.copyOf(matches.subList(0, query.limit())) : matches;
+    }
+
+    /** How many units the index holds (all pairs). */
+    public long size() {
+        return pairs.values().stream().mapToLong(FuzzyIndex::size).sum();
+    }
+
+    /** Builds the candidate index again from the database; answers how many units it holds. */
+    public synchronized int rebuild() {
+        long start = System.nanoTime();
+        Map<String, FuzzyIndex> fresh = new HashMap<>();
+        int[] count = {0};
+        store.forEachSource(row -> {
+            fresh.computeIfAbsent(pairKey(row.sourceLanguage(), row.targetLanguage()), k -> new FuzzyIndex(dictionary))
+                    .add(row.id(), row.source());
+            count[0]++;
+        });
+        pairs.clear();
+        pairs.putAll(fresh);
+        log.info(
+                "Translation memory: {} units in {} language pairs indexed in {} ms",
+                count[0],
+                fresh.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return count[0];
+    }
+
+    /** Every unit of a pair (null: any language) and of a document (null: any), oldest first. */
+    public void forEach(
+            LanguageTag sourceLanguage, LanguageTag targetLanguage, DocumentId document, Consumer<MemoryUnit> each) {
+        store.forEach(sourceLanguage, targetLanguage, document, each);
+    }
+
+    private void index(UUID id, LanguageTag source, LanguageTag target, String markup) {
+        pairs.computeIfAbsent(pairKey(source, target), k -> new FuzzyIndex(dictionary))
+                .add(id, markup);
+    }
+
+    private static String pairKey(LanguageTag source, LanguageTag target) {
+        return source.value() + '\u0000' + target.value();
+    }
+}

@@ -1,0 +1,84 @@
+package org.verso.memory.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The index finds exactly what scoring every unit finds (prefix filtering loses nothing), on random near-duplicates. */
+class CandidateIndexTest {
+    private static final String[] WORDS = ("the right of everyone to life liberty and security person no one shall be"
+                    + " held in slavery or servitude subjected torture cruel inhuman degrading treatment punishment"
+                    + " all are equal before law entitled without any discrimination protection")
+            .split(" ");
+
+    @Test
+    void bestAgreesWithTheExhaustiveScanAtEveryMinimumScore() {
+        Random random = new Random(42);
+        Dictionary dictionary = new Dictionary();
+        CandidateIndex index = new CandidateIndex();
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String s = sentence(random, 1 + random.nextInt(14));
+            sentences.add(s);
+            index.add(UUID.randomUUID(), dictionary.ids(Tokens.of(s)));
+        }
+        for (int q = 0; q < 300; q++) {
+            String query = q % 2 == 0
+                    ? mutate(random, sentences.get(random.nextInt(sentences.size())))
+                    : sentence(random, 1 + random.nextInt(10));
+            int[] tokens = dictionary.lookup(Tokens.of(query));
+            for (int min : new int[] {50, 70, 90}) {
+                var best = index.best(tokens, min, 5).stream()
+                        .map(c -> c.score() + "/" + c.ordinal())
+                        .toList();
+                var scan = index.scan(tokens, min, 5).stream()
+                        .map(c -> c.score() + "/" + c.ordinal())
+                        .toList();
+                assertThat(best).as("query %s at %d", query, min).isEqualTo(scan);
+            }
+        }
+    }
+
+    @Test
+    void aQueryWithAWordTheMemoryNeverSawStillFindsTheRest() {
+        Dictionary dictionary = new Dictionary();
+        CandidateIndex index = new CandidateIndex();
+        UUID id = UUID.randomUUID();
+        index.add(id, dictionary.ids(Tokens.of("no one shall be held in slavery")));
+        var found = index.best(dictionary.lookup(Tokens.of("no one shall be held in bondage")), 70, 5);
+        assertThat(found).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo(id);
+            assertThat(c.score()).isEqualTo(85);
+        });
+    }
+
+    private static String sentence(Random random, int words) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            s.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+        }
+        return s.toString().strip();
+    }
+
+    private static String mutate(Random random, String sentence) {
+        List<String> words = new ArrayList<>(List.of(sentence.split(" ")));
+        int edits = random.nextInt(3);
+        for (int e = 0; e < edits; e++) {
+            int at = random.nextInt(words.size());
+            switch (random.nextInt(3)) {
+                case 0 -> words.set(at, WORDS[random.nextInt(WORDS.length)]);
+                case 1 -> words.add(at, WORDS[random.nextInt(WORDS.length)]);
+                default -> {
+                    if (words.size() > 1) {
+                        words.remove(at);
+                    }
+                }
+            }
+        }
+        return String.join(" ", words);
+    }
+}

@@ -1,0 +1,103 @@
+package org.verso.web.translation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.verso.library.DocumentIngested;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Approved segments enter the memory when their revision is approved; the memory then answers the editor (matches with
+ * provenance, in context above 100 %), the leverage of the next translation, and the concordance search.
+ */
+class MemoryFromApprovalsTest extends WorkTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.verso.memory.OfflineMatches offline;
+
+    @Test
+    void anApprovedTranslationFeedsMatchesLeverageAndConcordance() throws Exception {
+        String word = "Quokkaland" + Long.toString(System.nanoTime(), 36);
+        Person coordinator = coordinator();
+        Person anna = translator("Anna", "ru");
+        DocumentIngested document =
+                document("The " + word + " police must respect human dignity. No one shall be held in slavery.");
+        String id = open(coordinator, document, "ru").get("id").asString();
+        assertThat(anna.http()
+                        .postJson("/api/translations/" + id + "/claim", "")
+                        .status())
+                .isEqualTo(200);
+        JsonNode segments = segments(anna, id);
+        for (int i = 0; i < segments.size(); i++) {
+            String target =
+                    i == 0 ? "Полиция " + word + " должна уважать человеческое достоинство." : "Перевод " + i + ".";
+            assertThat(save(anna, id, segments.get(i), target, "translated", 0).status())
+                    .isEqualTo(200);
+        }
+        assertThat(anna.http()
+                        .postJson("/api/translations/" + id + "/submit", "")
+                        .status())
+                .isEqualTo(200);
+        for (JsonNode segment : segments) {
+            var reviewed = coordinator
+                    .http()
+                    .postJson(
+                            "/api/translations/" + id + "/segments/"
+                                    + segment.get("id").asString() + "/review",
+                            Map.of("decision", "approve"));
+            assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
+        }
+        var approved = coordinator.http().postJson("/api/translations/" + id + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+
+        String first = segments.get(0).get("source").asString();
+        String second = segments.get(1).get("source").asString();
+        var matches = anna.http()
+                .get("/api/tm/matches?sourceLanguage=en&targetLanguage=ru&source=" + encode(first) + "&next="
+                        + encode(second));
+        assertThat(matches.status()).as(matches.body()).isEqualTo(200);
+        JsonNode best = matches.json().get(0);
+        assertThat(best.get("score").asInt()).isEqualTo(101);
+        assertThat(best.get("kind").asString()).isEqualTo("in_context");
+        assertThat(best.get("origin").asString()).isEqualTo("approved");
+        assertThat(best.get("translator").asString()).isEqualTo("Anna");
+        assertThat(best.get("document").asString())
+                .isEqualTo(document.documentId().toString());
+        assertThat(best.get("revision").asString())
+                .isEqualTo(approved.json().get("id").asString());
+
+        // a second document with the same first sentence: its leverage counts those words as 100 %
+        DocumentIngested again =
+                document("The " + word + " police must respect human dignity. Everything else is new here.");
+        String next = open(coordinator, again, "ru").get("id").asString();
+        var leverage = anna.http().get("/api/translations/" + next + "/leverage");
+        assertThat(leverage.status()).as(leverage.body()).isEqualTo(200);
+        assertThat(leverage.json().get("exact").asInt()).isEqualTo(7);
+        assertThat(leverage.json().get("words").asInt()).isGreaterThan(7);
+        assertThat(leverage.json().get("noMatch").asInt()).isPositive();
+
+        // the TMX of the matches the second translation needs offline
+        java.io.ByteArrayOutputStream tmx = new java.io.ByteArrayOutputStream();
+        assertThat(offline.writeTmx(new org.verso.translation.TranslationId(java.util.UUID.fromString(next)), tmx))
+                .isPositive();
+        assertThat(tmx.toString(StandardCharsets.UTF_8))
+                .contains("должна уважать")
+                .doesNotContain("Everything else");
+
+        // the concordance index is fed with the unit
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String hits = "";
+        while (System.nanoTime() < deadline && !hits.contains(word)) {
+            hits = anna.http().get("/api/search/concordance?q=" + word).body();
+            Thread.sleep(200);
+        }
+        assertThat(hits).contains("должна уважать");
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
