@@ -34,6 +34,11 @@ class MemoryConfiguration {
     }
 
     @Bean
+    MemoryPackagePart memoryPackagePart(OfflineMatches matches) {
+        return new MemoryPackagePart(matches);
+    }
+
+    @Bean
     ApprovedSegments approvedSegments(Translations translations, TranslationMemory memory) {
         return new ApprovedSegments(translations, memory);
     }

@@ -32,15 +32,15 @@ class MemoryFromApprovalsTest extends WorkTestBase {
                 .isEqualTo(200);
         JsonNode segments = segments(anna, id);
         for (int i = 0; i < segments.size(); i++) {
-            String target =
-                    i == 0 ? "Полиция " + word + " должна уважать человеческое достоинство." : "Перевод " + i + ".";
+            String target = i == 0
+                    ? "Полиция " + word + " должна уважать человеческое достоинство."
+                    // the fixture's reference line carries a number the quality checks want kept
+                    : segments.get(i).get("source").asString();
             assertThat(save(anna, id, segments.get(i), target, "translated", 0).status())
                     .isEqualTo(200);
         }
-        assertThat(anna.http()
-                        .postJson("/api/translations/" + id + "/submit", "")
-                        .status())
-                .isEqualTo(200);
+        var submitted = anna.http().postJson("/api/translations/" + id + "/submit", "");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         for (JsonNode segment : segments) {
             var reviewed = coordinator
                     .http()
@@ -86,6 +86,17 @@ class MemoryFromApprovalsTest extends WorkTestBase {
         assertThat(tmx.toString(StandardCharsets.UTF_8))
                 .contains("должна уважать")
                 .doesNotContain("Everything else");
+        // and the offline package carries it as matches.tmx
+        byte[] zip = download(coordinator.account().username(), "/api/translations/" + next + "/package");
+        String packed = null;
+        try (var entries = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                if (entry.getName().equals("matches.tmx")) {
+                    packed = new String(entries.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(packed).as("matches.tmx in the package").isNotNull().contains("должна уважать");
 
         // the concordance index is fed with the unit
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
