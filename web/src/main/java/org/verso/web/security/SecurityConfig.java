@@ -8,7 +8,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -83,7 +82,11 @@ class SecurityConfig implements WebMvcConfigurer {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a page's JSON is the API's answer forwarded within the page's request: the API must not touch that
+                // request's session (a changed session id locked the page's other requests, made at the same time,
+                // out of their session)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // stateless and Basic-authenticated: no session cookie a forged form could ride on
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -114,7 +117,8 @@ class SecurityConfig implements WebMvcConfigurer {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // Basic too, so that tools can fetch the OpenAPI document that Swagger UI reads with the session
-                .httpBasic(Customizer.withDefaults())
+                // a page's script that finds its session gone gets a problem to show, not a browser password prompt
+                .httpBasic(basic -> basic.authenticationEntryPoint(new SessionEnded()))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/error/403"))
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -135,6 +135,12 @@ class TranslationWorkBrowserTest extends SegmentsTestBase {
                 System.err.println("DATA NOW " + now);
                 Object logs = b.driver().manage().logs().get("browser").getAll();
                 System.err.println("BROWSER LOG " + logs);
+                System.err.println("BODY NOW "
+                        + ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                                .executeScript("return location.href + '\\n' + document.body.innerText + '\\n' + "
+                                        + "performance.getEntriesByType('resource').map(function (e) {"
+                                        + " return e.name + ' ' + Math.round(e.startTime) + '+' + Math.round(e.duration); })"
+                                        + ".join('\\n');"));
             } catch (RuntimeException ignored) {
                 System.err.println("DATA NOW unavailable: " + ignored);
             }
