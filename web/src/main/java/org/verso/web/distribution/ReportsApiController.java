@@ -52,11 +52,23 @@ class ReportsApiController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String format,
             @RequestParam(required = false) String language) {
+        return answer(reports, files, funder, from, to, format, language);
+    }
+
+    /** The report in {@code format} (default JSON), the files labelled in {@code language} or the reader's. */
+    static ResponseEntity<?> answer(
+            DonorReports reports,
+            DonorReportFiles files,
+            String funder,
+            String from,
+            String to,
+            String format,
+            String language) {
         String as = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!as.matches("json|csv|xlsx|pdf")) {
             throw new InvalidInputException("invalid-report-format", "a report is json, csv, xlsx or pdf: " + format);
         }
-        DonorReport report = report(funder, from, to);
+        DonorReport report = report(reports, funder, from, to);
         Locale locale = language == null || language.isBlank()
                 ? LocaleContextHolder.getLocale()
                 : Locale.forLanguageTag(language.strip());
@@ -69,7 +81,7 @@ class ReportsApiController {
     }
 
     /** The report of {@code funder} over the period named by the request's parameters. */
-    DonorReport report(String funder, String from, String to) {
+    static DonorReport report(DonorReports reports, String funder, String from, String to) {
         if (funder == null || funder.isBlank()) {
             throw new InvalidInputException("funder-required", "a donor report names its funder: ?funder=<id>");
         }
