@@ -78,6 +78,12 @@ class DonorReportsOnH2Test {
     @Autowired
     StockFixtures given;
 
+    @Autowired
+    Dashboards dashboards;
+
+    @Autowired
+    CopyRequests requests;
+
     static final LocalDate FROM = LocalDate.of(2026, 1, 1);
     static final LocalDate TO = LocalDate.now(ZoneOffset.UTC).plusDays(1);
 
@@ -300,5 +306,39 @@ class DonorReportsOnH2Test {
         assertThatThrownBy(() -> traces.of(RevisionId.random()))
                 .isInstanceOfSatisfying(
                         DistributionNotFound.class, e -> assertThat(e.code()).isEqualTo("revision-not-found"));
+    }
+
+    @Test
+    void theDashboardShowsStockPerEditionShipmentsOnTheirWayEachFundersProgressAndTheRequestsWaiting() {
+        var request = requests.create(
+                new CopyRequest.NewRequest(kazan.id(), edition.id(), 500, "the deputy minister", null),
+                StockFixtures.CLERK);
+
+        Dashboard dashboard = dashboards.now();
+
+        assertThat(dashboard.stock())
+                .filteredOn(e -> e.edition().equals(edition.id()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.inStock()).isEqualTo(1000 - 300 - 100 - 50);
+                    assertThat(e.inTransit()).isEqualTo(50);
+                });
+        assertThat(dashboard.onTheirWay()).isPositive();
+        assertThat(dashboard.overdue()).as("dispatched today: not overdue").isEmpty();
+        assertThat(dashboard.funders())
+                .filteredOn(p -> p.funder().equals(fund.id()))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.printed()).isEqualTo(600);
+                    assertThat(p.delivered())
+                            .isEqualTo(reports.report(fund.id(), FROM, TO).delivered());
+                    assertThat(p.percent()).isEqualTo(Math.round(100f * p.delivered() / 600));
+                });
+        assertThat(dashboard.deliveriesByMonth()).extracting(Count::copies).allSatisfy(c -> assertThat(c)
+                .isPositive());
+        assertThat(dashboard.requestsWaiting()).isPositive();
+        assertThat(dashboard.oldestRequests())
+                .extracting(Dashboard.WaitingRequest::request)
+                .contains(request.id());
     }
 }
