@@ -2,6 +2,7 @@ package org.verso.web.distribution;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.verso.distribution.Dashboard;
 import org.verso.distribution.DonorReport;
 import org.verso.distribution.DonorReport.Count;
 import org.verso.distribution.Traceability;
@@ -117,6 +118,52 @@ final class ReportViews {
                     e.holders().stream()
                             .map(h -> new HolderView(
                                     h.recipient().toString(), h.name(), h.kind(), h.region(), h.city(), h.copies()))
+                            .toList());
+        }
+    }
+
+    record EditionStockView(String edition, String title, int inStock, int inTransit) {}
+
+    record WaitingView(String shipment, String recipient, String status, int copies, java.time.Instant dispatchedAt) {}
+
+    record ProgressView(String funder, String name, int printed, int delivered, int percent) {}
+
+    record RequestView(
+            String request, String recipient, String edition, int copies, String status, java.time.Instant since) {}
+
+    record DashboardView(
+            List<EditionStockView> stock,
+            int onTheirWay,
+            List<WaitingView> overdue,
+            List<Count> deliveriesByMonth,
+            List<ProgressView> funders,
+            int requestsWaiting,
+            List<RequestView> oldestRequests) {
+        static DashboardView of(Dashboard d) {
+            return new DashboardView(
+                    d.stock().stream()
+                            .map(e ->
+                                    new EditionStockView(e.edition().toString(), e.title(), e.inStock(), e.inTransit()))
+                            .toList(),
+                    d.onTheirWay(),
+                    d.overdue().stream()
+                            .map(w -> new WaitingView(
+                                    w.shipment().toString(), w.recipient(), w.status(), w.copies(), w.dispatchedAt()))
+                            .toList(),
+                    d.deliveriesByMonth(),
+                    d.funders().stream()
+                            .map(p -> new ProgressView(
+                                    p.funder().toString(), p.name(), p.printed(), p.delivered(), p.percent()))
+                            .toList(),
+                    d.requestsWaiting(),
+                    d.oldestRequests().stream()
+                            .map(r -> new RequestView(
+                                    r.request().toString(),
+                                    r.recipient(),
+                                    r.edition(),
+                                    r.copies(),
+                                    r.status(),
+                                    r.since()))
                             .toList());
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.verso.distribution.Dashboards;
 import org.verso.distribution.DonorReport;
 import org.verso.distribution.DonorReportFiles;
 import org.verso.distribution.DonorReports;
@@ -20,6 +21,7 @@ import org.verso.distribution.FunderId;
 import org.verso.distribution.Traces;
 import org.verso.library.InvalidInputException;
 import org.verso.translation.RevisionId;
+import org.verso.web.distribution.ReportViews.DashboardView;
 import org.verso.web.distribution.ReportViews.DonorReportView;
 import org.verso.web.distribution.ReportViews.TraceView;
 
@@ -38,11 +40,19 @@ class ReportsApiController {
     private final DonorReports reports;
     private final DonorReportFiles files;
     private final Traces traces;
+    private final Dashboards dashboards;
 
-    ReportsApiController(DonorReports reports, DonorReportFiles files, Traces traces) {
+    ReportsApiController(DonorReports reports, DonorReportFiles files, Traces traces, Dashboards dashboards) {
         this.reports = reports;
         this.files = files;
         this.traces = traces;
+        this.dashboards = dashboards;
+    }
+
+    /** The logistics dashboard (ids as text). */
+    @GetMapping("/dashboard")
+    DashboardView dashboard() {
+        return DashboardView.of(dashboards.now());
     }
 
     @GetMapping("/reports/donors")

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.verso.accounts.Role;
+import org.verso.distribution.Dashboard;
+import org.verso.distribution.Dashboards;
 import org.verso.distribution.DonorReport;
 import org.verso.distribution.DonorReport.Count;
 import org.verso.distribution.DonorReportFiles;
@@ -31,12 +33,39 @@ class ReportsPagesController {
     private final DonorReportFiles files;
     private final Funders funders;
     private final Traces traces;
+    private final Dashboards dashboards;
 
-    ReportsPagesController(DonorReports reports, DonorReportFiles files, Funders funders, Traces traces) {
+    ReportsPagesController(
+            DonorReports reports, DonorReportFiles files, Funders funders, Traces traces, Dashboards dashboards) {
         this.reports = reports;
         this.files = files;
         this.funders = funders;
         this.traces = traces;
+        this.dashboards = dashboards;
+    }
+
+    @Bean
+    static NavItem dashboardNav() {
+        return new NavItem("nav.dashboard", "/distribution/dashboard", 295, Set.of(Role.LOGISTICS, Role.ADMIN));
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Model model) {
+        Dashboard dashboard = dashboards.now();
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("overdueDays", Dashboards.OVERDUE.toDays());
+        model.addAttribute("monthChart", Chart.of(dashboard.deliveriesByMonth()).json());
+        model.addAttribute(
+                "progressChart",
+                new Chart(
+                                dashboard.funders().stream()
+                                        .map(Dashboard.Progress::name)
+                                        .toList(),
+                                dashboard.funders().stream()
+                                        .map(Dashboard.Progress::percent)
+                                        .toList())
+                        .json());
+        return "distribution/dashboard";
     }
 
     @Bean

@@ -65,4 +65,31 @@ class ReportsPagesTest extends WebTest {
         assertThat(empty.getContentAsString()).contains("id=\"trace-form\"");
         assertThat(unknown.getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void theDashboardShowsStockShipmentsProgressAndItsCharts() throws Exception {
+        var given = new ShipmentsGiven(admin());
+        ShipmentsGiven.Setup s = given.inStock(10);
+        String id = given.onItsWay(s, 4);
+        for (String status : List.of("in_transit", "delivered")) {
+            admin().postJson("/api/shipments/" + id + "/status", Map.of("status", status));
+        }
+
+        var dashboard = page("/distribution/dashboard");
+        var api = admin().get("/api/dashboard");
+
+        assertThat(dashboard.getStatus()).isEqualTo(200);
+        assertThat(dashboard.getContentAsString())
+                .contains("id=\"dash-stock\"", "id=\"dash-funders\"", "month-chart-data", "progress-chart-data");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.json()
+                        .path("funders")
+                        .valueStream()
+                        .filter(f -> f.path("funder").asString().equals(s.funder()))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("percent")
+                        .asInt())
+                .isEqualTo(40);
+    }
 }
