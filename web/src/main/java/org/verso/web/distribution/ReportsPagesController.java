@@ -44,6 +44,7 @@ class ReportsPagesController {
         this.dashboards = dashboards;
     }
 
+    /** One entry in the navigation; the donor reports and traceability are reached from the dashboard. */
     @Bean
     static NavItem dashboardNav() {
         return new NavItem("nav.dashboard", "/distribution/dashboard", 295, Set.of(Role.LOGISTICS, Role.ADMIN));
@@ -66,16 +67,6 @@ class ReportsPagesController {
                                         .toList())
                         .json());
         return "distribution/dashboard";
-    }
-
-    @Bean
-    static NavItem donorReportsNav() {
-        return new NavItem("nav.donorReports", "/distribution/reports/donors", 350, Set.of(Role.LOGISTICS, Role.ADMIN));
-    }
-
-    @Bean
-    static NavItem traceabilityNav() {
-        return new NavItem("nav.traceability", "/distribution/traceability", 360, Set.of(Role.LOGISTICS, Role.ADMIN));
     }
 
     @GetMapping("/reports/donors")

@@ -61,7 +61,7 @@ class ReportsBrowserTest extends WebTest {
 
         browser.signIn(name, name + "-password");
         assertThat(browser.all(".nav a").stream().map(e -> e.getAttribute("data-nav")))
-                .contains("nav.donorReports", "nav.traceability", "nav.dashboard");
+                .contains("nav.dashboard");
         browser.open("/distribution/reports/donors?funder=" + s.funder() + "&from=2026-01-01&to="
                 + LocalDate.now(ZoneOffset.UTC));
 
@@ -74,6 +74,7 @@ class ReportsBrowserTest extends WebTest {
 
         browser.open("/distribution/dashboard");
         assertThat(browser.find("#dash-funders").getText()).contains("40");
+        assertThat(browser.find("#dash-links").getText()).contains("Отчёт для донора", "Прослеживаемость опечаток");
         assertThat(drawn("canvas[data-source=progress-chart-data]")).isTrue();
         browser.snapshot("dashboard-ru");
     }
