@@ -15,3 +15,22 @@ document.addEventListener('DOMContentLoaded', () => {
     options: {responsive: true, maintainAspectRatio: false, scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true}}}
   });
 });
+
+// The donor report's charts: deliveries by region (bars) and by month (a line), each from the JSON beside it.
+document.addEventListener('DOMContentLoaded', () => {
+  if (typeof Chart === 'undefined') {
+    return;
+  }
+  document.querySelectorAll('canvas.report-chart').forEach(canvas => {
+    const source = document.getElementById(canvas.dataset.source);
+    if (!source) {
+      return;
+    }
+    const chart = JSON.parse(source.textContent);
+    new Chart(canvas, {
+      type: canvas.dataset.kind,
+      data: {labels: chart.labels, datasets: [{label: canvas.getAttribute('aria-label'), data: chart.data}]},
+      options: {responsive: true, maintainAspectRatio: false, scales: {y: {beginAtZero: true}}}
+    });
+  });
+});

@@ -1,10 +1,5 @@
 package org.verso.distribution;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PackingSlips {
-    private static final String FONT = "DejaVu Sans";
+    private static final String FONT = Pdfs.FONT;
     private final Shipments shipments;
     private final Recipients recipients;
     private final Editions editions;
@@ -133,29 +128,10 @@ public class PackingSlips {
     }
 
     private static byte[] pdf(String html) {
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
-            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Pdfs.render(html);
     }
 
-    private static java.io.InputStream font(String file) {
-        return PackingSlips.class.getResourceAsStream("fonts/" + file);
-    }
-
-    /** Escapes text for XHTML. */
     private static String e(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return Pdfs.escape(text);
     }
 }

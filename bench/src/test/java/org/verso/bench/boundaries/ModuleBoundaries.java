@@ -73,7 +73,8 @@ public final class ModuleBoundaries {
     /**
      * Which module each engine belongs to: nobody else uses it at all (bench measures against them raw). The longest
      * matching prefix decides: POI's Word writer (XWPF) is translation's, which writes a new DOCX from segments.
-     * openhtmltopdf (HTML to PDF over PDFBox) and ZXing (QR codes) are distribution's, for its packing slips.
+     * openhtmltopdf (HTML to PDF over PDFBox) and ZXing (QR codes) are distribution's, for its packing slips, and so
+     * are POI's spreadsheet parts (XSSF and the common {@code ss} model), for its donor reports as XLSX.
      */
     public static final Map<String, String> ENGINE_OWNERS = Map.of(
             "org.apache.tika.", "ingest",
@@ -83,7 +84,9 @@ public final class ModuleBoundaries {
             "net.sf.okapi.", "translation",
             "org.apache.lucene.", "search",
             "com.openhtmltopdf.", "distribution",
-            "com.google.zxing.", "distribution");
+            "com.google.zxing.", "distribution",
+            "org.apache.poi.xssf.", "distribution",
+            "org.apache.poi.ss.", "distribution");
 
     private final String root;
     private final Map<String, Set<String>> graph;
