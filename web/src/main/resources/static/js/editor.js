@@ -168,12 +168,13 @@
     render(queued ? queued.target : seg.target || "", target, codes);
     var statusChip = el("span", { className: "chip status" });
     var historyButton = el("button", { type: "button", className: "link seg-history", text: t("editor.history") });
+    var memoryChip = el("span", { className: "chip from-memory", text: t("editor.fromMemory"), title: t("editor.fromMemory.title") });
     var head = el("div", { className: "seg-head" }, [
-      el("span", { className: "seg-no", text: "#" + (seg.index + 1) }), statusChip, historyButton]);
+      el("span", { className: "seg-no", text: "#" + (seg.index + 1) }), statusChip, memoryChip, historyButton]);
     var extra = el("div", { className: "seg-extra" });
     var node = el("div", { className: "seg", role: "listitem", "data-segment": seg.id }, [
       head, el("div", { className: "seg-body" }, [source, target]), extra]);
-    var row = { seg: seg, codes: codes, node: node, src: source, tgt: target, chip: statusChip, extra: extra,
+    var row = { seg: seg, codes: codes, node: node, src: source, tgt: target, chip: statusChip, memory: memoryChip, extra: extra,
       dirty: !!queued, timer: null, busy: false, again: null };
     setStatus(row, seg.status);
     showComment(row);
@@ -222,6 +223,8 @@
     row.node.dataset.status = status;
     row.chip.className = "chip status s-" + status;
     row.chip.textContent = t("editor.status." + status);
+    // filled in from the memory when the translation was opened, until someone saves it
+    row.memory.hidden = !row.seg.fromMemory;
   }
 
   function showComment(row) {
@@ -317,6 +320,7 @@
         row.seg.comment = answer.body.comment;
         row.seg.issues = answer.body.issues;
         row.seg.sourceDiff = answer.body.sourceDiff;
+        row.seg.fromMemory = answer.body.fromMemory;
         showSourceDiff(row);
         setStatus(row, answer.body.status);
         showIssues(row);
@@ -485,7 +489,8 @@
         var text = el("span", { className: "seg-text", lang: translation.targetLanguage });
         render(h.target || "", text, row.codes);
         list.appendChild(el("li", {}, [
-          el("span", { className: "muted", text: W.date(h.at) + " · " + W.name(h.by) + " · " + t("editor.status." + h.status) + " " }),
+          el("span", { className: "muted", text: W.date(h.at) + " · " + W.name(h.by) + " · " + t("editor.status." + h.status) +
+            (h.fromMemory ? " · " + t("editor.fromMemory") : "") + " " }),
           text,
           h.comment ? el("span", { className: "seg-comment", text: " — " + h.comment }) : null]));
       });
@@ -517,6 +522,7 @@
         row.seg.comment = answer.body.comment;
         row.seg.issues = answer.body.issues;
         row.seg.sourceDiff = answer.body.sourceDiff;
+        row.seg.fromMemory = answer.body.fromMemory;
         showSourceDiff(row);
         setStatus(row, answer.body.status);
         showIssues(row);

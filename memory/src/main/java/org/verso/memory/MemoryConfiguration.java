@@ -38,6 +38,12 @@ class MemoryConfiguration {
         return new MemoryPackagePart(matches);
     }
 
+    /** Opening a translation fills the segments the memory holds exactly (translation's {@code PreTranslation}). */
+    @Bean
+    MemoryPreTranslation memoryPreTranslation(TranslationMemory memory) {
+        return new MemoryPreTranslation(memory);
+    }
+
     @Bean
     ApprovedSegments approvedSegments(Translations translations, TranslationMemory memory) {
         return new ApprovedSegments(translations, memory);

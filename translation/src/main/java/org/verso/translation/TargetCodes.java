@@ -38,6 +38,16 @@ final class TargetCodes {
         }
     }
 
+    /** Whether {@code target} carries exactly the source's codes (a complete target), its markup well formed. */
+    static boolean fits(String source, String target) {
+        try {
+            check(source, target, true);
+            return true;
+        } catch (InvalidInputException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private static List<String> codes(String markup) {
         List<String> codes = new ArrayList<>();
         for (InlineMarkup.Piece piece : InlineMarkup.pieces(markup)) {

@@ -15,6 +15,8 @@ import org.verso.library.Sha256;
  * @param by who last saved or reviewed it, or null
  * @param at when, or null
  * @param comment the reviewer's comment of the last review, or null
+ * @param fromMemory the target is the translation memory's, filled in when the translation was opened and not saved
+ *     by anyone since (a draft to confirm)
  */
 public record TargetSegment(
         SegmentId id,
@@ -28,7 +30,8 @@ public record TargetSegment(
         AccountId translatedBy,
         AccountId by,
         Instant at,
-        String comment) {
+        String comment,
+        boolean fromMemory) {
     public TargetSegment {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(file, "file");

@@ -57,7 +57,8 @@ class TranslationConfiguration {
             ApplicationEventPublisher events,
             ObjectProvider<Clock> clock,
             TranslationProperties properties,
-            SegmentQuality quality) {
+            SegmentQuality quality,
+            ObjectProvider<PreTranslation> preTranslation) {
         return new Translations(
                 db,
                 transactions,
@@ -66,7 +67,8 @@ class TranslationConfiguration {
                 events,
                 clock.getIfAvailable(Clock::systemUTC),
                 properties,
-                quality);
+                quality,
+                preTranslation.getIfAvailable());
     }
 
     /** The quality checks; the glossary's checks only when a glossary is there ({@link GlossaryTerms}). */

@@ -42,7 +42,7 @@ public class Translations {
     private static final String COLUMNS = "id, document_id, source_language, target_language, status, due, note,"
             + " assignee, claim_holder, claim_until, segment_count, word_count, created_by, created_at";
     private static final String TARGET_COLUMNS = "s.id, s.file_sha256, f.file_name, s.seq, s.source, t.target,"
-            + " t.status, t.version, t.translated_by, t.updated_by, t.updated_at, t.review_comment";
+            + " t.status, t.version, t.translated_by, t.updated_by, t.updated_at, t.review_comment, t.prefilled_version";
     private static final String TARGET_JOIN =
             " FROM translation_target t JOIN translation_segment s ON s.id = t.segment_id"
                     + " JOIN translation_file f ON f.document_id = s.document_id AND f.file_sha256 = s.file_sha256";
@@ -56,6 +56,7 @@ public class Translations {
     private final Clock clock;
     private final Workflow workflow;
     private final SegmentQuality quality;
+    private final PreTranslation preTranslation;
 
     Translations(
             JdbcClient db,
@@ -65,7 +66,8 @@ public class Translations {
             ApplicationEventPublisher events,
             Clock clock,
             TranslationProperties properties,
-            SegmentQuality quality) {
+            SegmentQuality quality,
+            PreTranslation preTranslation) {
         this.db = Objects.requireNonNull(db, "db");
         this.transaction = new TransactionTemplate(transactions);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -74,6 +76,7 @@ public class Translations {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.workflow = new Workflow(properties.claimExpiry());
         this.quality = Objects.requireNonNull(quality, "quality");
+        this.preTranslation = preTranslation;
     }
 
     /** Opens one translation per target language; refuses all of them if any one is refused. */
@@ -125,6 +128,10 @@ public class Translations {
                         .params(t.id().value(), document.id().value())
                         .update();
                 record(t, "opened", by, now, command.note());
+                int prefilled = prefill(t, by, now);
+                if (prefilled > 0) {
+                    record(t, "prefilled", by, now, Integer.toString(prefilled));
+                }
                 made.add(t);
             }
             return made;
@@ -422,11 +429,52 @@ public class Translations {
         return saved;
     }
 
+    /**
+     * Fills the new translation's segments that the memory holds exactly, as drafts marked "from memory" (version 1,
+     * one history row each, by who opened it). A target whose inline codes do not fit its segment is left out.
+     *
+     * @return how many segments were filled
+     */
+    private int prefill(Translation t, AccountId by, Instant now) {
+        if (preTranslation == null || t.sourceLanguage() == null) {
+            return 0;
+        }
+        List<TargetSegment> segments = allSegments(t.id());
+        Map<SegmentId, String> found = preTranslation.exactTargets(t, segments);
+        int filled = 0;
+        for (TargetSegment segment : segments) {
+            String target = found.get(segment.id());
+            if (target == null || target.isBlank() || !TargetCodes.fits(segment.source(), target)) {
+                continue;
+            }
+            int rows = db.sql("UPDATE translation_target SET target = ?, status = 'DRAFT', version = 1,"
+                            + " prefilled_version = 1, updated_by = ?, updated_at = ?"
+                            + " WHERE translation_id = ? AND segment_id = ? AND version = 0")
+                    .params(
+                            target,
+                            by.value(),
+                            Timestamp.from(now),
+                            t.id().value(),
+                            segment.id().value())
+                    .update();
+            if (rows == 1) {
+                history(t.id(), segment.id(), target, SegmentStatus.DRAFT, 1, by, now, null);
+                db.sql("UPDATE translation_target_history SET origin = 'memory'"
+                                + " WHERE translation_id = ? AND segment_id = ? AND version = 1")
+                        .params(t.id().value(), segment.id().value())
+                        .update();
+                filled++;
+            }
+        }
+        return filled;
+    }
+
     /** Who wrote or decided what on a segment, newest first. */
     public List<SegmentChange> history(TranslationId id, SegmentId segment) {
         segment(id, segment);
-        return db.sql("SELECT target, status, version, actor, at, review_comment FROM translation_target_history"
-                        + " WHERE translation_id = ? AND segment_id = ? ORDER BY at DESC, version DESC")
+        return db.sql(
+                        "SELECT target, status, version, actor, at, review_comment, origin FROM translation_target_history"
+                                + " WHERE translation_id = ? AND segment_id = ? ORDER BY at DESC, version DESC")
                 .params(id.value(), segment.value())
                 .query((rs, n) -> new SegmentChange(
                         rs.getString(1),
@@ -434,7 +482,8 @@ public class Translations {
                         rs.getInt(3),
                         new AccountId(rs.getObject(4, UUID.class)),
                         rs.getTimestamp(5).toInstant(),
-                        rs.getString(6)))
+                        rs.getString(6),
+                        "memory".equals(rs.getString(7))))
                 .list();
     }
 
@@ -678,6 +727,7 @@ public class Translations {
                 translatedBy == null ? null : new AccountId(translatedBy),
                 by == null ? null : new AccountId(by),
                 at == null ? null : at.toInstant(),
-                rs.getString("review_comment"));
+                rs.getString("review_comment"),
+                rs.getObject("prefilled_version") != null && rs.getInt("prefilled_version") == rs.getInt("version"));
     }
 }

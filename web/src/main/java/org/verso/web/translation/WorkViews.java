@@ -59,12 +59,15 @@ final class WorkViews {
             Instant at,
             String comment,
             List<IssueViews.IssueView> issues,
-            List<DiffPiece> sourceDiff) {}
+            List<DiffPiece> sourceDiff,
+            Boolean fromMemory) {}
 
     /** One piece of the word-level difference of a changed source: {@code equal}, {@code insert} or {@code delete}. */
     record DiffPiece(String op, String text) {}
 
-    record ChangeView(String target, String status, int version, Person by, Instant at, String comment) {}
+    /** {@code fromMemory}: the text came from the translation memory when the translation was opened (else absent). */
+    record ChangeView(
+            String target, String status, int version, Person by, Instant at, String comment, Boolean fromMemory) {}
 
     record RevisionView(
             String id, String translation, int number, Instant approvedAt, Person approvedBy, String sha256) {}
@@ -166,11 +169,19 @@ final class WorkViews {
                             ? null
                             : diff.stream()
                                     .map(p -> new DiffPiece(p.op().name().toLowerCase(Locale.ROOT), p.text()))
-                                    .toList());
+                                    .toList(),
+                    s.fromMemory() ? Boolean.TRUE : null);
         }
 
         ChangeView change(SegmentChange c) {
-            return new ChangeView(c.target(), lower(c.status()), c.version(), person(c.by()), c.at(), c.comment());
+            return new ChangeView(
+                    c.target(),
+                    lower(c.status()),
+                    c.version(),
+                    person(c.by()),
+                    c.at(),
+                    c.comment(),
+                    c.fromMemory() ? Boolean.TRUE : null);
         }
 
         RevisionView revision(Revision r) {

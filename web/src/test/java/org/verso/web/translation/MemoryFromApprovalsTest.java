@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.verso.library.DocumentIngested;
@@ -106,6 +107,87 @@ class MemoryFromApprovalsTest extends WorkTestBase {
             Thread.sleep(200);
         }
         assertThat(hits).contains("должна уважать");
+    }
+
+    @Test
+    void aTranslationOpenedLaterStartsWithTheMemorysExactMatchesAsDraftsMarkedFromMemory() {
+        String word = "Wombatland" + Long.toString(System.nanoTime(), 36);
+        Person coordinator = coordinator();
+        Person boris = translator("Boris", "ru");
+        DocumentIngested first = document(
+                "The " + word + " police must respect human dignity. No one shall be held in slavery in " + word + ".");
+        String id = open(coordinator, first, "ru").get("id").asString();
+        assertThat(boris.http()
+                        .postJson("/api/translations/" + id + "/claim", "")
+                        .status())
+                .isEqualTo(200);
+        JsonNode segments = segments(boris, id);
+        List<String> russian = List.of(
+                "Полиция " + word + " должна уважать человеческое достоинство.",
+                "Никто не должен содержаться в рабстве в " + word + ".");
+        for (int i = 0; i < segments.size(); i++) {
+            String target =
+                    i < 2 ? russian.get(i) : segments.get(i).get("source").asString();
+            assertThat(save(boris, id, segments.get(i), target, "translated", 0).status())
+                    .isEqualTo(200);
+        }
+        approve(coordinator, boris, id, segments);
+
+        // the second document repeats the first sentence exactly, the second with one word changed, and adds one
+        DocumentIngested second = document("The " + word + " police must respect human dignity. No one shall be held"
+                + " in servitude in " + word + ". Prisons keep registers " + word + ".");
+        JsonNode opened = open(coordinator, second, "ru");
+        String next = opened.get("id").asString();
+        JsonNode fresh = segments(boris, next);
+        assertThat(fresh.get(0).get("status").asString()).isEqualTo("draft");
+        assertThat(fresh.get(0).get("target").asString()).isEqualTo(russian.get(0));
+        assertThat(fresh.get(0).get("fromMemory").asBoolean()).isTrue();
+        assertThat(fresh.get(0).get("version").asInt()).isEqualTo(1);
+        // a fuzzy match is offered in the editor, never filled in
+        assertThat(fresh.get(1).get("status").asString()).isEqualTo("new");
+        assertThat(fresh.get(1).get("target").asString()).isEmpty();
+        assertThat(fresh.get(1).has("fromMemory")).isFalse();
+        assertThat(fresh.get(2).get("status").asString()).isEqualTo("new");
+
+        var progress = boris.http().get("/api/translations/" + next).json().get("progress");
+        assertThat(progress.get("draft").asInt()).isEqualTo(1);
+        assertThat(progress.get("translated").asInt()).isZero();
+        assertThat(progress.get("approved").asInt()).isZero();
+
+        var history = boris.http()
+                .get("/api/translations/" + next + "/segments/"
+                        + fresh.get(0).get("id").asString() + "/history");
+        assertThat(history.status()).as(history.body()).isEqualTo(200);
+        JsonNode filled = history.json().get("items").get(0);
+        assertThat(filled.get("fromMemory").asBoolean()).isTrue();
+        assertThat(filled.get("status").asString()).isEqualTo("draft");
+
+        // the translator confirms it: it is theirs now, no longer marked
+        assertThat(boris.http()
+                        .postJson("/api/translations/" + next + "/claim", "")
+                        .status())
+                .isEqualTo(200);
+        var confirmed = save(boris, next, fresh.get(0), russian.get(0), "translated", 1);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("status").asString()).isEqualTo("translated");
+        assertThat(confirmed.json().has("fromMemory")).isFalse();
+    }
+
+    /** Submits, approves each segment and the translation. */
+    private static void approve(Person coordinator, Person translator, String id, JsonNode segments) {
+        var submitted = translator.http().postJson("/api/translations/" + id + "/submit", "");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        for (JsonNode segment : segments) {
+            var reviewed = coordinator
+                    .http()
+                    .postJson(
+                            "/api/translations/" + id + "/segments/"
+                                    + segment.get("id").asString() + "/review",
+                            Map.of("decision", "approve"));
+            assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
+        }
+        var approved = coordinator.http().postJson("/api/translations/" + id + "/approve", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
     }
 
     private static String encode(String text) {
