@@ -137,6 +137,7 @@
         if (form.due.value) body.due = form.due.value;
         if (form.note.value.trim()) body.note = form.note.value.trim();
         if (form.assignee.value) body.assignee = form.assignee.value;
+        if (form.preTranslate) body.preTranslate = form.preTranslate.checked;
         call("POST", base + "/open.json", body).then(function (answer) {
           if (answer.status !== 201 && answer.status !== 200) { showError(problemText(answer)); return; }
           showError("");

@@ -14,9 +14,15 @@ import org.verso.library.LanguageTag;
  * @param due when it should be done, or null
  * @param note for the translators, or null
  * @param assignee who gets it right away (a claim of theirs), or null; must translate into every language listed
+ * @param preTranslate fill in the segments the translation memory holds exactly, as drafts marked "from memory"
  */
 public record OpenTranslations(
-        DocumentId document, List<LanguageTag> targetLanguages, LocalDate due, String note, AccountId assignee) {
+        DocumentId document,
+        List<LanguageTag> targetLanguages,
+        LocalDate due,
+        String note,
+        AccountId assignee,
+        boolean preTranslate) {
     public static final int MAX_NOTE = 2000;
 
     public OpenTranslations {
@@ -29,5 +35,11 @@ public record OpenTranslations(
         if (note != null && note.length() > MAX_NOTE) {
             throw new InvalidInputException("invalid-note", "A note has at most " + MAX_NOTE + " characters.");
         }
+    }
+
+    /** With pre-translation from the memory. */
+    public OpenTranslations(
+            DocumentId document, List<LanguageTag> targetLanguages, LocalDate due, String note, AccountId assignee) {
+        this(document, targetLanguages, due, note, assignee, true);
     }
 }

@@ -128,7 +128,7 @@ public class Translations {
                         .params(t.id().value(), document.id().value())
                         .update();
                 record(t, "opened", by, now, command.note());
-                int prefilled = prefill(t, by, now);
+                int prefilled = command.preTranslate() ? prefill(t, by, now) : 0;
                 if (prefilled > 0) {
                     record(t, "prefilled", by, now, Integer.toString(prefilled));
                 }

@@ -99,7 +99,14 @@ class TranslationsApiController {
         this.messages = messages;
     }
 
-    record OpenBody(String document, List<String> targetLanguages, String due, String note, String assignee) {}
+    /** {@code preTranslate}: fill in the memory's exact matches as drafts (the default) or not. */
+    record OpenBody(
+            String document,
+            List<String> targetLanguages,
+            String due,
+            String note,
+            String assignee,
+            Boolean preTranslate) {}
 
     record AssignBody(String assignee) {}
 
@@ -123,7 +130,8 @@ class TranslationsApiController {
                 languages,
                 date(body.due()),
                 body.note(),
-                body.assignee() == null ? null : AccountId.parse(body.assignee()));
+                body.assignee() == null ? null : AccountId.parse(body.assignee()),
+                body.preTranslate() == null || body.preTranslate());
         List<Translation> opened = translations.open(command, user.id());
         Names names = names();
         var views = opened.stream()

@@ -37,7 +37,14 @@ class MemoryFromApprovalsTest extends WorkTestBase {
                     ? "Полиция " + word + " должна уважать человеческое достоинство."
                     // the fixture's reference line carries a number the quality checks want kept
                     : segments.get(i).get("source").asString();
-            assertThat(save(anna, id, segments.get(i), target, "translated", 0).status())
+            assertThat(save(
+                                    anna,
+                                    id,
+                                    segments.get(i),
+                                    target,
+                                    "translated",
+                                    segments.get(i).get("version").asInt())
+                            .status())
                     .isEqualTo(200);
         }
         var submitted = anna.http().postJson("/api/translations/" + id + "/submit", "");
@@ -128,7 +135,14 @@ class MemoryFromApprovalsTest extends WorkTestBase {
         for (int i = 0; i < segments.size(); i++) {
             String target =
                     i < 2 ? russian.get(i) : segments.get(i).get("source").asString();
-            assertThat(save(boris, id, segments.get(i), target, "translated", 0).status())
+            assertThat(save(
+                                    boris,
+                                    id,
+                                    segments.get(i),
+                                    target,
+                                    "translated",
+                                    segments.get(i).get("version").asInt())
+                            .status())
                     .isEqualTo(200);
         }
         approve(coordinator, boris, id, segments);
@@ -161,6 +175,12 @@ class MemoryFromApprovalsTest extends WorkTestBase {
         JsonNode filled = history.json().get("items").get(0);
         assertThat(filled.get("fromMemory").asBoolean()).isTrue();
         assertThat(filled.get("status").asString()).isEqualTo("draft");
+
+        // a coordinator may open without it: the same sentence stays new
+        DocumentIngested third = document("The " + word + " police must respect human dignity. Courts decide.");
+        JsonNode plain =
+                segments(boris, open(coordinator, third, "ru", false).get("id").asString());
+        assertThat(plain.findValuesAsString("status")).containsOnly("new");
 
         // the translator confirms it: it is theirs now, no longer marked
         assertThat(boris.http()

@@ -36,16 +36,34 @@ class QualityApiTest extends WorkTestBase {
         String ref = segments.get(2).get("source").asString().replaceAll("[^0-9]", "");
 
         // a wrong number: saved (work in progress is kept), with the error in the answer
-        var wrong = save(anna, id, segments.get(0), "Есть 4 " + code + "права</g>.", "translated", 0);
+        var wrong = save(
+                anna,
+                id,
+                segments.get(0),
+                "Есть 4 " + code + "права</g>.",
+                "translated",
+                segments.get(0).get("version").asInt());
         assertThat(wrong.status()).as(wrong.body()).isEqualTo(200);
         JsonNode error = wrong.json().get("issues").get(0);
         assertThat(error.get("check").asString()).isEqualTo("numbers-differ");
         assertThat(error.get("severity").asString()).isEqualTo("error");
         assertThat(error.get("message").asString()).contains("3").contains("4");
         // the end punctuation differs: a warning only
-        var warned = save(anna, id, segments.get(1), "Применяется статья 5", "translated", 0);
+        var warned = save(
+                anna,
+                id,
+                segments.get(1),
+                "Применяется статья 5",
+                "translated",
+                segments.get(1).get("version").asInt());
         assertThat(checks(warned.json().get("issues"))).containsExactly("end-punctuation");
-        assertThat(save(anna, id, segments.get(2), "Ссылка " + ref + ".", "translated", 0)
+        assertThat(save(
+                                anna,
+                                id,
+                                segments.get(2),
+                                "Ссылка " + ref + ".",
+                                "translated",
+                                segments.get(2).get("version").asInt())
                         .json()
                         .get("issues"))
                 .isEmpty();
@@ -164,7 +182,13 @@ class QualityApiTest extends WorkTestBase {
         anna.http().postJson("/api/translations/" + id + "/claim", "");
         JsonNode segment = segments(anna, id).get(0);
 
-        var saved = save(anna, id, segment, "Истязания" + t + " запрещены.", "translated", 0);
+        var saved = save(
+                anna,
+                id,
+                segment,
+                "Истязания" + t + " запрещены.",
+                "translated",
+                segment.get("version").asInt());
         assertThat(checks(saved.json().get("issues"))).containsExactly("term-missing", "term-forbidden");
         assertThat(saved.json().get("issues").get(0).get("message").asString()).contains("пытки" + t);
         var good = save(anna, id, segment, "Пытки" + t + " запрещены.", "translated", 1);

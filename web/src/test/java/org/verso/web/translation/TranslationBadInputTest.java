@@ -23,17 +23,70 @@ class TranslationBadInputTest extends WorkTestBase {
                 .asString();
         JsonNode first = segments(anna, id).get(0);
 
-        assertProblem(save(anna, id, first, "Текст.", "translated", 0), 409, "claim-required");
+        assertProblem(
+                save(
+                        anna,
+                        id,
+                        first,
+                        "Текст.",
+                        "translated",
+                        first.get("version").asInt()),
+                409,
+                "claim-required");
         assertThat(anna.http()
                         .postJson("/api/translations/" + id + "/claim", "")
                         .status())
                 .isEqualTo(200);
-        assertProblem(save(boris, id, first, "Текст.", "translated", 0), 409, "claim-required");
-        assertProblem(save(german, id, first, "Text.", "translated", 0), 403, "language-not-yours");
         assertProblem(
-                save(anna, id, first, "Каждый человек имеет право на жизнь.", "translated", 0), 400, "segment-codes");
-        assertProblem(save(anna, id, first, "Каждый <x id=\"99\"/> человек.", "translated", 0), 400, "segment-codes");
-        assertProblem(save(anna, id, first, "Каждый <x id=\"99\"/> человек.", "draft", 0), 400, "segment-codes");
+                save(
+                        boris,
+                        id,
+                        first,
+                        "Текст.",
+                        "translated",
+                        first.get("version").asInt()),
+                409,
+                "claim-required");
+        assertProblem(
+                save(
+                        german,
+                        id,
+                        first,
+                        "Text.",
+                        "translated",
+                        first.get("version").asInt()),
+                403,
+                "language-not-yours");
+        assertProblem(
+                save(
+                        anna,
+                        id,
+                        first,
+                        "Каждый человек имеет право на жизнь.",
+                        "translated",
+                        first.get("version").asInt()),
+                400,
+                "segment-codes");
+        assertProblem(
+                save(
+                        anna,
+                        id,
+                        first,
+                        "Каждый <x id=\"99\"/> человек.",
+                        "translated",
+                        first.get("version").asInt()),
+                400,
+                "segment-codes");
+        assertProblem(
+                save(
+                        anna,
+                        id,
+                        first,
+                        "Каждый <x id=\"99\"/> человек.",
+                        "draft",
+                        first.get("version").asInt()),
+                400,
+                "segment-codes");
         assertProblem(save(anna, id, first, "Текст.", "translated", 5), 400, "version-from-future");
         assertProblem(save(anna, id, first, "Текст.", "approved", 0), 400, "invalid-segment-status");
         assertProblem(

@@ -28,7 +28,13 @@ class TranslationSearchTest extends WorkTestBase {
                         .status())
                 .isEqualTo(200);
         JsonNode segment = segments(anna, id).get(0);
-        assertThat(save(anna, id, segment, word + " всегда возвращается.", "translated", 0)
+        assertThat(save(
+                                anna,
+                                id,
+                                segment,
+                                word + " всегда возвращается.",
+                                "translated",
+                                segment.get("version").asInt())
                         .status())
                 .isEqualTo(200);
 

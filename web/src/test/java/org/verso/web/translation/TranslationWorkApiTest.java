@@ -67,7 +67,13 @@ class TranslationWorkApiTest extends WorkTestBase {
                 "Никто не должен содержаться в рабстве.",
                 "Ссылка " + segments.get(2).get("source").asString().replaceAll("[^0-9]", "") + ".");
         for (int i = 0; i < 3; i++) {
-            var saved = save(anna, id, segments.get(i), targets.get(i), "translated", 0);
+            var saved = save(
+                    anna,
+                    id,
+                    segments.get(i),
+                    targets.get(i),
+                    "translated",
+                    segments.get(i).get("version").asInt());
             assertThat(saved.status()).as(saved.body()).isEqualTo(200);
             assertThat(saved.json().get("version").asInt()).isEqualTo(1);
             assertThat(saved.json().get("status").asString()).isEqualTo("translated");
@@ -161,7 +167,13 @@ class TranslationWorkApiTest extends WorkTestBase {
                         .status())
                 .isEqualTo(200);
         JsonNode first = segments(anna, id).get(0);
-        assertThat(save(anna, id, first, "Жестокость запрещена.", "translated", 0)
+        assertThat(save(
+                                anna,
+                                id,
+                                first,
+                                "Жестокость запрещена.",
+                                "translated",
+                                first.get("version").asInt())
                         .status())
                 .isEqualTo(200);
 

@@ -69,8 +69,20 @@ class WorkRaceTest extends WorkTestBase {
                 .isEqualTo(200);
         for (JsonNode segment : segments(anna, id)) {
             List<Http.Response> answers = all(List.of(
-                    () -> save(anna, id, segment, "Первый вариант", "draft", 0),
-                    () -> save(anna, id, segment, "Второй вариант", "draft", 0)));
+                    () -> save(
+                            anna,
+                            id,
+                            segment,
+                            "Первый вариант",
+                            "draft",
+                            segment.get("version").asInt()),
+                    () -> save(
+                            anna,
+                            id,
+                            segment,
+                            "Второй вариант",
+                            "draft",
+                            segment.get("version").asInt())));
             assertThat(answers).extracting(Http.Response::status).containsExactlyInAnyOrder(200, 409);
             Http.Response won =
                     answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();

@@ -65,13 +65,24 @@ abstract class WorkTestBase extends SegmentsTestBase {
         return ingest(docx(paragraph + " Ref " + System.nanoTime() + "."), "charter.docx", DOCX_TYPE, "");
     }
 
-    /** Opens a translation into {@code language} and returns it. */
+    /** Opens a translation into {@code language} (the memory's exact matches filled in) and returns it. */
     JsonNode open(Person coordinator, DocumentIngested document, String language) {
+        return open(coordinator, document, language, true);
+    }
+
+    /** Opens a translation into {@code language}, with or without pre-translation from the memory. */
+    JsonNode open(Person coordinator, DocumentIngested document, String language, boolean preTranslate) {
         var response = coordinator
                 .http()
                 .postJson(
                         "/api/translations",
-                        Map.of("document", document.documentId().toString(), "targetLanguages", List.of(language)));
+                        Map.of(
+                                "document",
+                                document.documentId().toString(),
+                                "targetLanguages",
+                                List.of(language),
+                                "preTranslate",
+                                preTranslate));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("items").get(0);
     }

@@ -116,7 +116,14 @@ class XliffImportTest extends XliffTestBase {
         String xliff = text(export(t.holder(), t.id(), ""));
         JsonNode first = segments.get(0);
         String typed = cyrillicMarkup(first.get("source").asString()) + " (typed)";
-        assertThat(save(t.holder(), t.id(), first, typed, "translated", 0).status())
+        assertThat(save(
+                                t.holder(),
+                                t.id(),
+                                first,
+                                typed,
+                                "translated",
+                                first.get("version").asInt())
+                        .status())
                 .isEqualTo(200);
 
         var response = upload(t.holder(), t.id(), translateAll(xliff).getBytes(StandardCharsets.UTF_8));
