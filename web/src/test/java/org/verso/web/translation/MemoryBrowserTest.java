@@ -95,7 +95,14 @@ class MemoryBrowserTest extends SegmentsTestBase {
         Http cora = http().as("tm-cora", PASSWORD);
         var opened = cora.postJson(
                 "/api/translations",
-                Map.of("document", ingested.documentId().value().toString(), "targetLanguages", List.of("ru")));
+                // opened without pre-translation: the translator takes the match from the panel
+                Map.of(
+                        "document",
+                        ingested.documentId().value().toString(),
+                        "targetLanguages",
+                        List.of("ru"),
+                        "preTranslate",
+                        false));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String id = opened.json().path("items").get(0).path("id").asString();
         assertThat(http().as("tm-tanya", PASSWORD)
@@ -126,6 +133,49 @@ class MemoryBrowserTest extends SegmentsTestBase {
                 .perform();
         until(browser, d -> browser.find(".seg.current .seg-tgt").getText().contains("имеет права"));
         until(browser, d -> segmentsOf(cora, id).contains("Каждый человек в " + marker + " имеет права."));
+
+        // another document with the sentence, opened with pre-translation: the editor shows it filled in, marked
+        // "from memory", until the translator confirms it
+        var again = ingest(
+                docx("Courts decide in public. " + sentence),
+                marker + "-again.docx",
+                DOCX,
+                "Courts decide in public. " + sentence);
+        var prefilled = cora.postJson(
+                "/api/translations",
+                Map.of("document", again.documentId().value().toString(), "targetLanguages", List.of("ru")));
+        assertThat(prefilled.status()).as(prefilled.body()).isEqualTo(201);
+        String next = prefilled.json().path("items").get(0).path("id").asString();
+        assertThat(http().as("tm-tanya", PASSWORD)
+                        .postJson("/api/translations/" + next + "/claim", "")
+                        .status())
+                .isEqualTo(200);
+        browser.open("/translations/" + next + "/edit");
+        until(browser, d -> browser.all(".seg").size() >= 2);
+        var marked = browser.all(".seg").get(1);
+        assertThat(marked.getAttribute("data-status")).isEqualTo("draft");
+        assertThat(marked.findElement(org.openqa.selenium.By.cssSelector(".chip.from-memory"))
+                        .isDisplayed())
+                .isTrue();
+        assertThat(marked.findElement(org.openqa.selenium.By.cssSelector(".seg-tgt"))
+                        .getText())
+                .contains("имеет права");
+        assertThat(browser.all(".seg")
+                        .get(0)
+                        .findElement(org.openqa.selenium.By.cssSelector(".chip.from-memory"))
+                        .isDisplayed())
+                .isFalse();
+        marked.findElement(org.openqa.selenium.By.cssSelector(".seg-tgt")).click();
+        new Actions(browser.driver())
+                .keyDown(Keys.CONTROL)
+                .sendKeys(Keys.ENTER)
+                .keyUp(Keys.CONTROL)
+                .perform();
+        until(browser, d -> "translated".equals(browser.all(".seg").get(1).getAttribute("data-status")));
+        until(browser, d -> !browser.all(".seg")
+                .get(1)
+                .findElement(org.openqa.selenium.By.cssSelector(".chip.from-memory"))
+                .isDisplayed());
     }
 
     static String segmentsOf(Http who, String id) {
