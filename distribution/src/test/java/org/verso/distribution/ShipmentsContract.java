@@ -533,37 +533,97 @@ abstract class ShipmentsContract {
     @Autowired
     CopyRequests requests;
 
+    CopyRequest request(Setup s, int copies) {
+        return requests.create(
+                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), copies, "the deputy minister", null),
+                PACKER);
+    }
+
+    CopyRequest.Status statusOf(CopyRequest request) {
+        return requests.get(request.id()).status();
+    }
+
     @Test
-    void aRequestIsPlannedByTheShipmentThatServesItThenFulfilledAndNoStepIsSkipped() {
+    void aRequestIsPlannedByItsShipmentsAndPartlyFulfilledByWhatTheyDelivered() {
         Setup s = fiveCopies();
         var other = fiveCopies();
-        var request = requests.create(
-                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), 5, "the deputy minister", null), PACKER);
-        Shipment serving = plan(s, 5, null);
+        var request = request(s, 5);
+        Shipment first = plan(s, 3, null);
+        Shipment second = plan(s, 2, null);
         Shipment elsewhere = plan(other, 1, null);
 
         assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null))
-                .isInstanceOfSatisfying(
-                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("invalid-request-status"));
         assertThatThrownBy(() -> requests.link(request.id(), elsewhere.id()))
                 .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
                         .isEqualTo("shipment-does-not-serve-request"));
-        var planned = requests.link(request.id(), serving.id());
-        var fulfilled = requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null);
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.OPEN);
+        assertThat(requests.link(request.id(), first.id()).status()).isEqualTo(CopyRequest.Status.PLANNED);
+        for (ShipmentStatus status :
+                List.of(ShipmentStatus.PACKED, ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT)) {
+            step(first, status);
+            assertThat(statusOf(request)).as(status.code()).isEqualTo(CopyRequest.Status.PLANNED);
+        }
+        step(first, ShipmentStatus.DELIVERED);
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.PARTLY_FULFILLED);
+        var again = requests.link(request.id(), second.id());
+        assertThat(again.status()).isEqualTo(CopyRequest.Status.PLANNED);
+        assertThat(again.shipments()).containsExactlyInAnyOrder(first.id(), second.id());
+        step(second, ShipmentStatus.PACKED);
+        step(second, ShipmentStatus.DISPATCHED);
+        step(second, ShipmentStatus.IN_TRANSIT);
+        shipments.changeStatus(
+                second.id(),
+                new StatusChange(ShipmentStatus.PARTLY_DELIVERED, null, List.of(new Delivered(1, 1))),
+                null,
+                PACKER);
 
-        assertThat(planned.status()).isEqualTo(CopyRequest.Status.PLANNED);
-        assertThat(planned.shipments()).containsExactly(serving.id());
-        assertThat(fulfilled.status()).isEqualTo(CopyRequest.Status.FULFILLED);
-        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, "too late"))
-                .isInstanceOf(DistributionConflict.class);
-        var declined = requests.create(
-                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), 500, null, null), PACKER);
-        assertThatThrownBy(() -> requests.changeStatus(declined.id(), CopyRequest.Status.DECLINED, " "))
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.PARTLY_FULFILLED);
+        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, "the rest"))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+    }
+
+    @Test
+    void aRequestIsFulfilledByTheRecipientsReceiptAndTakesNoMoreShipments() {
+        Setup s = fiveCopies();
+        var request = request(s, 4);
+        Shipment shipment = plan(s, 5, null);
+        requests.link(request.id(), shipment.id());
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+
+        receipts.submit(link.token(), counted(4, 1, 0));
+
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.FULFILLED);
+        assertThatThrownBy(() -> requests.link(request.id(), plan(s, 1, null).id()))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+        assertThat(requests.get(request.id()).shipments()).containsExactly(shipment.id());
+    }
+
+    @Test
+    void aRequestWhoseShipmentIsLostIsOpenAgainAndMayBeDeclinedWithAReason() {
+        Setup s = fiveCopies();
+        var request = request(s, 5);
+        Shipment shipment = onItsWay(s, 5);
+        requests.link(request.id(), shipment.id());
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.PLANNED);
+        step(shipment, ShipmentStatus.IN_TRANSIT);
+
+        shipments.changeStatus(
+                shipment.id(), new StatusChange(ShipmentStatus.LOST, "the van was robbed", null), null, PACKER);
+
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.OPEN);
+        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, " "))
                 .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
                         .isEqualTo("reason-required"));
-        assertThat(requests.changeStatus(declined.id(), CopyRequest.Status.DECLINED, "out of print")
-                        .reason())
-                .isEqualTo("out of print");
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.OPEN);
+        var declined = requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, "out of print");
+        assertThat(declined.status()).isEqualTo(CopyRequest.Status.DECLINED);
+        assertThat(declined.reason()).isEqualTo("out of print");
     }
 
     private Object dispatchAfter(CountDownLatch start, Shipment shipment) throws Exception {

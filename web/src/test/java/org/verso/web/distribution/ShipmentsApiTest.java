@@ -135,7 +135,7 @@ class ShipmentsApiTest extends WebTest {
     }
 
     @Test
-    void aDeputyMinistersRequestIsPlannedByItsShipmentAndThenFulfilled() {
+    void aDeputyMinistersRequestIsPlannedByItsShipmentAndFulfilledByItsDelivery() {
         var given = given();
         ShipmentsGiven.Setup s = given.inStock(500);
         String shipment = given.shipment(s, 500);
@@ -151,12 +151,16 @@ class ShipmentsApiTest extends WebTest {
                         "requestedBy",
                         "the deputy minister"));
 
-        var early = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
+        var byHand = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
         var linked = admin().postJson("/api/requests/" + request + "/shipments", Map.of("shipment", shipment));
-        var fulfilled = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
+        for (String status : List.of("packed", "dispatched", "in_transit", "delivered")) {
+            var step = admin().postJson("/api/shipments/" + shipment + "/status", Map.of("status", status));
+            assertThat(step.status()).as(step.body()).isEqualTo(200);
+        }
+        var fulfilled = admin().get("/api/requests/" + request);
 
-        assertThat(early.status()).isEqualTo(409);
-        assertThat(early.problemCode()).isEqualTo("status-step-not-allowed");
+        assertThat(byHand.status()).isEqualTo(400);
+        assertThat(byHand.problemCode()).isEqualTo("invalid-request-status");
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
         assertThat(linked.json().path("status").asString()).isEqualTo("planned");
         assertThat(fulfilled.json().path("status").asString()).isEqualTo("fulfilled");
