@@ -486,6 +486,7 @@ abstract class ShipmentsContract {
                     null,
                     LanguageTag.of("ru"))));
         }
+        given.received(s.edition(), s.office(), Share.of(s.coe().id(), 95)); // 100 in all
         var draft = allocations.create(
                 new Allocation.NewAllocation(
                         s.edition().id(),
@@ -528,6 +529,51 @@ abstract class ShipmentsContract {
                         PACKER))
                 .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
                         .isEqualTo("allocation-does-not-sum"));
+    }
+
+    Allocation.NewAllocation equal(Setup s, int copies, List<Recipient> to) {
+        return new Allocation.NewAllocation(
+                s.edition().id(),
+                s.office().id(),
+                null,
+                copies,
+                Allocation.Method.EQUAL,
+                "Kazan Federal University",
+                to.stream().map(r -> new Allocation.Part(r.id(), null, null)).toList());
+    }
+
+    @Test
+    void anAllocationOfMoreThanTheStockIsRefusedAndADraftAdjustedByHandMustStillSum() {
+        Setup s = fiveCopies();
+        var other = fiveCopies();
+        long before = allocations.list(new Paging(1, 1)).total();
+
+        assertThatThrownBy(() -> allocations.create(equal(s, 6, List.of(s.branch(), other.branch())), PACKER))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(5));
+        assertThat(allocations.list(new Paging(1, 1)).total()).isEqualTo(before);
+        var draft = allocations.create(equal(s, 5, List.of(s.branch(), other.branch())), PACKER);
+        assertThat(draft.shares()).extracting(Allocation.Share::copies).containsExactly(3, 2);
+        assertThatThrownBy(() -> allocations.adjust(draft.id(), List.of(4, 2)))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("allocation-does-not-sum"));
+        assertThatThrownBy(() -> allocations.adjust(draft.id(), List.of(6, -1)))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("invalid-allocation"));
+        assertThat(allocations.get(draft.id()).shares())
+                .extracting(Allocation.Share::copies)
+                .containsExactly(3, 2);
+
+        var adjusted = allocations.adjust(draft.id(), List.of(5, 0));
+
+        assertThat(adjusted.method()).isEqualTo(Allocation.Method.BY_HAND);
+        assertThat(adjusted.shares()).extracting(Allocation.Share::copies).containsExactly(5, 0);
+        var planned = allocations.plan(draft.id(), PACKER);
+        assertThat(planned.shares().get(0).shipment()).isNotNull();
+        assertThat(planned.shares().get(1).shipment()).isNull();
+        assertThatThrownBy(() -> allocations.adjust(draft.id(), List.of(0, 5)))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("allocation-already-planned"));
     }
 
     @Autowired
