@@ -135,6 +135,50 @@ class ShipmentsApiTest extends WebTest {
     }
 
     @Test
+    void anAllocationOfMoreThanTheStockIsRefusedAndADraftIsAdjustedByHandOnlyToItsSum() {
+        var given = given();
+        ShipmentsGiven.Setup s = given.inStock(10);
+        String other = given.create(
+                "/api/recipients", Map.of("name", ShipmentsGiven.unique("Branch"), "kind", "branch", "language", "ru"));
+        long before = admin().get("/api/allocations").json().path("total").asLong();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "edition",
+                s.edition(),
+                "location",
+                s.office(),
+                "copies",
+                11,
+                "method",
+                "equal",
+                "senderOfRecord",
+                "Kazan Federal University",
+                "recipients",
+                List.of(Map.of("recipient", s.recipient()), Map.of("recipient", other))));
+
+        var tooMany = admin().postJson("/api/allocations", body);
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.problemCode()).isEqualTo("insufficient-stock");
+        assertThat(tooMany.json().path("available").asInt()).isEqualTo(10);
+        assertThat(admin().get("/api/allocations").json().path("total").asLong())
+                .isEqualTo(before);
+        body.put("copies", 10);
+        String id = given.create("/api/allocations", body);
+        var notSumming = admin().postJson("/api/allocations/" + id + "/adjust", Map.of("copies", List.of(9, 2)));
+        var negative = admin().postJson("/api/allocations/" + id + "/adjust", Map.of("copies", List.of(11, -1)));
+        var adjusted = admin().postJson("/api/allocations/" + id + "/adjust", Map.of("copies", List.of(8, 2)));
+
+        assertThat(notSumming.status()).isEqualTo(400);
+        assertThat(notSumming.problemCode()).isEqualTo("allocation-does-not-sum");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.problemCode()).isEqualTo("invalid-allocation");
+        assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(200);
+        assertThat(adjusted.json().path("method").asString()).isEqualTo("by_hand");
+        assertThat(adjusted.json().path("shares").valueStream().map(sh -> sh.path("copies")
+                        .asInt()))
+                .containsExactly(8, 2);
+    }
+
+    @Test
     void aDeputyMinistersRequestIsPlannedByItsShipmentAndFulfilledByItsDelivery() {
         var given = given();
         ShipmentsGiven.Setup s = given.inStock(500);
