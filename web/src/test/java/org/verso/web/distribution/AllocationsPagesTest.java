@@ -142,6 +142,19 @@ class AllocationsPagesTest extends WebTest {
     }
 
     @Test
+    void thePagesSpeakRussianAndAreReachedFromTheDashboard() throws Exception {
+        String dashboard = send(get("/distribution/dashboard")).getContentAsString();
+        String form =
+                send(get("/distribution/allocations/new").param("lang", "ru")).getContentAsString();
+        String requests =
+                send(get("/distribution/requests").param("lang", "ru")).getContentAsString();
+
+        assertThat(dashboard).contains("href=\"/distribution/requests\"", "href=\"/distribution/allocations\"");
+        assertThat(form).contains("Новое распределение", "поровну", "по весам", "вручную", "наибольшие остатки");
+        assertThat(requests).contains("Заявки на экземпляры", "Открыть заявку");
+    }
+
+    @Test
     void badAllocationsAreRefusedWithTheirProblemAndTheFormKeptAndNothingIsMade() throws Exception {
         Branches b = threeBranches(10);
         long before = total("/api/allocations");
