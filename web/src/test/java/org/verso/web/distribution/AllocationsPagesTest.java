@@ -155,6 +155,45 @@ class AllocationsPagesTest extends WebTest {
     }
 
     @Test
+    void aCoordinatorReadsRequestsAndAllocationsButIsOfferedNoFormAndNoLogisticsPage() throws Exception {
+        String name = "coordinator-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var account = admin().postJson(
+                        "/api/admin/users",
+                        Map.of(
+                                "username",
+                                name,
+                                "password",
+                                name + "-password",
+                                "roles",
+                                List.of("COORDINATOR"),
+                                "languages",
+                                List.of(),
+                                "uiLanguage",
+                                "en"));
+        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        var coordinator = user(accounts.loadUserByUsername(name));
+
+        var requests = mvc.perform(get("/distribution/requests")
+                        .accept(MediaType.TEXT_HTML)
+                        .with(coordinator))
+                .andReturn()
+                .getResponse();
+        var allocations = mvc.perform(get("/distribution/allocations")
+                        .accept(MediaType.TEXT_HTML)
+                        .with(coordinator))
+                .andReturn()
+                .getResponse();
+
+        assertThat(requests.getStatus()).isEqualTo(200);
+        assertThat(requests.getContentAsString())
+                .contains("id=\"requests\"", "id=\"link-allocations\"")
+                .doesNotContain(
+                        "id=\"request-form\"", "href=\"/distribution/dashboard\"", "href=\"/distribution/stock\"");
+        assertThat(allocations.getStatus()).isEqualTo(200);
+        assertThat(allocations.getContentAsString()).doesNotContain("id=\"new-allocation\"");
+    }
+
+    @Test
     void badAllocationsAreRefusedWithTheirProblemAndTheFormKeptAndNothingIsMade() throws Exception {
         Branches b = threeBranches(10);
         long before = total("/api/allocations");
