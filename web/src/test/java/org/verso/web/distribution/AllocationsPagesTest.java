@@ -156,21 +156,7 @@ class AllocationsPagesTest extends WebTest {
 
     @Test
     void aCoordinatorReadsRequestsAndAllocationsButIsOfferedNoFormAndNoLogisticsPage() throws Exception {
-        String name = "coordinator-" + java.util.UUID.randomUUID().toString().substring(0, 6);
-        var account = admin().postJson(
-                        "/api/admin/users",
-                        Map.of(
-                                "username",
-                                name,
-                                "password",
-                                name + "-password",
-                                "roles",
-                                List.of("COORDINATOR"),
-                                "languages",
-                                List.of(),
-                                "uiLanguage",
-                                "en"));
-        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        String name = new ShipmentsGiven(admin()).user("coordinator", "COORDINATOR", "en");
         var coordinator = user(accounts.loadUserByUsername(name));
 
         var requests = mvc.perform(get("/distribution/requests")

@@ -95,6 +95,11 @@ record ShipmentsGiven(Http admin) {
 
     /** A new account with the LOGISTICS role only, in the interface language given; its password is name + "-password". */
     String logisticsUser(String prefix, String uiLanguage) {
+        return user(prefix, "LOGISTICS", uiLanguage);
+    }
+
+    /** A new account with one role, in the interface language given; its password is name + "-password". */
+    String user(String prefix, String role, String uiLanguage) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
         var account = admin.postJson(
                 "/api/admin/users",
@@ -104,7 +109,7 @@ record ShipmentsGiven(Http admin) {
                         "password",
                         name + "-password",
                         "roles",
-                        List.of("LOGISTICS"),
+                        List.of(role),
                         "languages",
                         List.of(),
                         "uiLanguage",
