@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +22,8 @@ import org.verso.distribution.Allocation.Status;
  * Allocations: a draft split of copies over recipients ({@link Apportion}: equal or weighted, with the deterministic
  * remainder rule; or by hand, summing to the copies), then planned as one {@code planned} shipment per recipient with
  * copies. Thread-safe. Throws {@link DistributionInputInvalid} ({@code invalid-allocation}, {@code
- * allocation-does-not-sum}), {@link DistributionConflict} ({@code allocation-already-planned}) and {@link
- * DistributionNotFound}.
+ * allocation-does-not-sum}, {@code invalid-weights}), {@link DistributionConflict} ({@code allocation-already-planned})
+ * and {@link InsufficientStock} (more copies than the location holds) and {@link DistributionNotFound}.
  */
 @Service
 public class Allocations {
@@ -67,6 +68,7 @@ public class Allocations {
         } else {
             copies = Apportion.split(allocation.copies(), weights);
         }
+        requireStock(allocation.edition(), allocation.location(), allocation.funder(), allocation.copies());
         AllocationId id = AllocationId.random();
         db.sql("INSERT INTO dist_allocation (id, edition_id, location_id, funder_id, copies, method, sender_of_record,"
                         + " status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -117,16 +119,8 @@ public class Allocations {
     /** Makes the draft's shipments ({@code planned}, one per recipient with copies), once. */
     @Transactional
     public Allocation plan(AllocationId id, AccountId actor) {
-        db.sql("SELECT id FROM dist_allocation WHERE id = ? FOR UPDATE")
-                .param(id.value())
-                .query(UUID.class)
-                .optional()
-                .orElseThrow(() -> new DistributionNotFound("allocation", id));
-        Allocation allocation = get(id);
-        if (allocation.status() != Status.DRAFT) {
-            throw new DistributionConflict(
-                    "allocation-already-planned", "allocation " + id + " was already planned; nothing was changed");
-        }
+        Allocation allocation = lockDraft(id);
+        requireStock(allocation.edition(), allocation.location(), allocation.funder(), allocation.copies());
         int position = 0;
         for (Share share : allocation.shares()) {
             position++;
@@ -150,6 +144,76 @@ public class Allocations {
                 .params(Status.PLANNED.name(), Timestamp.from(clock.instant()), id.value())
                 .update();
         return get(id);
+    }
+
+    /**
+     * Sets a draft's copies by hand, one number per recipient in the draft's order, summing to its copies ({@code
+     * allocation-does-not-sum}, never negative: {@code invalid-allocation}); the draft becomes {@code by_hand}.
+     */
+    @Transactional
+    public Allocation adjust(AllocationId id, List<Integer> copies) {
+        Allocation allocation = lockDraft(id);
+        if (copies == null
+                || copies.size() != allocation.shares().size()
+                || copies.stream().anyMatch(c -> c == null || c < 0)) {
+            throw new DistributionInputInvalid(
+                    "invalid-allocation",
+                    "copies for each of the " + allocation.shares().size() + " recipients, none negative");
+        }
+        int sum = copies.stream().mapToInt(Integer::intValue).sum();
+        if (sum != allocation.copies()) {
+            throw new DistributionInputInvalid(
+                    "allocation-does-not-sum",
+                    "the copies given by hand sum to " + sum + ", not " + allocation.copies(),
+                    Map.of("sum", sum, "copies", allocation.copies()));
+        }
+        for (int i = 0; i < copies.size(); i++) {
+            db.sql("UPDATE dist_allocation_share SET weight = ?, copies = ? WHERE allocation_id = ? AND position = ?")
+                    .params(copies.get(i), copies.get(i), id.value(), i + 1)
+                    .update();
+        }
+        db.sql("UPDATE dist_allocation SET method = ? WHERE id = ?")
+                .params(Method.BY_HAND.name(), id.value())
+                .update();
+        return get(id);
+    }
+
+    private Allocation lockDraft(AllocationId id) {
+        db.sql("SELECT id FROM dist_allocation WHERE id = ? FOR UPDATE")
+                .param(id.value())
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new DistributionNotFound("allocation", id));
+        Allocation allocation = get(id);
+        requireDraft(allocation);
+        return allocation;
+    }
+
+    private static void requireDraft(Allocation allocation) {
+        if (allocation.status() != Status.DRAFT) {
+            throw new DistributionConflict(
+                    "allocation-already-planned",
+                    "allocation " + allocation.id() + " was already planned; nothing was changed");
+        }
+    }
+
+    /**
+     * Refuses ({@link InsufficientStock}) an allocation of more copies than the location holds of the edition (of the
+     * funder, when one is chosen): its shipments could never be dispatched.
+     */
+    private void requireStock(EditionId edition, LocationId location, FunderId funder, int copies) {
+        Map<FunderId, Integer> held = new LinkedHashMap<>();
+        db.sql("SELECT funder_id, quantity FROM dist_balance WHERE edition_id = ? AND location_id = ? ORDER BY"
+                        + " funder_id")
+                .params(edition.value(), location.value())
+                .query((rs, n) -> held.put(new FunderId(rs.getObject("funder_id", UUID.class)), rs.getInt("quantity")))
+                .list();
+        int available = funder == null
+                ? held.values().stream().mapToInt(Integer::intValue).sum()
+                : held.getOrDefault(funder, 0);
+        if (copies > available) {
+            throw new InsufficientStock(copies, available, held);
+        }
     }
 
     private Allocation allocation(ResultSet rs, int n) throws SQLException {

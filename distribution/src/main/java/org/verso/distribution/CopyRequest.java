@@ -26,7 +26,10 @@ public record CopyRequest(
     }
 
     /**
-     * open → planned (a shipment linked) → fulfilled or partly fulfilled; open or planned → declined (with a reason).
+     * open → planned (a shipment serving it on its way) → fulfilled (every copy delivered) or partly fulfilled (its
+     * shipments ended with fewer delivered), or open again (they ended with none), as {@link CopyRequests} derives
+     * from its shipments; open or planned → declined, by hand with a reason. {@link #next()} are the steps by hand
+     * and by linking.
      */
     public enum Status {
         OPEN,

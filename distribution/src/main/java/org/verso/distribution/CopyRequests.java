@@ -15,22 +15,26 @@ import org.verso.distribution.CopyRequest.NewRequest;
 import org.verso.distribution.CopyRequest.Status;
 
 /**
- * Requests for copies. Linking a shipment that serves a request (same recipient, carrying the edition) plans it;
- * logistics then close it as fulfilled or partly fulfilled, or decline it (with a reason) while open or planned.
- * Thread-safe: a change locks the request's row. Throws {@link DistributionConflict} ({@code
- * status-step-not-allowed}), {@link DistributionInputInvalid} ({@code shipment-does-not-serve-request}, {@code
- * reason-required}) and {@link DistributionNotFound}.
+ * Requests for copies. A request's status follows from the shipments linked to it ({@link RequestProgress#derive}):
+ * linking a shipment that serves it (same recipient, carrying the edition) plans it; the deliveries of its shipments
+ * fulfil it, or fulfil it in part once they have all ended. Only declining (with a reason, while open or planned) is
+ * done by hand. Thread-safe: a change locks the shipment's row, then the request's. Throws {@link
+ * DistributionConflict} ({@code status-step-not-allowed}), {@link DistributionInputInvalid} ({@code
+ * shipment-does-not-serve-request}, {@code reason-required}, {@code invalid-request-status}) and {@link
+ * DistributionNotFound}.
  */
 @Service
 public class CopyRequests {
     private final JdbcClient db;
     private final Shipments shipments;
     private final Clock clock;
+    private final RequestProgress progress;
 
-    CopyRequests(JdbcClient db, Shipments shipments, Clock clock) {
+    CopyRequests(JdbcClient db, Shipments shipments, Clock clock, RequestProgress progress) {
         this.db = db;
         this.shipments = shipments;
         this.clock = clock;
+        this.progress = progress;
     }
 
     @Transactional
@@ -86,24 +90,24 @@ public class CopyRequests {
                 total);
     }
 
-    /** Links a shipment that serves the request: an open request becomes planned. */
+    /**
+     * Links a shipment that serves the request and sets its status from its shipments: an open request becomes
+     * planned (or fulfilled, when the shipment has already delivered). A declined or fulfilled request takes no more.
+     */
     @Transactional
     public CopyRequest link(CopyRequestId id, ShipmentId shipmentId) {
         if (shipmentId == null) {
             throw new DistributionInputInvalid("invalid-request", "shipment is required");
         }
+        Shipment shipment = shipments.lock(shipmentId);
         CopyRequest request = lock(id);
-        Shipment shipment = shipments.get(shipmentId);
         if (!shipment.recipient().equals(request.recipient())
                 || shipment.lines().stream().noneMatch(l -> l.edition().equals(request.edition()))) {
             throw new DistributionInputInvalid(
                     "shipment-does-not-serve-request",
                     "shipment " + shipmentId + " does not carry the requested edition to the requesting recipient");
         }
-        if (request.status() == Status.OPEN) {
-            request.status().requireStep(Status.PLANNED);
-            setStatus(id, Status.PLANNED, null);
-        } else if (request.status() != Status.PLANNED) {
+        if (request.status() == Status.DECLINED || request.status() == Status.FULFILLED) {
             request.status().requireStep(Status.PLANNED);
         }
         if (!request.shipments().contains(shipmentId)) {
@@ -111,10 +115,14 @@ public class CopyRequests {
                     .params(id.value(), shipmentId.value())
                     .update();
         }
+        progress.refresh(id);
         return get(id);
     }
 
-    /** Fulfilled or partly fulfilled (from planned), or declined (from open or planned, with a reason). */
+    /**
+     * Declines the request (from open or planned, with a reason). Fulfilled and partly fulfilled are not set by hand:
+     * they follow from the deliveries of its shipments.
+     */
     @Transactional
     public CopyRequest changeStatus(CopyRequestId id, Status status, String reason) {
         CopyRequest request = lock(id);
@@ -122,12 +130,14 @@ public class CopyRequests {
         if (status == null) {
             throw new DistributionInputInvalid("invalid-request-status", "status is required");
         }
-        if (status == Status.PLANNED) {
+        if (status != Status.DECLINED) {
             throw new DistributionInputInvalid(
-                    "invalid-request-status", "a request is planned by linking a shipment that serves it");
+                    "invalid-request-status",
+                    "only declined is set by hand; planned, fulfilled and partly fulfilled follow from the request's"
+                            + " shipments");
         }
         request.status().requireStep(status);
-        if (status == Status.DECLINED && why == null) {
+        if (why == null) {
             throw new DistributionInputInvalid("reason-required", "a declined request needs a reason");
         }
         setStatus(id, status, why);

@@ -90,10 +90,25 @@ class Ledger {
     }
 
     Written write(String key, String fingerprint, AccountId actor, Planner planner) {
+        return write(key, fingerprint, actor, planner, () -> {});
+    }
+
+    /**
+     * As {@link #write(String, String, AccountId, Planner)}, and then, in the same transaction once the legs are
+     * written (not on a replay), runs {@code after}: what is derived from the movements (a request's status) commits
+     * or rolls back with them.
+     */
+    Written write(String key, String fingerprint, AccountId actor, Planner planner, Runnable after) {
         PessimisticLockingFailureException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
-                return transactions.execute(status -> writeOnce(key, fingerprint, actor, planner));
+                return transactions.execute(status -> {
+                    Written written = writeOnce(key, fingerprint, actor, planner);
+                    if (!written.replayed()) {
+                        after.run();
+                    }
+                    return written;
+                });
             } catch (KeyTaken e) {
                 // another request with this key committed (or is committing) first: the next attempt replays it
             } catch (PessimisticLockingFailureException e) {

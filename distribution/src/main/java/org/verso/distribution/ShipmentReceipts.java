@@ -51,11 +51,19 @@ public class ShipmentReceipts {
     private final Recipients recipients;
     private final Editions editions;
     private final Clock clock;
+    private final RequestProgress requests;
     private final SecureRandom random = new SecureRandom();
 
     ShipmentReceipts(
-            JdbcClient db, Ledger ledger, Shipments shipments, Recipients recipients, Editions editions, Clock clock) {
+            JdbcClient db,
+            Ledger ledger,
+            Shipments shipments,
+            Recipients recipients,
+            Editions editions,
+            Clock clock,
+            RequestProgress requests) {
         this.db = db;
+        this.requests = requests;
         this.ledger = ledger;
         this.shipments = shipments;
         this.recipients = recipients;
@@ -175,11 +183,16 @@ public class ShipmentReceipts {
     public Shipment submit(String token, ReceiptForm form) {
         String key = "receipt-" + UUID.randomUUID();
         ShipmentId[] id = new ShipmentId[1];
-        ledger.write(key, Stock.fingerprint(key), RECIPIENT, locks -> {
-            Resolved link = resolve(token);
-            id[0] = link.shipment();
-            return plan(link, form, locks);
-        });
+        ledger.write(
+                key,
+                Stock.fingerprint(key),
+                RECIPIENT,
+                locks -> {
+                    Resolved link = resolve(token);
+                    id[0] = link.shipment();
+                    return plan(link, form, locks);
+                },
+                () -> requests.shipmentChanged(id[0]));
         return shipments.get(id[0]);
     }
 

@@ -51,11 +51,13 @@ public class Shipments {
     private final JdbcClient db;
     private final Ledger ledger;
     private final Clock clock;
+    private final RequestProgress requests;
 
-    Shipments(JdbcClient db, Ledger ledger, Clock clock) {
+    Shipments(JdbcClient db, Ledger ledger, Clock clock, RequestProgress requests) {
         this.db = db;
         this.ledger = ledger;
         this.clock = clock;
+        this.requests = requests;
     }
 
     /** What a status change did: the shipment after it and the movements it wrote (earlier, when replayed). */
@@ -167,7 +169,8 @@ public class Shipments {
                 key,
                 Stock.fingerprint("shipment|" + id + "|" + change.fingerprint()),
                 actor,
-                locks -> plan(id, change, actor, locks));
+                locks -> plan(id, change, actor, locks),
+                () -> requests.shipmentChanged(id));
         return new Changed(get(id), written.movements(), written.replayed());
     }
 

@@ -486,6 +486,7 @@ abstract class ShipmentsContract {
                     null,
                     LanguageTag.of("ru"))));
         }
+        given.received(s.edition(), s.office(), Share.of(s.coe().id(), 95)); // 100 in all
         var draft = allocations.create(
                 new Allocation.NewAllocation(
                         s.edition().id(),
@@ -530,40 +531,145 @@ abstract class ShipmentsContract {
                         .isEqualTo("allocation-does-not-sum"));
     }
 
+    Allocation.NewAllocation equal(Setup s, int copies, List<Recipient> to) {
+        return new Allocation.NewAllocation(
+                s.edition().id(),
+                s.office().id(),
+                null,
+                copies,
+                Allocation.Method.EQUAL,
+                "Kazan Federal University",
+                to.stream().map(r -> new Allocation.Part(r.id(), null, null)).toList());
+    }
+
+    @Test
+    void anAllocationOfMoreThanTheStockIsRefusedAndADraftAdjustedByHandMustStillSum() {
+        Setup s = fiveCopies();
+        var other = fiveCopies();
+        long before = allocations.list(new Paging(1, 1)).total();
+
+        assertThatThrownBy(() -> allocations.create(equal(s, 6, List.of(s.branch(), other.branch())), PACKER))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(5));
+        assertThat(allocations.list(new Paging(1, 1)).total()).isEqualTo(before);
+        var draft = allocations.create(equal(s, 5, List.of(s.branch(), other.branch())), PACKER);
+        assertThat(draft.shares()).extracting(Allocation.Share::copies).containsExactly(3, 2);
+        assertThatThrownBy(() -> allocations.adjust(draft.id(), List.of(4, 2)))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("allocation-does-not-sum"));
+        assertThatThrownBy(() -> allocations.adjust(draft.id(), List.of(6, -1)))
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("invalid-allocation"));
+        assertThat(allocations.get(draft.id()).shares())
+                .extracting(Allocation.Share::copies)
+                .containsExactly(3, 2);
+
+        var adjusted = allocations.adjust(draft.id(), List.of(5, 0));
+
+        assertThat(adjusted.method()).isEqualTo(Allocation.Method.BY_HAND);
+        assertThat(adjusted.shares()).extracting(Allocation.Share::copies).containsExactly(5, 0);
+        var planned = allocations.plan(draft.id(), PACKER);
+        assertThat(planned.shares().get(0).shipment()).isNotNull();
+        assertThat(planned.shares().get(1).shipment()).isNull();
+        assertThatThrownBy(() -> allocations.adjust(draft.id(), List.of(0, 5)))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("allocation-already-planned"));
+    }
+
     @Autowired
     CopyRequests requests;
 
+    CopyRequest request(Setup s, int copies) {
+        return requests.create(
+                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), copies, "the deputy minister", null),
+                PACKER);
+    }
+
+    CopyRequest.Status statusOf(CopyRequest request) {
+        return requests.get(request.id()).status();
+    }
+
     @Test
-    void aRequestIsPlannedByTheShipmentThatServesItThenFulfilledAndNoStepIsSkipped() {
+    void aRequestIsPlannedByItsShipmentsAndPartlyFulfilledByWhatTheyDelivered() {
         Setup s = fiveCopies();
         var other = fiveCopies();
-        var request = requests.create(
-                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), 5, "the deputy minister", null), PACKER);
-        Shipment serving = plan(s, 5, null);
+        var request = request(s, 5);
+        Shipment first = plan(s, 3, null);
+        Shipment second = plan(s, 2, null);
         Shipment elsewhere = plan(other, 1, null);
 
         assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null))
-                .isInstanceOfSatisfying(
-                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+                .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
+                        .isEqualTo("invalid-request-status"));
         assertThatThrownBy(() -> requests.link(request.id(), elsewhere.id()))
                 .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
                         .isEqualTo("shipment-does-not-serve-request"));
-        var planned = requests.link(request.id(), serving.id());
-        var fulfilled = requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null);
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.OPEN);
+        assertThat(requests.link(request.id(), first.id()).status()).isEqualTo(CopyRequest.Status.PLANNED);
+        for (ShipmentStatus status :
+                List.of(ShipmentStatus.PACKED, ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT)) {
+            step(first, status);
+            assertThat(statusOf(request)).as(status.code()).isEqualTo(CopyRequest.Status.PLANNED);
+        }
+        step(first, ShipmentStatus.DELIVERED);
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.PARTLY_FULFILLED);
+        var again = requests.link(request.id(), second.id());
+        assertThat(again.status()).isEqualTo(CopyRequest.Status.PLANNED);
+        assertThat(again.shipments()).containsExactlyInAnyOrder(first.id(), second.id());
+        step(second, ShipmentStatus.PACKED);
+        step(second, ShipmentStatus.DISPATCHED);
+        step(second, ShipmentStatus.IN_TRANSIT);
+        shipments.changeStatus(
+                second.id(),
+                new StatusChange(ShipmentStatus.PARTLY_DELIVERED, null, List.of(new Delivered(1, 1))),
+                null,
+                PACKER);
 
-        assertThat(planned.status()).isEqualTo(CopyRequest.Status.PLANNED);
-        assertThat(planned.shipments()).containsExactly(serving.id());
-        assertThat(fulfilled.status()).isEqualTo(CopyRequest.Status.FULFILLED);
-        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, "too late"))
-                .isInstanceOf(DistributionConflict.class);
-        var declined = requests.create(
-                new CopyRequest.NewRequest(s.branch().id(), s.edition().id(), 500, null, null), PACKER);
-        assertThatThrownBy(() -> requests.changeStatus(declined.id(), CopyRequest.Status.DECLINED, " "))
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.PARTLY_FULFILLED);
+        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, "the rest"))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+    }
+
+    @Test
+    void aRequestIsFulfilledByTheRecipientsReceiptAndTakesNoMoreShipments() {
+        Setup s = fiveCopies();
+        var request = request(s, 4);
+        Shipment shipment = plan(s, 5, null);
+        requests.link(request.id(), shipment.id());
+        step(shipment, ShipmentStatus.PACKED);
+        step(shipment, ShipmentStatus.DISPATCHED);
+        var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+
+        receipts.submit(link.token(), counted(4, 1, 0));
+
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.FULFILLED);
+        assertThatThrownBy(() -> requests.link(request.id(), plan(s, 1, null).id()))
+                .isInstanceOfSatisfying(
+                        DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
+        assertThat(requests.get(request.id()).shipments()).containsExactly(shipment.id());
+    }
+
+    @Test
+    void aRequestWhoseShipmentIsLostIsOpenAgainAndMayBeDeclinedWithAReason() {
+        Setup s = fiveCopies();
+        var request = request(s, 5);
+        Shipment shipment = onItsWay(s, 5);
+        requests.link(request.id(), shipment.id());
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.PLANNED);
+        step(shipment, ShipmentStatus.IN_TRANSIT);
+
+        shipments.changeStatus(
+                shipment.id(), new StatusChange(ShipmentStatus.LOST, "the van was robbed", null), null, PACKER);
+
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.OPEN);
+        assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, " "))
                 .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
                         .isEqualTo("reason-required"));
-        assertThat(requests.changeStatus(declined.id(), CopyRequest.Status.DECLINED, "out of print")
-                        .reason())
-                .isEqualTo("out of print");
+        assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.OPEN);
+        var declined = requests.changeStatus(request.id(), CopyRequest.Status.DECLINED, "out of print");
+        assertThat(declined.status()).isEqualTo(CopyRequest.Status.DECLINED);
+        assertThat(declined.reason()).isEqualTo("out of print");
     }
 
     private Object dispatchAfter(CountDownLatch start, Shipment shipment) throws Exception {

@@ -77,6 +77,13 @@ class AllocationsApiController {
         }
     }
 
+    record AdjustBody(List<Integer> copies) {
+        @JsonAnySetter
+        void unknown(String name, Object value) {
+            UnknownField.refuse(name, value);
+        }
+    }
+
     record ShareView(String recipient, int weight, int copies, String shipment) {}
 
     record AllocationView(
@@ -127,6 +134,13 @@ class AllocationsApiController {
     @GetMapping("/{id}")
     AllocationView get(@PathVariable String id) {
         return AllocationView.of(allocations.get(AllocationId.parse(id)));
+    }
+
+    /** A draft's copies by hand, one per recipient in its order, summing to its copies; it becomes by_hand. */
+    @PostMapping("/{id}/adjust")
+    @PreAuthorize(DistributionRoles.WRITE)
+    AllocationView adjust(@PathVariable String id, @RequestBody AdjustBody body) {
+        return AllocationView.of(allocations.adjust(AllocationId.parse(id), body.copies()));
     }
 
     @PostMapping("/{id}/plan")

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,21 +42,7 @@ class ReportsBrowserTest extends WebTest {
         for (String status : List.of("in_transit", "delivered")) {
             admin().postJson("/api/shipments/" + id + "/status", Map.of("status", status));
         }
-        String name = "reports-" + UUID.randomUUID().toString().substring(0, 6);
-        var user = admin().postJson(
-                        "/api/admin/users",
-                        Map.of(
-                                "username",
-                                name,
-                                "password",
-                                name + "-password",
-                                "roles",
-                                List.of("LOGISTICS"),
-                                "languages",
-                                List.of(),
-                                "uiLanguage",
-                                "ru"));
-        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        String name = given.logisticsUser("reports", "ru");
 
         browser.signIn(name, name + "-password");
         assertThat(browser.all(".nav a").stream().map(e -> e.getAttribute("data-nav")))

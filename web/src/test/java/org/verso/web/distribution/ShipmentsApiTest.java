@@ -135,7 +135,51 @@ class ShipmentsApiTest extends WebTest {
     }
 
     @Test
-    void aDeputyMinistersRequestIsPlannedByItsShipmentAndThenFulfilled() {
+    void anAllocationOfMoreThanTheStockIsRefusedAndADraftIsAdjustedByHandOnlyToItsSum() {
+        var given = given();
+        ShipmentsGiven.Setup s = given.inStock(10);
+        String other = given.create(
+                "/api/recipients", Map.of("name", ShipmentsGiven.unique("Branch"), "kind", "branch", "language", "ru"));
+        long before = admin().get("/api/allocations").json().path("total").asLong();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "edition",
+                s.edition(),
+                "location",
+                s.office(),
+                "copies",
+                11,
+                "method",
+                "equal",
+                "senderOfRecord",
+                "Kazan Federal University",
+                "recipients",
+                List.of(Map.of("recipient", s.recipient()), Map.of("recipient", other))));
+
+        var tooMany = admin().postJson("/api/allocations", body);
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.problemCode()).isEqualTo("insufficient-stock");
+        assertThat(tooMany.json().path("available").asInt()).isEqualTo(10);
+        assertThat(admin().get("/api/allocations").json().path("total").asLong())
+                .isEqualTo(before);
+        body.put("copies", 10);
+        String id = given.create("/api/allocations", body);
+        var notSumming = admin().postJson("/api/allocations/" + id + "/adjust", Map.of("copies", List.of(9, 2)));
+        var negative = admin().postJson("/api/allocations/" + id + "/adjust", Map.of("copies", List.of(11, -1)));
+        var adjusted = admin().postJson("/api/allocations/" + id + "/adjust", Map.of("copies", List.of(8, 2)));
+
+        assertThat(notSumming.status()).isEqualTo(400);
+        assertThat(notSumming.problemCode()).isEqualTo("allocation-does-not-sum");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.problemCode()).isEqualTo("invalid-allocation");
+        assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(200);
+        assertThat(adjusted.json().path("method").asString()).isEqualTo("by_hand");
+        assertThat(adjusted.json().path("shares").valueStream().map(sh -> sh.path("copies")
+                        .asInt()))
+                .containsExactly(8, 2);
+    }
+
+    @Test
+    void aDeputyMinistersRequestIsPlannedByItsShipmentAndFulfilledByItsDelivery() {
         var given = given();
         ShipmentsGiven.Setup s = given.inStock(500);
         String shipment = given.shipment(s, 500);
@@ -151,12 +195,16 @@ class ShipmentsApiTest extends WebTest {
                         "requestedBy",
                         "the deputy minister"));
 
-        var early = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
+        var byHand = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
         var linked = admin().postJson("/api/requests/" + request + "/shipments", Map.of("shipment", shipment));
-        var fulfilled = admin().postJson("/api/requests/" + request + "/status", Map.of("status", "fulfilled"));
+        for (String status : List.of("packed", "dispatched", "in_transit", "delivered")) {
+            var step = admin().postJson("/api/shipments/" + shipment + "/status", Map.of("status", status));
+            assertThat(step.status()).as(step.body()).isEqualTo(200);
+        }
+        var fulfilled = admin().get("/api/requests/" + request);
 
-        assertThat(early.status()).isEqualTo(409);
-        assertThat(early.problemCode()).isEqualTo("status-step-not-allowed");
+        assertThat(byHand.status()).isEqualTo(400);
+        assertThat(byHand.problemCode()).isEqualTo("invalid-request-status");
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
         assertThat(linked.json().path("status").asString()).isEqualTo("planned");
         assertThat(fulfilled.json().path("status").asString()).isEqualTo("fulfilled");

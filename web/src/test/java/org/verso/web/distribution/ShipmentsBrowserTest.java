@@ -3,9 +3,6 @@ package org.verso.web.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,21 +31,7 @@ class ShipmentsBrowserTest extends WebTest {
         var given = new ShipmentsGiven(admin());
         var s = given.inStock(50);
         String shipment = given.shipment(s, 50);
-        String name = "logistics-" + UUID.randomUUID().toString().substring(0, 6);
-        var account = admin().postJson(
-                        "/api/admin/users",
-                        Map.of(
-                                "username",
-                                name,
-                                "password",
-                                name + "-password",
-                                "roles",
-                                List.of("LOGISTICS"),
-                                "languages",
-                                List.of(),
-                                "uiLanguage",
-                                "en"));
-        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        String name = given.logisticsUser("logistics", "en");
 
         browser.signIn(name, name + "-password");
         assertThat(browser.all(".nav a").stream().map(e -> e.getAttribute("data-nav")))

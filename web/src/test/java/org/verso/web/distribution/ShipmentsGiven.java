@@ -92,4 +92,29 @@ record ShipmentsGiven(Http admin) {
         }
         return id;
     }
+
+    /** A new account with the LOGISTICS role only, in the interface language given; its password is name + "-password". */
+    String logisticsUser(String prefix, String uiLanguage) {
+        return user(prefix, "LOGISTICS", uiLanguage);
+    }
+
+    /** A new account with one role, in the interface language given; its password is name + "-password". */
+    String user(String prefix, String role, String uiLanguage) {
+        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+        var account = admin.postJson(
+                "/api/admin/users",
+                Map.of(
+                        "username",
+                        name,
+                        "password",
+                        name + "-password",
+                        "roles",
+                        List.of(role),
+                        "languages",
+                        List.of(),
+                        "uiLanguage",
+                        uiLanguage));
+        assertThat(account.status()).as(account.body()).isEqualTo(201);
+        return name;
+    }
 }
