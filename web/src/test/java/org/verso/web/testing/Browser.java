@@ -155,6 +155,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
      * Signs in through the form, starting from a clean session, and returns once the browser has left the form's page
      * (for the page signed in to, or the form again after a refusal): a test's next step never races the redirect.
      */
+    /**
+     * Whether the page holding {@code element} has been left. Asked while the browser navigates, Chromium may answer
+     * that the node "does not belong to the document" instead of calling it stale: that is gone too.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     public Browser signIn(String username, String password) {
         driver.manage().deleteAllCookies();
         open("/login");
@@ -162,7 +180,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         type("#password", password);
         WebElement button = find("#sign-in");
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(button));
         return this;
     }
 
