@@ -23,8 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.verso.accounts.AccountId;
 import org.verso.accounts.Accounts;
 import org.verso.library.ForbiddenOperationException;
@@ -45,8 +43,8 @@ import org.verso.translation.internal.XliffWriter;
  *
  * <p>Each unit's id ({@code seg-<segment id>-v<version>}) ties it to its segment and to the version exported. An
  * import is atomic: a file-level problem ({@link XliffRefused}, too large, not the holder) changes nothing; otherwise
- * every accepted unit is saved through {@link Translations#save} (the editor's path, with its checks and history) in
- * one transaction, and each unit's outcome is reported. Thread-safe.
+ * every accepted unit is saved by {@link Translations#saveAll} (the editor's rules, checks and history, written in
+ * batches) in one transaction, and each unit's outcome is reported. Thread-safe.
  */
 public class OfflineWork {
     /** The largest XLIFF file an import reads: 100 MB. */
@@ -58,19 +56,12 @@ public class OfflineWork {
 
     private final Translations translations;
     private final Accounts accounts;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     private final List<OfflinePackagePart> parts;
 
-    OfflineWork(
-            Translations translations,
-            Accounts accounts,
-            PlatformTransactionManager transactions,
-            Clock clock,
-            List<OfflinePackagePart> parts) {
+    OfflineWork(Translations translations, Accounts accounts, Clock clock, List<OfflinePackagePart> parts) {
         this.translations = Objects.requireNonNull(translations, "translations");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.transaction = new TransactionTemplate(transactions);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.parts = List.copyOf(parts);
     }
@@ -142,7 +133,7 @@ public class OfflineWork {
             }
             XliffRead read = XliffReader.read(spool);
             belongs(read, t);
-            return transaction.execute(status -> apply(t, read, by));
+            return apply(id, read, by);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -161,22 +152,29 @@ public class OfflineWork {
         return "seg-" + s.id().value() + "-v" + s.version();
     }
 
-    private XliffImport apply(Translation t, XliffRead read, AccountId by) {
-        Map<SegmentId, TargetSegment> current = new HashMap<>();
-        for (TargetSegment s : translations.allSegments(t.id())) {
-            current.put(s.id(), s);
-        }
-        Set<SegmentId> seen = new HashSet<>();
-        List<UnitOutcome> outcomes = new ArrayList<>();
-        for (XliffRead.Unit unit : read.units()) {
-            UnitOutcome outcome = decide(t, unit, current, seen, read.version2());
-            if (outcome.outcome() == Outcome.UPDATED) {
-                TargetSegment s = current.get(outcome.segment());
-                translations.save(t.id(), s.id(), unit.target(), outcome.status(), s.version(), by);
+    /**
+     * Decides every unit against the segments as they are under the translation's lock and saves the updated ones
+     * in one batch ({@link Translations#saveAll}): a save in the editor at the same time lands either before (the
+     * unit is then a conflict) or after (it is then refused as stale).
+     */
+    private XliffImport apply(TranslationId id, XliffRead read, AccountId by) {
+        return translations.saveAll(id, by, (t, segments, saves) -> {
+            Map<SegmentId, TargetSegment> current = new HashMap<>();
+            for (TargetSegment s : segments) {
+                current.put(s.id(), s);
             }
-            outcomes.add(outcome);
-        }
-        return new XliffImport(t.id(), read.version2() ? "2.0" : "1.2", outcomes);
+            Set<SegmentId> seen = new HashSet<>();
+            List<UnitOutcome> outcomes = new ArrayList<>();
+            for (XliffRead.Unit unit : read.units()) {
+                UnitOutcome outcome = decide(t, unit, current, seen, read.version2());
+                if (outcome.outcome() == Outcome.UPDATED) {
+                    saves.add(new TargetBatch.TargetSave(
+                            current.get(outcome.segment()), unit.target(), outcome.status()));
+                }
+                outcomes.add(outcome);
+            }
+            return new XliffImport(t.id(), read.version2() ? "2.0" : "1.2", outcomes);
+        });
     }
 
     private static UnitOutcome decide(

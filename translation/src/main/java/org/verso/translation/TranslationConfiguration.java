@@ -51,6 +51,7 @@ class TranslationConfiguration {
     @Bean
     Translations translations(
             JdbcClient db,
+            JdbcTemplate batch,
             PlatformTransactionManager transactions,
             Accounts accounts,
             Documents documents,
@@ -60,6 +61,7 @@ class TranslationConfiguration {
             SegmentQuality quality) {
         return new Translations(
                 db,
+                batch,
                 transactions,
                 accounts,
                 documents,

@@ -4,7 +4,6 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.verso.accounts.Accounts;
 
 /** Wires offline work: XLIFF out and in, and the offline package with the parts other modules add. */
@@ -14,13 +13,11 @@ class XliffConfiguration {
     OfflineWork offlineWork(
             Translations translations,
             Accounts accounts,
-            PlatformTransactionManager transactions,
             ObjectProvider<Clock> clock,
             ObjectProvider<OfflinePackagePart> parts) {
         return new OfflineWork(
                 translations,
                 accounts,
-                transactions,
                 clock.getIfAvailable(Clock::systemUTC),
                 parts.orderedStream().toList());
     }
