@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,6 +52,9 @@ public class OfflineWork {
     public static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
 
     static final String XLIFF_TYPE = "application/xliff+xml";
+    /** The most memory matches a unit carries, best first. */
+    static final int MAX_MATCHES = 3;
+
     private static final Pattern UNIT_ID =
             Pattern.compile("seg-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-v(\\d{1,9})");
 
@@ -58,22 +62,30 @@ public class OfflineWork {
     private final Accounts accounts;
     private final Clock clock;
     private final List<OfflinePackagePart> parts;
+    private final List<OfflineUnitAids> aids;
 
-    OfflineWork(Translations translations, Accounts accounts, Clock clock, List<OfflinePackagePart> parts) {
+    OfflineWork(
+            Translations translations,
+            Accounts accounts,
+            Clock clock,
+            List<OfflinePackagePart> parts,
+            List<OfflineUnitAids> aids) {
         this.translations = Objects.requireNonNull(translations, "translations");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.parts = List.copyOf(parts);
+        this.aids = List.copyOf(aids);
     }
 
     /**
      * The translation as XLIFF, for its holder or a coordinator: one unit per selected segment, the target pre-filled
-     * with the source where there is none yet (CAT tools such as OmegaT translate the {@code <target>}).
+     * with the source where there is none yet (CAT tools such as OmegaT translate the {@code <target>}), with what
+     * the {@link OfflineUnitAids} beans add (memory matches, glossary entries).
      */
     public TranslatedFile export(TranslationId id, XliffVersion version, XliffSelection selection, AccountId by) {
         Translation t = exporter(id, by);
         List<TargetSegment> segments = selected(id, selection);
-        byte[] bytes = write(t, segments, version, selection);
+        byte[] bytes = write(t, segments, version, selection, aids(t, segments));
         return new TranslatedFile(baseName(t, segments) + ".xlf", XLIFF_TYPE, bytes, false);
     }
 
@@ -89,7 +101,7 @@ public class OfflineWork {
         String xliff = base + ".xlf";
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
-            entry(out, xliff, write(t, segments, version, selection));
+            entry(out, xliff, write(t, segments, version, selection, aids(t, segments)));
             entry(out, "README.txt", readme(language, xliff, t).getBytes(StandardCharsets.UTF_8));
             Set<String> names = new HashSet<>(Set.of(xliff, "README.txt"));
             for (OfflinePackagePart part : parts) {
@@ -342,13 +354,28 @@ public class OfflineWork {
                 .toList();
     }
 
+    /** What every {@link OfflineUnitAids} bean adds, by segment, in the beans' order. */
+    private Map<SegmentId, List<OfflineUnitAids.Aid>> aids(Translation t, List<TargetSegment> segments) {
+        Map<SegmentId, List<OfflineUnitAids.Aid>> all = new HashMap<>();
+        for (OfflineUnitAids part : aids) {
+            part.aids(t, segments).forEach((segment, found) -> all.computeIfAbsent(segment, k -> new ArrayList<>())
+                    .addAll(found));
+        }
+        return all;
+    }
+
     private static byte[] write(
-            Translation t, List<TargetSegment> segments, XliffVersion version, XliffSelection selection) {
+            Translation t,
+            List<TargetSegment> segments,
+            XliffVersion version,
+            XliffSelection selection,
+            Map<SegmentId, List<OfflineUnitAids.Aid>> aids) {
         Map<String, List<XliffUnit>> byFile = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (TargetSegment s : segments) {
             names.putIfAbsent(s.file().hex(), s.fileName());
-            byFile.computeIfAbsent(s.file().hex(), k -> new ArrayList<>()).add(unit(s));
+            byFile.computeIfAbsent(s.file().hex(), k -> new ArrayList<>())
+                    .add(unit(s, aids.getOrDefault(s.id(), List.of())));
         }
         List<XliffFile> files = new ArrayList<>();
         byFile.forEach((sha, units) -> files.add(new XliffFile(names.get(sha), units)));
@@ -364,7 +391,7 @@ public class OfflineWork {
         return out.toByteArray();
     }
 
-    private static XliffUnit unit(TargetSegment s) {
+    private static XliffUnit unit(TargetSegment s, List<OfflineUnitAids.Aid> aids) {
         List<XliffUnit.Note> notes = new ArrayList<>();
         if (s.comment() != null && !s.comment().isBlank()) {
             notes.add(new XliffUnit.Note("reviewer", s.comment()));
@@ -381,7 +408,18 @@ public class OfflineWork {
                 s.status() == SegmentStatus.APPROVED,
                 XliffStates.state20(s.status()),
                 XliffStates.subState20(s.status()),
-                notes);
+                notes,
+                aids.stream()
+                        .filter(OfflineUnitAids.MemoryMatch.class::isInstance)
+                        .map(OfflineUnitAids.MemoryMatch.class::cast)
+                        .sorted(Comparator.comparingInt(OfflineUnitAids.MemoryMatch::quality)
+                                .reversed())
+                        .limit(MAX_MATCHES)
+                        .toList(),
+                aids.stream()
+                        .filter(OfflineUnitAids.GlossaryEntry.class::isInstance)
+                        .map(OfflineUnitAids.GlossaryEntry.class::cast)
+                        .toList());
     }
 
     private static String baseName(Translation t, List<TargetSegment> segments) {

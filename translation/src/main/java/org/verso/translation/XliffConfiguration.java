@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.verso.accounts.Accounts;
 
-/** Wires offline work: XLIFF out and in, and the offline package with the parts other modules add. */
+/**
+ * Wires offline work: XLIFF out and in, and the offline package, with the parts and unit aids other modules add.
+ */
 @Configuration(proxyBeanMethods = false)
 class XliffConfiguration {
     @Bean
@@ -14,11 +16,13 @@ class XliffConfiguration {
             Translations translations,
             Accounts accounts,
             ObjectProvider<Clock> clock,
-            ObjectProvider<OfflinePackagePart> parts) {
+            ObjectProvider<OfflinePackagePart> parts,
+            ObjectProvider<OfflineUnitAids> aids) {
         return new OfflineWork(
                 translations,
                 accounts,
                 clock.getIfAvailable(Clock::systemUTC),
-                parts.orderedStream().toList());
+                parts.orderedStream().toList(),
+                aids.orderedStream().toList());
     }
 }
