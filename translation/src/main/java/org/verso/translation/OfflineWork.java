@@ -167,7 +167,7 @@ public class OfflineWork {
     /**
      * Decides every unit against the segments as they are under the translation's lock and saves the updated ones
      * in one batch ({@link Translations#saveAll}): a save in the editor at the same time lands either before (the
-     * unit is then a conflict) or after (it is then refused as stale).
+     * unit is then a conflict, or unchanged if its target is the same) or after (the save is then refused as stale).
      */
     private XliffImport apply(TranslationId id, XliffRead read, AccountId by) {
         return translations.saveAll(id, by, (t, segments, saves) -> {
