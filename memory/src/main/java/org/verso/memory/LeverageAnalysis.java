@@ -1,8 +1,11 @@
 package org.verso.memory;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.verso.library.ConflictException;
 import org.verso.memory.internal.Tokens;
+import org.verso.translation.SegmentId;
 import org.verso.translation.TargetSegment;
 import org.verso.translation.Translation;
 import org.verso.translation.TranslationId;
@@ -42,23 +45,37 @@ public class LeverageAnalysis {
 
     /** The best matches (at most {@code perSegment}) of each segment of the translation, from {@code minScore}. */
     public List<Match> bestMatches(TranslationId id, int minScore, int perSegment) {
-        Translation translation = translations.get(id);
-        if (translation.sourceLanguage() == null) {
-            return List.of();
-        }
-        List<TargetSegment> segments = translations.allSegments(id);
-        return segments.stream()
-                .filter(s -> !s.source().isBlank())
-                .flatMap(s -> memory
-                        .matches(new MatchQuery(
-                                s.source(),
-                                translation.sourceLanguage(),
-                                translation.targetLanguage(),
-                                perSegment,
-                                minScore,
-                                null))
-                        .stream())
+        return bestMatches(translations.get(id), translations.allSegments(id), minScore, perSegment).values().stream()
+                .flatMap(List::stream)
                 .toList();
+    }
+
+    /**
+     * The best matches (at most {@code perSegment}, best first) of each of {@code segments}, from {@code minScore}, by
+     * segment in their order; a segment without any is left out, and all are when the source language is unknown.
+     */
+    public Map<SegmentId, List<Match>> bestMatches(
+            Translation translation, List<TargetSegment> segments, int minScore, int perSegment) {
+        Map<SegmentId, List<Match>> found = new LinkedHashMap<>();
+        if (translation.sourceLanguage() == null) {
+            return found;
+        }
+        for (TargetSegment s : segments) {
+            if (s.source().isBlank()) {
+                continue;
+            }
+            List<Match> matches = memory.matches(new MatchQuery(
+                    s.source(),
+                    translation.sourceLanguage(),
+                    translation.targetLanguage(),
+                    perSegment,
+                    minScore,
+                    null));
+            if (!matches.isEmpty()) {
+                found.put(s.id(), matches);
+            }
+        }
+        return found;
     }
 
     private int best(Translation translation, List<TargetSegment> segments, int i) {

@@ -45,6 +45,11 @@ class MemoryConfiguration {
     }
 
     @Bean
+    MemoryUnitAids memoryUnitAids(LeverageAnalysis analysis, MemoryProperties settings) {
+        return new MemoryUnitAids(analysis, settings);
+    }
+
+    @Bean
     ApprovedSegments approvedSegments(Translations translations, TranslationMemory memory) {
         return new ApprovedSegments(translations, memory);
     }

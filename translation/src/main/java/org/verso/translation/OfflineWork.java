@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.verso.accounts.AccountId;
 import org.verso.accounts.Accounts;
 import org.verso.library.ForbiddenOperationException;
@@ -45,44 +44,48 @@ import org.verso.translation.internal.XliffWriter;
  *
  * <p>Each unit's id ({@code seg-<segment id>-v<version>}) ties it to its segment and to the version exported. An
  * import is atomic: a file-level problem ({@link XliffRefused}, too large, not the holder) changes nothing; otherwise
- * every accepted unit is saved through {@link Translations#save} (the editor's path, with its checks and history) in
- * one transaction, and each unit's outcome is reported. Thread-safe.
+ * every accepted unit is saved by {@link Translations#saveAll} (the editor's rules, checks and history, written in
+ * batches) in one transaction, and each unit's outcome is reported. Thread-safe.
  */
 public class OfflineWork {
     /** The largest XLIFF file an import reads: 100 MB. */
     public static final long MAX_UPLOAD_BYTES = 100L * 1024 * 1024;
 
     static final String XLIFF_TYPE = "application/xliff+xml";
+    /** The most memory matches a unit carries, best first. */
+    static final int MAX_MATCHES = 3;
+
     private static final Pattern UNIT_ID =
             Pattern.compile("seg-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-v(\\d{1,9})");
 
     private final Translations translations;
     private final Accounts accounts;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     private final List<OfflinePackagePart> parts;
+    private final List<OfflineUnitAids> aids;
 
     OfflineWork(
             Translations translations,
             Accounts accounts,
-            PlatformTransactionManager transactions,
             Clock clock,
-            List<OfflinePackagePart> parts) {
+            List<OfflinePackagePart> parts,
+            List<OfflineUnitAids> aids) {
         this.translations = Objects.requireNonNull(translations, "translations");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.transaction = new TransactionTemplate(transactions);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.parts = List.copyOf(parts);
+        this.aids = List.copyOf(aids);
     }
 
     /**
      * The translation as XLIFF, for its holder or a coordinator: one unit per selected segment, the target pre-filled
-     * with the source where there is none yet (CAT tools such as OmegaT translate the {@code <target>}).
+     * with the source where there is none yet (CAT tools such as OmegaT translate the {@code <target>}), with what
+     * the {@link OfflineUnitAids} beans add (memory matches, glossary entries).
      */
     public TranslatedFile export(TranslationId id, XliffVersion version, XliffSelection selection, AccountId by) {
         Translation t = exporter(id, by);
         List<TargetSegment> segments = selected(id, selection);
-        byte[] bytes = write(t, segments, version, selection);
+        byte[] bytes = write(t, segments, version, selection, aids(t, segments));
         return new TranslatedFile(baseName(t, segments) + ".xlf", XLIFF_TYPE, bytes, false);
     }
 
@@ -98,7 +101,7 @@ public class OfflineWork {
         String xliff = base + ".xlf";
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
-            entry(out, xliff, write(t, segments, version, selection));
+            entry(out, xliff, write(t, segments, version, selection, aids(t, segments)));
             entry(out, "README.txt", readme(language, xliff, t).getBytes(StandardCharsets.UTF_8));
             Set<String> names = new HashSet<>(Set.of(xliff, "README.txt"));
             for (OfflinePackagePart part : parts) {
@@ -142,7 +145,7 @@ public class OfflineWork {
             }
             XliffRead read = XliffReader.read(spool);
             belongs(read, t);
-            return transaction.execute(status -> apply(t, read, by));
+            return apply(id, read, by);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -161,22 +164,29 @@ public class OfflineWork {
         return "seg-" + s.id().value() + "-v" + s.version();
     }
 
-    private XliffImport apply(Translation t, XliffRead read, AccountId by) {
-        Map<SegmentId, TargetSegment> current = new HashMap<>();
-        for (TargetSegment s : translations.allSegments(t.id())) {
-            current.put(s.id(), s);
-        }
-        Set<SegmentId> seen = new HashSet<>();
-        List<UnitOutcome> outcomes = new ArrayList<>();
-        for (XliffRead.Unit unit : read.units()) {
-            UnitOutcome outcome = decide(t, unit, current, seen, read.version2());
-            if (outcome.outcome() == Outcome.UPDATED) {
-                TargetSegment s = current.get(outcome.segment());
-                translations.save(t.id(), s.id(), unit.target(), outcome.status(), s.version(), by);
+    /**
+     * Decides every unit against the segments as they are under the translation's lock and saves the updated ones
+     * in one batch ({@link Translations#saveAll}): a save in the editor at the same time lands either before (the
+     * unit is then a conflict, or unchanged if its target is the same) or after (the save is then refused as stale).
+     */
+    private XliffImport apply(TranslationId id, XliffRead read, AccountId by) {
+        return translations.saveAll(id, by, (t, segments, saves) -> {
+            Map<SegmentId, TargetSegment> current = new HashMap<>();
+            for (TargetSegment s : segments) {
+                current.put(s.id(), s);
             }
-            outcomes.add(outcome);
-        }
-        return new XliffImport(t.id(), read.version2() ? "2.0" : "1.2", outcomes);
+            Set<SegmentId> seen = new HashSet<>();
+            List<UnitOutcome> outcomes = new ArrayList<>();
+            for (XliffRead.Unit unit : read.units()) {
+                UnitOutcome outcome = decide(t, unit, current, seen, read.version2());
+                if (outcome.outcome() == Outcome.UPDATED) {
+                    saves.add(new TargetBatch.TargetSave(
+                            current.get(outcome.segment()), unit.target(), outcome.status()));
+                }
+                outcomes.add(outcome);
+            }
+            return new XliffImport(t.id(), read.version2() ? "2.0" : "1.2", outcomes);
+        });
     }
 
     private static UnitOutcome decide(
@@ -344,13 +354,28 @@ public class OfflineWork {
                 .toList();
     }
 
+    /** What every {@link OfflineUnitAids} bean adds, by segment, in the beans' order. */
+    private Map<SegmentId, List<OfflineUnitAids.Aid>> aids(Translation t, List<TargetSegment> segments) {
+        Map<SegmentId, List<OfflineUnitAids.Aid>> all = new HashMap<>();
+        for (OfflineUnitAids part : aids) {
+            part.aids(t, segments).forEach((segment, found) -> all.computeIfAbsent(segment, k -> new ArrayList<>())
+                    .addAll(found));
+        }
+        return all;
+    }
+
     private static byte[] write(
-            Translation t, List<TargetSegment> segments, XliffVersion version, XliffSelection selection) {
+            Translation t,
+            List<TargetSegment> segments,
+            XliffVersion version,
+            XliffSelection selection,
+            Map<SegmentId, List<OfflineUnitAids.Aid>> aids) {
         Map<String, List<XliffUnit>> byFile = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (TargetSegment s : segments) {
             names.putIfAbsent(s.file().hex(), s.fileName());
-            byFile.computeIfAbsent(s.file().hex(), k -> new ArrayList<>()).add(unit(s));
+            byFile.computeIfAbsent(s.file().hex(), k -> new ArrayList<>())
+                    .add(unit(s, aids.getOrDefault(s.id(), List.of())));
         }
         List<XliffFile> files = new ArrayList<>();
         byFile.forEach((sha, units) -> files.add(new XliffFile(names.get(sha), units)));
@@ -366,7 +391,7 @@ public class OfflineWork {
         return out.toByteArray();
     }
 
-    private static XliffUnit unit(TargetSegment s) {
+    private static XliffUnit unit(TargetSegment s, List<OfflineUnitAids.Aid> aids) {
         List<XliffUnit.Note> notes = new ArrayList<>();
         if (s.comment() != null && !s.comment().isBlank()) {
             notes.add(new XliffUnit.Note("reviewer", s.comment()));
@@ -383,7 +408,18 @@ public class OfflineWork {
                 s.status() == SegmentStatus.APPROVED,
                 XliffStates.state20(s.status()),
                 XliffStates.subState20(s.status()),
-                notes);
+                notes,
+                aids.stream()
+                        .filter(OfflineUnitAids.MemoryMatch.class::isInstance)
+                        .map(OfflineUnitAids.MemoryMatch.class::cast)
+                        .sorted(Comparator.comparingInt(OfflineUnitAids.MemoryMatch::quality)
+                                .reversed())
+                        .limit(MAX_MATCHES)
+                        .toList(),
+                aids.stream()
+                        .filter(OfflineUnitAids.GlossaryEntry.class::isInstance)
+                        .map(OfflineUnitAids.GlossaryEntry.class::cast)
+                        .toList());
     }
 
     private static String baseName(Translation t, List<TargetSegment> segments) {

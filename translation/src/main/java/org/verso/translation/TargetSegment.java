@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.verso.accounts.AccountId;
 import org.verso.library.Sha256;
+import org.verso.translation.internal.InlineMarkup;
 
 /**
  * One segment of a translation: its source and its target so far.
@@ -38,5 +39,10 @@ public record TargetSegment(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** The source as plain text: codes left out, entities decoded. */
+    public String sourceText() {
+        return InlineMarkup.plainText(source);
     }
 }

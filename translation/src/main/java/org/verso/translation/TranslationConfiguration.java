@@ -51,6 +51,7 @@ class TranslationConfiguration {
     @Bean
     Translations translations(
             JdbcClient db,
+            JdbcTemplate batch,
             PlatformTransactionManager transactions,
             Accounts accounts,
             Documents documents,
@@ -61,6 +62,7 @@ class TranslationConfiguration {
             ObjectProvider<PreTranslation> preTranslation) {
         return new Translations(
                 db,
+                batch,
                 transactions,
                 accounts,
                 documents,

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +50,7 @@ public class Translations {
     private static final String DOCUMENT_ORDER = " ORDER BY f.registered_at, f.file_sha256, s.seq";
 
     private final JdbcClient db;
+    private final JdbcTemplate batch;
     private final TransactionTemplate transaction;
     private final Accounts accounts;
     private final Documents documents;
@@ -60,6 +62,7 @@ public class Translations {
 
     Translations(
             JdbcClient db,
+            JdbcTemplate batch,
             PlatformTransactionManager transactions,
             Accounts accounts,
             Documents documents,
@@ -69,6 +72,7 @@ public class Translations {
             SegmentQuality quality,
             PreTranslation preTranslation) {
         this.db = Objects.requireNonNull(db, "db");
+        this.batch = Objects.requireNonNull(batch, "batch");
         this.transaction = new TransactionTemplate(transactions);
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.documents = Objects.requireNonNull(documents, "documents");
@@ -417,12 +421,7 @@ public class Translations {
                 throw new StaleSegment(target, segment(id, segmentId));
             }
             history(id, segmentId, target, requested, version + 1, by, now, null);
-            db.sql("UPDATE translation_work SET status = ?, claim_until = ?, updated_at = ? WHERE id = ?")
-                    .params(next.status().name(), Timestamp.from(next.claim().until()), Timestamp.from(now), id.value())
-                    .update();
-            if (next.status() != t.status()) {
-                record(next, "started", by, now, null);
-            }
+            renewed(t, next, by, now);
             return segment(id, segmentId);
         });
         changed(get(id));
@@ -467,6 +466,55 @@ public class Translations {
             }
         }
         return filled;
+    }
+
+    /** Chooses, from a translation locked for it and its current segments, the targets to save. */
+    interface SavePlan<R> {
+        /**
+         * @param locked the translation, locked until the transaction ends
+         * @param current every segment of it as stored now, in document order
+         * @param saves where to add the saves to make, each from its segment's current version
+         * @return what the caller wants back (an import's report)
+         */
+        R plan(Translation locked, List<TargetSegment> current, List<TargetBatch.TargetSave> saves);
+    }
+
+    /**
+     * Saves many targets at once (an imported XLIFF file) by the rules of {@link #save}, in one transaction: the
+     * translation is locked, its segments are read once, {@code plan} chooses the saves from them; the workflow and
+     * the codes are checked for each save, the versioned updates and history rows are written in JDBC batches, the
+     * claim is renewed once. A refusal of any save rolls everything back and is thrown. Publishes one
+     * {@link TranslationChanged} when anything was saved.
+     */
+    <R> R saveAll(TranslationId id, AccountId by, SavePlan<R> plan) {
+        Actor actor = actor(by);
+        List<TargetBatch.TargetSave> saves = new ArrayList<>();
+        R result = run(() -> {
+            Translation t = lock(id);
+            R planned = plan.plan(t, allSegments(id), saves);
+            if (saves.isEmpty()) {
+                return planned;
+            }
+            Instant now = clock.instant();
+            Translation next = t;
+            for (TargetBatch.TargetSave s : saves) {
+                SegmentStatus requested = Workflow.savedStatus(s.status());
+                next = workflow.save(t, actor, s.segment().status(), now);
+                TargetCodes.check(s.segment().source(), s.target(), requested != SegmentStatus.DRAFT);
+            }
+            List<TargetBatch.TargetSave> stale = TargetBatch.write(batch, id, saves, by, now);
+            if (!stale.isEmpty()) {
+                TargetBatch.TargetSave first = stale.get(0);
+                throw new StaleSegment(
+                        first.target(), segment(id, first.segment().id()));
+            }
+            renewed(t, next, by, now);
+            return planned;
+        });
+        if (!saves.isEmpty()) {
+            changed(get(id));
+        }
+        return result;
     }
 
     /** Who wrote or decided what on a segment, newest first. */
@@ -557,6 +605,16 @@ public class Translations {
         });
         changed(changed);
         return changed;
+    }
+
+    /** After a save: the translation's status and claim as the workflow left them, "started" when it changed. */
+    private void renewed(Translation t, Translation next, AccountId by, Instant now) {
+        db.sql("UPDATE translation_work SET status = ?, claim_until = ?, updated_at = ? WHERE id = ?")
+                .params(next.status().name(), Timestamp.from(next.claim().until()), Timestamp.from(now), t.id().value())
+                .update();
+        if (next.status() != t.status()) {
+            record(next, "started", by, now, null);
+        }
     }
 
     private Translation store(Translation t) {

@@ -4,24 +4,25 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.verso.accounts.Accounts;
 
-/** Wires offline work: XLIFF out and in, and the offline package with the parts other modules add. */
+/**
+ * Wires offline work: XLIFF out and in, and the offline package, with the parts and unit aids other modules add.
+ */
 @Configuration(proxyBeanMethods = false)
 class XliffConfiguration {
     @Bean
     OfflineWork offlineWork(
             Translations translations,
             Accounts accounts,
-            PlatformTransactionManager transactions,
             ObjectProvider<Clock> clock,
-            ObjectProvider<OfflinePackagePart> parts) {
+            ObjectProvider<OfflinePackagePart> parts,
+            ObjectProvider<OfflineUnitAids> aids) {
         return new OfflineWork(
                 translations,
                 accounts,
-                transactions,
                 clock.getIfAvailable(Clock::systemUTC),
-                parts.orderedStream().toList());
+                parts.orderedStream().toList(),
+                aids.orderedStream().toList());
     }
 }

@@ -55,8 +55,9 @@ import org.verso.web.VersoApplication;
  * run, and lib-xliff2's validating reader for 2.0. Three measured rounds after a warm-up; prints times and ratios
  * (Okapi's time / Verso's: above 1 is faster than Okapi).
  *
- * <p>Import is measured twice: a file whose every target changed (10,000 saves through the editor's save path in one
- * transaction, on an H2 file) and the same file again (every unit unchanged: reading, validating, matching).
+ * <p>Import is measured twice: a file whose every target changed (10,000 saves in one batch, {@code
+ * Translations.saveAll}, in one transaction, on an H2 file) and the same file again (every unit unchanged: reading,
+ * validating, matching).
  *
  * <p>{@code mvn -q -pl bench -am process-test-classes -Pxliff-bench} ({@code -Dsegments=N}).
  */

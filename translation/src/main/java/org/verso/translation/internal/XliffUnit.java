@@ -2,6 +2,8 @@ package org.verso.translation.internal;
 
 import java.util.List;
 import java.util.Objects;
+import org.verso.translation.OfflineUnitAids.GlossaryEntry;
+import org.verso.translation.OfflineUnitAids.MemoryMatch;
 
 /**
  * One unit to write into an XLIFF file, already mapped from Verso's segment.
@@ -15,6 +17,8 @@ import java.util.Objects;
  * @param state20 the XLIFF 2.0 segment {@code state}
  * @param subState20 the XLIFF 2.0 {@code subState} ({@code verso:…}), or null
  * @param notes notes on the unit: who wrote them ({@code from}/{@code category}) and their text
+ * @param matches memory matches for the translator, best first (1.2 {@code alt-trans}, 2.0 {@code mtc:match})
+ * @param terms glossary entries for terms of the source (2.0 {@code gls:glossEntry}, 1.2 a note)
  */
 public record XliffUnit(
         String id,
@@ -25,12 +29,30 @@ public record XliffUnit(
         boolean approved,
         String state20,
         String subState20,
-        List<Note> notes) {
+        List<Note> notes,
+        List<MemoryMatch> matches,
+        List<GlossaryEntry> terms) {
     public XliffUnit {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(target, "target");
         notes = List.copyOf(notes);
+        matches = List.copyOf(matches);
+        terms = List.copyOf(terms);
+    }
+
+    /** A unit without matches and glossary entries. */
+    public XliffUnit(
+            String id,
+            String name,
+            String source,
+            String target,
+            String state12,
+            boolean approved,
+            String state20,
+            String subState20,
+            List<Note> notes) {
+        this(id, name, source, target, state12, approved, state20, subState20, notes, List.of(), List.of());
     }
 
     /** A note from the coordinator or a reviewer. */

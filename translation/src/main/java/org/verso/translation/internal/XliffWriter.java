@@ -9,19 +9,33 @@ import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.verso.translation.OfflineUnitAids.GlossaryEntry;
+import org.verso.translation.OfflineUnitAids.MemoryMatch;
 
 /**
  * Writes XLIFF 1.2 or 2.0 from units in Verso's inline markup, streaming (StAX), one {@code <file>} per source file of
  * the document. Inline codes: Verso's {@code g}, {@code x}, {@code bx}, {@code ex} become 1.2's {@code g}, {@code x},
  * {@code bx}, {@code ex} and 2.0's {@code pc}, {@code ph}, {@code sc}, {@code ec} with the same ids (an {@code sc}/
  * {@code ec} is {@code isolated="yes"} unless both halves are in the segment). Verso keeps only a code's id and role
- * (the formatting stays in the original file), so there is no {@code originalData} to write. Stateless, thread-safe.
+ * (the formatting stays in the original file), so there is no {@code originalData} to write.
+ *
+ * <p>A unit's memory matches become 1.2 {@code <alt-trans match-quality origin>} and 2.0 {@code <mtc:match>} (the
+ * Translation Candidates module, {@code ref} to the unit's segment); its glossary entries 2.0 {@code <gls:glossEntry>}
+ * (the Glossary module) and 1.2 {@code <note from="glossary">}. Stateless, thread-safe.
  */
 public final class XliffWriter {
     public static final String NS12 = "urn:oasis:names:tc:xliff:document:1.2";
     public static final String NS20 = "urn:oasis:names:tc:xliff:document:2.0";
     /** Verso's own attributes on {@code <file>}: {@code translation}, {@code document}, {@code selection}. */
     public static final String VERSO_NS = "urn:verso:xliff";
+    /** XLIFF 2.0's Translation Candidates module ({@code mtc:matches}). */
+    public static final String MTC_NS = "urn:oasis:names:tc:xliff:matches:2.0";
+    /** XLIFF 2.0's Glossary module ({@code gls:glossary}). */
+    public static final String GLS_NS = "urn:oasis:names:tc:xliff:glossary:2.0";
+    /** The origin a glossary entry names: where the term comes from. */
+    static final String GLOSSARY_ORIGIN = "Verso glossary";
+    /** The id of a 2.0 unit's one segment, which its matches refer to. */
+    private static final String SEGMENT_ID = "s1";
 
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     private static final Pattern TOKEN =
@@ -100,6 +114,12 @@ public final class XliffWriter {
                 for (XliffUnit.Note n : u.notes()) {
                     element(w, "note", "from", n.from(), n.text());
                 }
+                for (GlossaryEntry e : u.terms()) {
+                    element(w, "note", "from", "glossary", glossaryNote(e));
+                }
+                for (MemoryMatch m : u.matches()) {
+                    altTrans(w, h, m);
+                }
                 w.writeEndElement();
             }
             w.writeCharacters("\n");
@@ -120,6 +140,14 @@ public final class XliffWriter {
         w.writeAttribute("version", "2.0");
         w.writeAttribute("srcLang", h.sourceLanguage());
         w.writeAttribute("trgLang", h.targetLanguage());
+        if (files.stream().flatMap(file -> file.units().stream()).anyMatch(u -> !u.matches()
+                .isEmpty())) {
+            w.writeNamespace("mtc", MTC_NS);
+        }
+        if (files.stream().flatMap(file -> file.units().stream()).anyMatch(u -> !u.terms()
+                .isEmpty())) {
+            w.writeNamespace("gls", GLS_NS);
+        }
         int f = 0;
         for (XliffFile file : files) {
             w.writeCharacters("\n");
@@ -137,6 +165,8 @@ public final class XliffWriter {
                 w.writeStartElement("unit");
                 w.writeAttribute("id", u.id());
                 w.writeAttribute("name", u.name());
+                matches20(w, u.matches());
+                glossary20(w, u.terms());
                 if (!u.notes().isEmpty()) {
                     w.writeStartElement("notes");
                     for (XliffUnit.Note n : u.notes()) {
@@ -145,6 +175,9 @@ public final class XliffWriter {
                     w.writeEndElement();
                 }
                 w.writeStartElement("segment");
+                if (!u.matches().isEmpty()) {
+                    w.writeAttribute("id", SEGMENT_ID);
+                }
                 w.writeAttribute("state", u.state20());
                 if (u.subState20() != null) {
                     w.writeAttribute("subState", u.subState20());
@@ -166,6 +199,80 @@ public final class XliffWriter {
         w.writeCharacters("\n");
         w.writeEndElement();
         w.writeCharacters("\n");
+    }
+
+    private static void altTrans(XMLStreamWriter w, XliffHeader h, MemoryMatch m) throws XMLStreamException {
+        w.writeStartElement("alt-trans");
+        w.writeAttribute("match-quality", Integer.toString(m.quality()));
+        if (m.origin() != null) {
+            w.writeAttribute("origin", m.origin());
+        }
+        w.writeStartElement("source");
+        w.writeAttribute("xml", XML_NS, "lang", h.sourceLanguage());
+        inline(w, m.source(), false);
+        w.writeEndElement();
+        w.writeStartElement("target");
+        w.writeAttribute("xml", XML_NS, "lang", h.targetLanguage());
+        inline(w, m.target(), false);
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    /** A glossary entry as a 1.2 note: {@code term → translation; other (definition)}. */
+    static String glossaryNote(GlossaryEntry e) {
+        return e.term() + " \u2192 " + String.join("; ", e.translations())
+                + (e.definition() == null || e.definition().isBlank() ? "" : " (" + e.definition() + ")");
+    }
+
+    private static void matches20(XMLStreamWriter w, List<MemoryMatch> matches) throws XMLStreamException {
+        if (matches.isEmpty()) {
+            return;
+        }
+        w.writeStartElement("mtc", "matches", MTC_NS);
+        for (MemoryMatch m : matches) {
+            w.writeStartElement("mtc", "match", MTC_NS);
+            w.writeAttribute("ref", "#" + SEGMENT_ID);
+            w.writeAttribute("matchQuality", Integer.toString(m.quality()));
+            if (m.origin() != null) {
+                w.writeAttribute("origin", m.origin());
+            }
+            w.writeAttribute("type", "tm");
+            w.writeStartElement("source");
+            inline(w, m.source(), true);
+            w.writeEndElement();
+            w.writeStartElement("target");
+            inline(w, m.target(), true);
+            w.writeEndElement();
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    private static void glossary20(XMLStreamWriter w, List<GlossaryEntry> terms) throws XMLStreamException {
+        if (terms.isEmpty()) {
+            return;
+        }
+        w.writeStartElement("gls", "glossary", GLS_NS);
+        for (GlossaryEntry e : terms) {
+            w.writeStartElement("gls", "glossEntry", GLS_NS);
+            w.writeStartElement("gls", "term", GLS_NS);
+            w.writeAttribute("source", GLOSSARY_ORIGIN);
+            w.writeCharacters(e.term());
+            w.writeEndElement();
+            for (String translation : e.translations()) {
+                w.writeStartElement("gls", "translation", GLS_NS);
+                w.writeAttribute("source", GLOSSARY_ORIGIN);
+                w.writeCharacters(translation);
+                w.writeEndElement();
+            }
+            if (e.definition() != null && !e.definition().isBlank()) {
+                w.writeStartElement("gls", "definition", GLS_NS);
+                w.writeCharacters(e.definition());
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
+        w.writeEndElement();
     }
 
     private static void fileAttributes(XMLStreamWriter w, XliffHeader h) throws XMLStreamException {

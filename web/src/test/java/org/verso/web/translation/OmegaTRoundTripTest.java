@@ -53,6 +53,17 @@ class OmegaTRoundTripTest extends XliffTestBase {
     }
 
     @Test
+    void omegatTranslatesAnExportCarryingMemoryMatchesAndGlossaryEntriesAndItComesBack() throws Exception {
+        String word = "quokka" + Long.toString(System.nanoTime(), 36);
+        Claimed t = claimed(documentNaming(word), "ru", "en");
+        matchAndTerm(t, word);
+        byte[] xliff = export(t.holder(), t.id(), "?version=1.2");
+        assertThat(text(xliff)).contains("<alt-trans match-quality=\"100\"", "<note from=\"glossary\">" + word);
+        // OmegaT sees the units only: neither the alt-trans nor the glossary note is a segment of its own
+        roundTrip(t, "charter.ru.xlf", xliff);
+    }
+
+    @Test
     void theOfflinePackagesXliffMakesTheSameRoundTrip() throws Exception {
         Claimed t = claimed("ru");
         byte[] zip = download(t.holder().account().username(), "/api/translations/" + t.id() + "/package");

@@ -4,17 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.verso.accounts.AccountCommands.CreateAccount;
 import org.verso.accounts.Role;
 import org.verso.library.DocumentIngested;
 import org.verso.library.LanguageTag;
+import org.verso.memory.MemoryUnit;
+import org.verso.memory.Origin;
+import org.verso.memory.Provenance;
+import org.verso.memory.TranslationMemory;
+import org.verso.memory.UnitId;
 import org.verso.web.testing.Http;
 import tools.jackson.databind.JsonNode;
 
 /** A claimed translation to take offline: its people, its XLIFF out and in over the API. */
 abstract class XliffTestBase extends WorkTestBase {
+    @Autowired
+    TranslationMemory memory;
+
     static final String PARAGRAPH = "The police must respect <b>human dignity</b> at all times. Officers give their"
             + " name &amp; number when asked. Force is the <b>last</b> resort.";
 
@@ -32,6 +44,43 @@ abstract class XliffTestBase extends WorkTestBase {
         var claim = holder.http().postJson("/api/translations/" + id + "/claim", "");
         assertThat(claim.status()).as(claim.body()).isEqualTo(200);
         return new Claimed(coordinator, holder, document, id);
+    }
+
+    /** A document whose first sentence names {@code word} and holds a pair of codes. */
+    DocumentIngested documentNaming(String word) {
+        return document("The " + word + " shelter respects <b>human dignity</b> at all times. Officers give their name"
+                + " when asked.");
+    }
+
+    /**
+     * The glossary term {@code word} → {@code квокка-word} (note "A marsupial.") and a memory unit of exactly the
+     * translation's first source (an exact match, from {@code aids-test.tmx}).
+     *
+     * @return the memory unit's target
+     */
+    String matchAndTerm(Claimed t, String word) {
+        var added = t.coordinator()
+                .http()
+                .postJson(
+                        "/api/glossary/terms",
+                        Map.of(
+                                "sourceLanguage", "en",
+                                "targetLanguage", "ru",
+                                "sourceTerm", word,
+                                "targetTerm", "квокка-" + word,
+                                "note", "A marsupial."));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String source = segmentList(t.holder(), t.id()).get(0).get("source").asString();
+        String target = XliffImportTest.cyrillicMarkup(source) + " (память)";
+        memory.add(List.of(new MemoryUnit(
+                UnitId.random(),
+                LanguageTag.of("en"),
+                LanguageTag.of("ru"),
+                source,
+                target,
+                null,
+                new Provenance(Origin.IMPORTED, null, null, null, "Tester", Instant.now(), "aids-test.tmx"))));
+        return target;
     }
 
     Person russianSpeaker(String language) {
