@@ -55,6 +55,12 @@ class AllocationsBrowserTest extends WebTest {
         return held;
     }
 
+    /** Waits for an element of the page to say {@code text} (a form's answer may still be on its way). */
+    void untilText(String css, String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .until(d -> browser.all(css).stream().anyMatch(e -> text.equals(e.getText())));
+    }
+
     @Test
     void twoThousandKitsAreSplitOverEighteenBranchesPlannedAndDispatchedAndARequestIsFulfilled() {
         var given = new ShipmentsGiven(admin());
@@ -86,7 +92,9 @@ class AllocationsBrowserTest extends WebTest {
         browser.click("#new-allocation");
         choose("#parent", university);
         browser.click("#parent-show");
-        assertThat(browser.all("#allocation-recipients input.choose")).hasSize(18);
+        // the page comes back with the parent's children only
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .until(d -> browser.all("#allocation-recipients input.choose").size() == 18);
         browser.click("#choose-all");
         choose("#allocation-edition", s.edition());
         choose("#allocation-location", s.office());
@@ -125,14 +133,14 @@ class AllocationsBrowserTest extends WebTest {
         browser.type("#request-by", "the branch's head");
         fitsThePhone();
         browser.click("#request-submit");
-        assertThat(browser.waitFor("#request-status").getText()).isEqualTo("open");
+        untilText("#request-status", "open");
         String requestPage = browser.path();
 
         // plan: 18 planned shipments, each linked from the plan
         browser.open(allocationPage);
         browser.click("#plan-submit");
         assertThat(browser.waitFor("#allocation-planned").getText()).contains("18 shipments planned");
-        assertThat(browser.find("#allocation-status").getText()).isEqualTo("planned");
+        untilText("#allocation-status", "planned");
         List<String> shipments = browser.all("#plan a.share-shipment").stream()
                 .map(a ->
                         a.getAttribute("href").substring(a.getAttribute("href").lastIndexOf('/') + 1))
@@ -143,7 +151,7 @@ class AllocationsBrowserTest extends WebTest {
         browser.open(requestPage);
         choose("#link-shipment", shipments.get(17));
         browser.click("#link-submit");
-        assertThat(browser.waitFor("#request-status").getText()).isEqualTo("planned");
+        untilText("#request-status", "planned");
         assertThat(browser.all("#request-shipments tbody tr")).hasSize(1);
 
         // dispatch: the first through its page, the others through the API
@@ -172,7 +180,7 @@ class AllocationsBrowserTest extends WebTest {
         step(shipments.get(17), "in_transit");
         step(shipments.get(17), "delivered");
         browser.open(requestPage);
-        assertThat(browser.waitFor("#request-status").getText()).isEqualTo("fulfilled");
+        untilText("#request-status", "fulfilled");
         browser.open("/distribution/requests?status=fulfilled");
         assertThat(browser.all("#requests a[href$='" + requestPage.substring(requestPage.lastIndexOf('/') + 1) + "']"))
                 .hasSize(1);
