@@ -47,8 +47,8 @@ import org.verso.translation.RevisionId;
  * run shared by the 5 funders; 20,000 shipments (one line each) to 2,000 recipients, each received at its location,
  * dispatched into transit and (9 in 10) delivered, with their status events; the rest of the ledger receipts and
  * transfers to another location; each funder's share of each edition's print run is what the ledger received, so
- * every report reconciles; balances as the ledger sums them; 1,000 requests. Times are spread over the last 360 days. Seeded with
- * plain JDBC batches; what is measured goes through the module's services.
+ * every report reconciles; balances as the ledger sums them; 1,000 requests. Times are spread over the last 360 days.
+ * Seeded with plain JDBC batches; what is measured goes through the module's services.
  *
  * <p>Each figure is measured {@value #RUNS} times after 3 warm-up runs (p50, p99), alternating with its baseline, a
  * hand-written SQL statement over the same tables with plain JDBC that gives the same totals (the floor the service
@@ -64,7 +64,8 @@ import org.verso.translation.RevisionId;
  *       (stock per edition);
  *   <li>an allocation of 2,000 copies over 500 recipients, equal and weighted, created and planned ({@link
  *       Allocations#create} then {@link Allocations#plan}, 500 planned shipments): the bare apportionment (the
- *       module's own {@code Apportion.split}) and one JDBC batch insert of the 500 shipments and their lines.
+ *       module's own {@code Apportion.split}, package-private, called through a method handle) and one JDBC batch
+ *       insert of the shipments and their lines.
  * </ul>
  */
 public final class ReportsBenchmark {
