@@ -4,10 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +30,13 @@ import org.verso.distribution.Allocation.Status;
 @Service
 public class Allocations {
     private final JdbcClient db;
+    private final JdbcTemplate batches;
     private final Shipments shipments;
     private final Clock clock;
 
-    Allocations(JdbcClient db, Shipments shipments, Clock clock) {
+    Allocations(JdbcClient db, JdbcTemplate batches, Shipments shipments, Clock clock) {
         this.db = db;
+        this.batches = batches;
         this.shipments = shipments;
         this.clock = clock;
     }
@@ -45,9 +49,11 @@ public class Allocations {
             Exists.require(db, "dist_funder", allocation.funder().value(), "funder");
         }
         List<Part> parts = allocation.recipients();
-        for (Part part : parts) {
-            Exists.require(db, "dist_recipient", part.recipient().value(), "recipient");
-        }
+        Exists.requireAll(
+                db,
+                "dist_recipient",
+                parts.stream().map(p -> p.recipient().value()).toList(),
+                "recipient");
         List<Integer> weights = parts.stream()
                 .map(p -> switch (allocation.method()) {
                     case EQUAL -> 1;
@@ -84,12 +90,15 @@ public class Allocations {
                         actor.value(),
                         Timestamp.from(clock.instant()))
                 .update();
+        List<Object[]> shares = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            db.sql("INSERT INTO dist_allocation_share (allocation_id, position, recipient_id, weight, copies)"
-                            + " VALUES (?, ?, ?, ?, ?)")
-                    .params(id.value(), i + 1, parts.get(i).recipient().value(), weights.get(i), copies.get(i))
-                    .update();
+            shares.add(
+                    new Object[] {id.value(), i + 1, parts.get(i).recipient().value(), weights.get(i), copies.get(i)});
         }
+        batches.batchUpdate(
+                "INSERT INTO dist_allocation_share (allocation_id, position, recipient_id, weight, copies)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                shares);
         return get(id);
     }
 
@@ -121,25 +130,30 @@ public class Allocations {
     public Allocation plan(AllocationId id, AccountId actor) {
         Allocation allocation = lockDraft(id);
         requireStock(allocation.edition(), allocation.location(), allocation.funder(), allocation.copies());
+        List<Integer> positions = new ArrayList<>();
+        List<Shipment.NewShipment> planned = new ArrayList<>();
         int position = 0;
         for (Share share : allocation.shares()) {
             position++;
             if (share.copies() == 0) {
                 continue;
             }
-            Shipment shipment = shipments.create(
-                    new Shipment.NewShipment(
-                            allocation.location(),
-                            share.recipient(),
-                            allocation.senderOfRecord(),
-                            null,
-                            null,
-                            List.of(new Shipment.NewLine(allocation.edition(), share.copies(), allocation.funder()))),
-                    actor);
-            db.sql("UPDATE dist_allocation_share SET shipment_id = ? WHERE allocation_id = ? AND position = ?")
-                    .params(shipment.id().value(), id.value(), position)
-                    .update();
+            positions.add(position);
+            planned.add(new Shipment.NewShipment(
+                    allocation.location(),
+                    share.recipient(),
+                    allocation.senderOfRecord(),
+                    null,
+                    null,
+                    List.of(new Shipment.NewLine(allocation.edition(), share.copies(), allocation.funder()))));
         }
+        List<ShipmentId> made = shipments.createAll(planned, actor);
+        List<Object[]> links = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            links.add(new Object[] {made.get(i).value(), id.value(), positions.get(i)});
+        }
+        batches.batchUpdate(
+                "UPDATE dist_allocation_share SET shipment_id = ? WHERE allocation_id = ? AND position = ?", links);
         db.sql("UPDATE dist_allocation SET status = ?, planned_at = ? WHERE id = ?")
                 .params(Status.PLANNED.name(), Timestamp.from(clock.instant()), id.value())
                 .update();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,10 @@ import org.verso.distribution.Stock;
 import org.verso.distribution.StockCommand;
 import org.verso.distribution.StockFilter;
 import org.verso.distribution.StockItem;
+import org.verso.library.DocumentId;
+import org.verso.translation.Revision;
+import org.verso.translation.RevisionId;
+import org.verso.translation.Revisions;
 
 /**
  * The stock ledger at size (issue 15): a ledger of {@code -Dmovements} (default 1,000,000) over 50 editions × 500
@@ -62,34 +67,31 @@ public final class StockBenchmark {
         Clock clock() {
             return Clock.systemUTC();
         }
+
+        /** Translation is not started here: no revision exists beyond those the seeded editions contain. */
+        @Bean
+        Revisions revisions() {
+            return new Revisions() {
+                @Override
+                public Optional<Revision> find(RevisionId id) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public List<Revision> ofDocument(DocumentId document) {
+                    return List.of();
+                }
+            };
+        }
     }
 
     public static void main(String[] args) throws Exception {
         int movements = Integer.getInteger("movements", 1_000_000);
         int seconds = Integer.getInteger("seconds", 20);
         String db = System.getProperty("db", "h2");
-        List<String> props = new ArrayList<>(List.of(
-                "--spring.flyway.locations=classpath:db/migration/library,classpath:db/migration/accounts,"
-                        + "classpath:db/migration/distribution",
-                "--spring.flyway.out-of-order=true",
-                "--spring.main.web-application-type=none",
-                "--spring.main.banner-mode=off",
-                "--spring.batch.job.enabled=false",
-                "--spring.datasource.hikari.maximum-pool-size=20",
-                "--logging.level.root=warn"));
-        if (db.equals("pg")) {
-            String url = freshSchema();
-            props.add("--spring.datasource.url=" + url);
-            props.add("--spring.datasource.username=" + System.getenv("VERSO_TEST_PG_USER"));
-            props.add("--spring.datasource.password=" + System.getenv("VERSO_TEST_PG_PASSWORD"));
-        } else {
-            Path dir = Files.createTempDirectory("verso-stock-bench-");
-            props.add("--spring.datasource.url=jdbc:h2:file:retry:" + dir + "/db/verso;MODE=PostgreSQL;"
-                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64");
-            props.add("--spring.datasource.username=verso");
-            props.add("--spring.datasource.password=");
-        }
-        props.add("--verso.admin-password=stock-bench-admin");
+        String url = db.equals("pg") ? freshSchema() : h2Url("verso-stock-bench-", "");
+        List<String> props = properties(
+                url, "--spring.datasource.hikari.maximum-pool-size=20", "--verso.admin-password=stock-bench-admin");
         try (ConfigurableApplicationContext context =
                 new SpringApplication(App.class).run(props.toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -301,14 +303,14 @@ public final class StockBenchmark {
                 disagreements.size());
     }
 
-    private static double ms(long[] nanos, int percentile) {
+    static double ms(long[] nanos, int percentile) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         int index = Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static UUID[] ids(int n) {
+    static UUID[] ids(int n) {
         UUID[] ids = new UUID[n];
         for (int i = 0; i < n; i++) {
             ids[i] = UUID.randomUUID();
@@ -316,7 +318,32 @@ public final class StockBenchmark {
         return ids;
     }
 
-    private static String freshSchema() throws Exception {
+    /** A benchmark context's properties: library, accounts and distribution migrated on {@code url}, no web. */
+    static List<String> properties(String url, String... more) {
+        boolean pg = url.startsWith("jdbc:postgresql:");
+        List<String> props = new ArrayList<>(List.of(
+                "--spring.flyway.locations=classpath:db/migration/library,classpath:db/migration/accounts,"
+                        + "classpath:db/migration/distribution",
+                "--spring.flyway.out-of-order=true",
+                "--spring.main.web-application-type=none",
+                "--spring.main.banner-mode=off",
+                "--spring.batch.job.enabled=false",
+                "--logging.level.root=warn",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + (pg ? System.getenv("VERSO_TEST_PG_USER") : "verso"),
+                "--spring.datasource.password=" + (pg ? System.getenv("VERSO_TEST_PG_PASSWORD") : "")));
+        props.addAll(List.of(more));
+        return props;
+    }
+
+    /** A fresh H2 file database in a new temporary folder, as the application opens it, {@code options} appended. */
+    static String h2Url(String folder, String options) throws java.io.IOException {
+        Path dir = Files.createTempDirectory(folder);
+        return "jdbc:h2:file:retry:" + dir + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64" + options;
+    }
+
+    static String freshSchema() throws Exception {
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (var c = java.sql.DriverManager.getConnection(
                 System.getenv("VERSO_TEST_PG_URL"),
