@@ -58,6 +58,8 @@ class AllocationsBrowserTest extends WebTest {
     /** Waits for an element of the page to say {@code text} (a form's answer may still be on its way). */
     void untilText(String css, String text) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                // the old page's element goes stale while the new page comes
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> browser.all(css).stream().anyMatch(e -> text.equals(e.getText())));
     }
 

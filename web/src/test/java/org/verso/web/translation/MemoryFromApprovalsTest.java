@@ -47,19 +47,7 @@ class MemoryFromApprovalsTest extends WorkTestBase {
                             .status())
                     .isEqualTo(200);
         }
-        var submitted = anna.http().postJson("/api/translations/" + id + "/submit", "");
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
-        for (JsonNode segment : segments) {
-            var reviewed = coordinator
-                    .http()
-                    .postJson(
-                            "/api/translations/" + id + "/segments/"
-                                    + segment.get("id").asString() + "/review",
-                            Map.of("decision", "approve"));
-            assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
-        }
-        var approved = coordinator.http().postJson("/api/translations/" + id + "/approve", "");
-        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        JsonNode approved = approve(coordinator, anna, id, segments);
 
         String first = segments.get(0).get("source").asString();
         String second = segments.get(1).get("source").asString();
@@ -74,8 +62,7 @@ class MemoryFromApprovalsTest extends WorkTestBase {
         assertThat(best.get("translator").asString()).isEqualTo("Anna");
         assertThat(best.get("document").asString())
                 .isEqualTo(document.documentId().toString());
-        assertThat(best.get("revision").asString())
-                .isEqualTo(approved.json().get("id").asString());
+        assertThat(best.get("revision").asString()).isEqualTo(approved.get("id").asString());
 
         // a second document with the same first sentence: its leverage counts those words as 100 %
         DocumentIngested again =
@@ -193,8 +180,8 @@ class MemoryFromApprovalsTest extends WorkTestBase {
         assertThat(confirmed.json().has("fromMemory")).isFalse();
     }
 
-    /** Submits, approves each segment and the translation. */
-    private static void approve(Person coordinator, Person translator, String id, JsonNode segments) {
+    /** Submits, approves each segment and the translation; returns the revision. */
+    private static JsonNode approve(Person coordinator, Person translator, String id, JsonNode segments) {
         var submitted = translator.http().postJson("/api/translations/" + id + "/submit", "");
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         for (JsonNode segment : segments) {
@@ -208,6 +195,7 @@ class MemoryFromApprovalsTest extends WorkTestBase {
         }
         var approved = coordinator.http().postJson("/api/translations/" + id + "/approve", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        return approved.json();
     }
 
     private static String encode(String text) {
