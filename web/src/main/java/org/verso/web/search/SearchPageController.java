@@ -108,6 +108,9 @@ class SearchPageController {
         } catch (DomainException e) {
             model.addAttribute("error", errors.say(e));
         }
+        if (!expand) {
+            keepUnexpanded(model);
+        }
         model.addAttribute("rebuild", maintenance.progress());
         model.addAttribute("admin", principal != null && principal.roles().contains(Role.ADMIN));
         return "search/search";
@@ -164,6 +167,45 @@ class SearchPageController {
     String rebuildPanel(Model model) {
         model.addAttribute("rebuild", maintenance.progress());
         return "search/search :: rebuild";
+    }
+
+    /** The expansion switched off stays off along the page's links (facets, sorting, pages, the suggestion, the form). */
+    @SuppressWarnings("unchecked")
+    private static void keepUnexpanded(Model model) {
+        model.addAttribute("expandOff", true);
+        for (String name : List.of("previous", "next", "suggestionHref")) {
+            if (model.getAttribute(name) instanceof String href) {
+                model.addAttribute(name, unexpanded(href));
+            }
+        }
+        if (model.getAttribute("sortLinks") instanceof List<?> links) {
+            model.addAttribute(
+                    "sortLinks",
+                    ((List<String[]>) links)
+                            .stream()
+                                    .map(l -> new String[] {l[0], unexpanded(l[1])})
+                                    .toList());
+        }
+        if (model.getAttribute("facets") instanceof List<?> facets) {
+            model.addAttribute(
+                    "facets",
+                    ((List<FacetView>) facets)
+                            .stream()
+                                    .map(f -> new FacetView(
+                                            f.name(),
+                                            f.values().stream()
+                                                    .map(v -> new FacetLink(
+                                                            v.value(), v.count(), v.chosen(), unexpanded(v.href())))
+                                                    .toList()))
+                                    .toList());
+        }
+    }
+
+    private static String unexpanded(String href) {
+        return UriComponentsBuilder.fromUriString(href)
+                .replaceQueryParam("expand", "false")
+                .build(true)
+                .toUriString();
     }
 
     private static List<FacetView> facets(SearchParameters parameters, SearchResult result) {

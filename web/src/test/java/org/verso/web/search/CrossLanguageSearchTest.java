@@ -100,4 +100,52 @@ class CrossLanguageSearchTest extends WebTest {
                         .path("alsoSearched"))
                 .isEmpty();
     }
+
+    String html(String path) {
+        var response = Http.exchange(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http().url(path)))
+                .header("Accept", "text/html")
+                .header("Authorization", Http.basic("admin", ADMIN_PASSWORD))
+                .build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    @Test
+    void theExpansionSwitchedOffOnThePageStaysOffAlongItsLinks() throws Exception {
+        Http admin = admin();
+        var term = admin.postJson(
+                "/api/glossary/terms",
+                Map.of(
+                        "sourceLanguage",
+                        "en",
+                        "targetLanguage",
+                        "ru",
+                        "sourceTerm",
+                        "quibblex",
+                        "targetTerm",
+                        "квибблекс"));
+        assertThat(term.status()).as(term.body()).isEqualTo(201);
+        Document english = ingest("Report on quibblex", "en", "Quibblex is forbidden everywhere.");
+        Document russian = ingest("Доклад о квибблексе", "ru", "Квибблекс запрещён всегда и везде.");
+        search(admin, "quibblex", 2);
+
+        String page = html("/search?q=quibblex&expand=false");
+        assertThat(page)
+                .contains(english.id().toString())
+                .doesNotContain(russian.id().toString());
+        List<String> links = new ArrayList<>();
+        var href =
+                java.util.regex.Pattern.compile("href=\"(/search\\?[^\"]*)\"").matcher(page);
+        while (href.find()) {
+            links.add(href.group(1).replace("&amp;", "&"));
+        }
+        // facets and sorting at least, each keeping the switch
+        assertThat(links).hasSizeGreaterThanOrEqualTo(3).allMatch(l -> l.contains("expand=false"), "expand=false");
+        assertThat(page).contains("name=\"expand\" value=\"false\"");
+
+        // expanded (the default), the links carry nothing of it and the page offers to switch it off
+        String expanded = html("/search?q=quibblex");
+        assertThat(expanded).contains(russian.id().toString()).contains("id=\"no-expansion\"");
+        assertThat(expanded).doesNotContain("name=\"expand\"");
+    }
 }
