@@ -67,10 +67,23 @@ abstract class SegmentsTestBase extends WebTest {
 
     /** A minimal DOCX of one paragraph; {@code <b>…</b>} in the text makes a bold run. Text is already XML. */
     static byte[] docx(String paragraphXml) {
+        return docxWithProlog(paragraphXml, "");
+    }
+
+    /**
+     * As {@link #docx(String)}, its bytes made unique by {@code marker} in a comment of the document part (the text is
+     * the same): two tests may make the same document within the zip entries' two-second clock.
+     */
+    static byte[] docx(String paragraphXml, String marker) {
+        return docxWithProlog(paragraphXml, "<!-- " + marker.replace("--", "") + " -->");
+    }
+
+    private static byte[] docxWithProlog(String paragraphXml, String prolog) {
         String runs = paragraphXml.replaceAll(
                 "<b>(.*?)</b>",
                 "</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">$1</w:t></w:r><w:r><w:t xml:space=\"preserve\">");
         String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + prolog
                 + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>"
                 + "<w:r><w:t xml:space=\"preserve\">" + runs + "</w:t></w:r></w:p></w:body></w:document>";
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -80,7 +80,9 @@ class TranslationWorkBrowserTest extends SegmentsTestBase {
     /** A two-sentence DOCX (the first with a bold run: an inline code) opened for translation into Russian. */
     String openTranslation(String name) {
         var ingested = ingest(
-                docx("The police must respect <b>human dignity</b>. Every person has rights."),
+                docx(
+                        "The police must respect <b>human dignity</b>. Every person has rights.",
+                        name + System.nanoTime()),
                 name + ".docx",
                 DOCX,
                 "The police must respect human dignity. Every person has rights.");
