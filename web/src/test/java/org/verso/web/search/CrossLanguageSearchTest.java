@@ -67,21 +67,18 @@ class CrossLanguageSearchTest extends WebTest {
         return json;
     }
 
+    /** An English term of the glossary with its approved Russian translation. */
+    static void term(Http admin, String english, String russian) {
+        var term = admin.postJson(
+                "/api/glossary/terms",
+                Map.of("sourceLanguage", "en", "targetLanguage", "ru", "sourceTerm", english, "targetTerm", russian));
+        assertThat(term.status()).as(term.body()).isEqualTo(201);
+    }
+
     @Test
     void anEnglishWordFindsTheRussianDocumentThroughTheGlossaryAndSaysSo() throws Exception {
         Http admin = admin();
-        var term = admin.postJson(
-                "/api/glossary/terms",
-                Map.of(
-                        "sourceLanguage",
-                        "en",
-                        "targetLanguage",
-                        "ru",
-                        "sourceTerm",
-                        "zorblax",
-                        "targetTerm",
-                        "зорбликс"));
-        assertThat(term.status()).as(term.body()).isEqualTo(201);
+        term(admin, "zorblax", "зорбликс");
         Document russian = ingest("Доклад о зорбликсе", "ru", "Зорбликс запрещён всегда и везде.");
 
         JsonNode found = search(admin, "zorblax", 1);
@@ -113,18 +110,7 @@ class CrossLanguageSearchTest extends WebTest {
     @Test
     void theExpansionSwitchedOffOnThePageStaysOffAlongItsLinks() throws Exception {
         Http admin = admin();
-        var term = admin.postJson(
-                "/api/glossary/terms",
-                Map.of(
-                        "sourceLanguage",
-                        "en",
-                        "targetLanguage",
-                        "ru",
-                        "sourceTerm",
-                        "quibblex",
-                        "targetTerm",
-                        "квибблекс"));
-        assertThat(term.status()).as(term.body()).isEqualTo(201);
+        term(admin, "quibblex", "квибблекс");
         Document english = ingest("Report on quibblex", "en", "Quibblex is forbidden everywhere.");
         Document russian = ingest("Доклад о квибблексе", "ru", "Квибблекс запрещён всегда и везде.");
         search(admin, "quibblex", 2);
