@@ -457,11 +457,7 @@ public class Translations {
                             segment.id().value())
                     .update();
             if (rows == 1) {
-                history(t.id(), segment.id(), target, SegmentStatus.DRAFT, 1, by, now, null);
-                db.sql("UPDATE translation_target_history SET origin = 'memory'"
-                                + " WHERE translation_id = ? AND segment_id = ? AND version = 1")
-                        .params(t.id().value(), segment.id().value())
-                        .update();
+                history(t.id(), segment.id(), target, SegmentStatus.DRAFT, 1, by, now, null, "memory");
                 filled++;
             }
         }
@@ -681,8 +677,22 @@ public class Translations {
             AccountId by,
             Instant at,
             String comment) {
+        history(id, segment, target, status, version, by, at, comment, null);
+    }
+
+    /** @param origin where the text came from when not from {@code by} ({@code memory}), or null */
+    private void history(
+            TranslationId id,
+            SegmentId segment,
+            String target,
+            SegmentStatus status,
+            int version,
+            AccountId by,
+            Instant at,
+            String comment,
+            String origin) {
         db.sql("INSERT INTO translation_target_history (id, translation_id, segment_id, target, status, version, actor,"
-                        + " at, review_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " at, review_comment, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         UUID.randomUUID(),
                         id.value(),
@@ -692,7 +702,8 @@ public class Translations {
                         version,
                         by.value(),
                         Timestamp.from(at),
-                        comment)
+                        comment,
+                        origin)
                 .update();
     }
 
