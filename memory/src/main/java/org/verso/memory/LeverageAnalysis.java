@@ -1,5 +1,6 @@
 package org.verso.memory;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,29 @@ public class LeverageAnalysis {
         int[] bands = new int[6];
         int words = 0;
         List<TargetSegment> segments = translations.allSegments(id);
+        List<MatchQuery> queries = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             TargetSegment s = segments.get(i);
             int count = Tokens.words(Tokens.of(s.source()));
             words += count;
-            bands[band(best(translation, segments, i))] += count;
+            if (s.source().isBlank()) {
+                bands[band(-1)] += count;
+                continue;
+            }
+            queries.add(new MatchQuery(
+                    s.source(),
+                    translation.sourceLanguage(),
+                    translation.targetLanguage(),
+                    1,
+                    50,
+                    Context.around(segments, i)));
+            counts.add(count);
+        }
+        List<List<Match>> answers = memory.matches(queries);
+        for (int q = 0; q < queries.size(); q++) {
+            List<Match> found = answers.get(q);
+            bands[band(found.isEmpty() ? -1 : found.get(0).score())] += counts.get(q);
         }
         return new Leverage(segments.size(), words, bands[0], bands[1], bands[2], bands[3], bands[4], bands[5]);
     }
@@ -60,37 +79,27 @@ public class LeverageAnalysis {
         if (translation.sourceLanguage() == null) {
             return found;
         }
+        List<SegmentId> asked = new ArrayList<>();
+        List<MatchQuery> queries = new ArrayList<>();
         for (TargetSegment s : segments) {
-            if (s.source().isBlank()) {
-                continue;
+            if (!s.source().isBlank()) {
+                asked.add(s.id());
+                queries.add(new MatchQuery(
+                        s.source(),
+                        translation.sourceLanguage(),
+                        translation.targetLanguage(),
+                        perSegment,
+                        minScore,
+                        null));
             }
-            List<Match> matches = memory.matches(new MatchQuery(
-                    s.source(),
-                    translation.sourceLanguage(),
-                    translation.targetLanguage(),
-                    perSegment,
-                    minScore,
-                    null));
-            if (!matches.isEmpty()) {
-                found.put(s.id(), matches);
+        }
+        List<List<Match>> answers = memory.matches(queries);
+        for (int q = 0; q < asked.size(); q++) {
+            if (!answers.get(q).isEmpty()) {
+                found.put(asked.get(q), answers.get(q));
             }
         }
         return found;
-    }
-
-    private int best(Translation translation, List<TargetSegment> segments, int i) {
-        TargetSegment s = segments.get(i);
-        if (s.source().isBlank()) {
-            return -1;
-        }
-        List<Match> found = memory.matches(new MatchQuery(
-                s.source(),
-                translation.sourceLanguage(),
-                translation.targetLanguage(),
-                1,
-                50,
-                Context.around(segments, i)));
-        return found.isEmpty() ? -1 : found.get(0).score();
     }
 
     private static int band(int score) {

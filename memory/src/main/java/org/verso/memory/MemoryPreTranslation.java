@@ -1,5 +1,6 @@
 package org.verso.memory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +28,26 @@ class MemoryPreTranslation implements PreTranslation {
         if (translation.sourceLanguage() == null || memory.size() == 0) {
             return targets;
         }
+        List<TargetSegment> asked = new ArrayList<>();
+        List<MatchQuery> queries = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) {
             TargetSegment segment = segments.get(i);
             if (Tokens.plainText(segment.source()).isBlank()) {
                 continue;
             }
-            List<Match> found = memory.matches(new MatchQuery(
+            asked.add(segment);
+            queries.add(new MatchQuery(
                     segment.source(),
                     translation.sourceLanguage(),
                     translation.targetLanguage(),
                     1,
                     100,
                     Context.around(segments, i)));
+        }
+        List<List<Match>> answers = memory.matches(queries);
+        for (int i = 0; i < asked.size(); i++) {
+            List<Match> found = answers.get(i);
+            TargetSegment segment = asked.get(i);
             if (!found.isEmpty() && exact(found.get(0), segment)) {
                 targets.put(segment.id(), found.get(0).unit().target());
             }

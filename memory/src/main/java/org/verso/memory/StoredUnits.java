@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,12 +35,18 @@ class StoredUnits {
                 sourceLanguage.value() + '\u0000' + targetLanguage.value() + '\u0000' + source + '\u0000' + target);
     }
 
-    /** The stored unit with the same pair and texts, if any. */
-    Optional<MemoryUnit> same(MemoryUnit unit) {
-        return db.sql("SELECT " + COLUMNS + " FROM memory_unit WHERE content_key = ?")
-                .param(contentKey(unit.sourceLanguage(), unit.targetLanguage(), unit.source(), unit.target()))
-                .query(StoredUnits::unit)
-                .optional();
+    /** The stored units with these content keys ({@link #contentKey}), by key: a query per 500 keys. */
+    Map<String, MemoryUnit> sameAll(Collection<String> keys) {
+        Map<String, MemoryUnit> found = new HashMap<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 500) {
+            db.sql("SELECT " + COLUMNS + ", content_key FROM memory_unit WHERE content_key IN (:keys)")
+                    .param("keys", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query((rs, n) -> Map.entry(rs.getString("content_key"), unit(rs, n)))
+                    .list()
+                    .forEach(e -> found.put(e.getKey(), e.getValue()));
+        }
+        return found;
     }
 
     void insert(List<MemoryUnit> units) {

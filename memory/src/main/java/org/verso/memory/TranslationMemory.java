@@ -30,6 +30,7 @@ import org.verso.memory.internal.Tokens;
  */
 public class TranslationMemory {
     private static final Logger log = LoggerFactory.getLogger(TranslationMemory.class);
+    private static final int READ_BATCH = 500;
 
     private final StoredUnits store;
     private final TransactionTemplate transactions;
@@ -61,21 +62,25 @@ public class TranslationMemory {
             List<MemoryUnit> updated = new ArrayList<>();
             List<MemoryUnit> unchanged = new ArrayList<>();
             Map<String, MemoryUnit> batch = new LinkedHashMap<>();
-            for (MemoryUnit unit : units) {
-                String key = StoredUnits.contentKey(
-                        unit.sourceLanguage(), unit.targetLanguage(), unit.source(), unit.target());
-                if (batch.containsKey(key)) {
+            List<String> keys = units.stream()
+                    .map(u -> StoredUnits.contentKey(u.sourceLanguage(), u.targetLanguage(), u.source(), u.target()))
+                    .toList();
+            // one query per 500 units for those stored already, not one per unit
+            Map<String, MemoryUnit> stored = store.sameAll(new java.util.HashSet<>(keys));
+            java.util.Set<String> decided = new java.util.HashSet<>();
+            for (int i = 0; i < units.size(); i++) {
+                MemoryUnit unit = units.get(i);
+                String key = keys.get(i);
+                if (!decided.add(key)) { // the same unit twice in one addition: the first counts
                     unchanged.add(unit);
                     continue;
                 }
-                var stored = store.same(unit);
-                if (stored.isEmpty()) {
+                MemoryUnit same = stored.get(key);
+                if (same == null) {
                     batch.put(key, unit);
                     added.add(unit);
-                } else if (unit.provenance()
-                        .date()
-                        .isAfter(stored.get().provenance().date())) {
-                    store.update(stored.get().id(), unit.provenance(), unit.contextKey());
+                } else if (unit.provenance().date().isAfter(same.provenance().date())) {
+                    store.update(same.id(), unit.provenance(), unit.contextKey());
                     updated.add(unit);
                 } else {
                     unchanged.add(unit);
@@ -106,16 +111,42 @@ public class TranslationMemory {
 
     /** The best matches for a segment, best first: in-context (101), exact (100), then fuzzy down to the minimum. */
     public List<Match> matches(MatchQuery query) {
-        int minScore = query.minScore() == null ? settings.minScore() : query.minScore();
-        FuzzyIndex index = pairs.get(pairKey(query.sourceLanguage(), query.targetLanguage()));
-        if (index == null) {
+        return matches(List.of(query)).get(0);
+    }
+
+    /**
+     * The best matches of each query, in the queries' order ({@link #matches(MatchQuery)}): the index is asked for
+     * each, the units found are read together (a query per {@value #READ_BATCH} units, not one per segment).
+     */
+    public List<List<Match>> matches(List<MatchQuery> queries) {
+        List<List<FuzzyIndex.Scored>> candidates = new ArrayList<>(queries.size());
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+        for (MatchQuery query : queries) {
+            FuzzyIndex index = pairs.get(pairKey(query.sourceLanguage(), query.targetLanguage()));
+            // a number or code that differs costs a point after the index's ranking: ask for a few more than wanted
+            List<FuzzyIndex.Scored> found =
+                    index == null ? List.of() : index.best(query.source(), minScore(query), query.limit() * 2 + 5);
+            candidates.add(found);
+            found.forEach(c -> ids.add(c.id()));
+        }
+        Map<UUID, MemoryUnit> units = new HashMap<>();
+        List<UUID> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += READ_BATCH) {
+            units.putAll(store.byIds(all.subList(from, Math.min(all.size(), from + READ_BATCH))));
+        }
+        List<List<Match>> answers = new ArrayList<>(queries.size());
+        for (int q = 0; q < queries.size(); q++) {
+            answers.add(scored(queries.get(q), candidates.get(q), units));
+        }
+        return answers;
+    }
+
+    private List<Match> scored(MatchQuery query, List<FuzzyIndex.Scored> candidates, Map<UUID, MemoryUnit> units) {
+        if (candidates.isEmpty()) {
             return List.of();
         }
+        int minScore = minScore(query);
         List<Tokens.Token> tokens = Tokens.of(query.source());
-        // a number or code that differs costs a point after the index's ranking: ask for a few more than wanted
-        List<FuzzyIndex.Scored> candidates = index.best(query.source(), minScore, query.limit() * 2 + 5);
-        Map<UUID, MemoryUnit> units =
-                store.byIds(candidates.stream().map(FuzzyIndex.Scored::id).toList());
         List<Match> matches = new ArrayList<>();
         for (FuzzyIndex.Scored c : candidates) {
             MemoryUnit unit = units.get(c.id());
@@ -130,6 +161,10 @@ public class TranslationMemory {
                 .reversed()
                 .thenComparing(m -> m.unit().provenance().date(), Comparator.reverseOrder()));
         return matches.size() > query.limit() ? List.copyOf(matches.subList(0, query.limit())) : matches;
+    }
+
+    private int minScore(MatchQuery query) {
+        return query.minScore() == null ? settings.minScore() : query.minScore();
     }
 
     /** How many units the index holds (all pairs). */

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.slf4j.Logger;
@@ -27,10 +30,19 @@ public class Concordance implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(Concordance.class);
     static final String SCHEMA = "1";
     private static final int MAX_LIMIT = 200;
+    private static final int ALIGNMENTS_CACHED = 512;
 
     private final Analyzer analyzer = Analyzers.concordance();
     private final IndexStore store;
     private final Refresher refresher;
+    /** The latest alignments asked for, each valid while the index is at the version it was computed on. */
+    private final Map<String, MemoryUnits.Aligned> aligned =
+            Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, MemoryUnits.Aligned> eldest) {
+                    return size() > ALIGNMENTS_CACHED;
+                }
+            });
 
     /** A unit found, both sides HTML-escaped with the matches in {@code <mark>}. */
     public record Hit(SearchableMemoryUnit unit, float score, String sourceSnippet, String targetSnippet) {}
@@ -91,6 +103,29 @@ public class Concordance implements Closeable {
             return MemoryUnits.search(store, analyzer, text, sourceLanguage, targetLanguage, limit).stream()
                     .map(found -> new Hit(found.unit(), found.score(), found.source(), found.target()))
                     .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The words the memory consistently translates {@code words} with (how, docs/search.md "Query expansion"), best
+     * first: what a search can also look for in the other languages. Empty for a blank text or a memory without
+     * agreeing units.
+     */
+    public List<AlignedTerm> alignments(String words, int limit) {
+        if (words == null || words.isBlank() || words.length() > SearchQuery.MAX_TEXT || limit < 1) {
+            return List.of();
+        }
+        String key = words.strip().toLowerCase(java.util.Locale.ROOT) + '\u0000' + limit;
+        try {
+            MemoryUnits.Aligned cached = aligned.get(key);
+            if (cached != null && cached.version() == MemoryUnits.version(store)) {
+                return cached.terms();
+            }
+            MemoryUnits.Aligned fresh = MemoryUnits.alignments(store, analyzer, words.strip(), limit);
+            aligned.put(key, fresh);
+            return fresh.terms();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

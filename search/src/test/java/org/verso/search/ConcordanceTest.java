@@ -17,7 +17,7 @@ class ConcordanceTest {
     @TempDir
     Path dir;
 
-    private static List<SearchableMemoryUnit> omegatMemory() throws Exception {
+    static List<SearchableMemoryUnit> omegatMemory() throws Exception {
         Path tmx = Corpus.root().resolve("translation/tmx/omegat-l10n_en-ru.tmx");
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);

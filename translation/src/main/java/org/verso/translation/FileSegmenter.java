@@ -116,12 +116,13 @@ class FileSegmenter {
     }
 
     private void store(DocumentId document, Sha256 file, ExtractedSegments extracted, String noteCode, String note) {
-        // a new version of a file: the document's translations carry over to it in the same transaction
+        // a new version of a file: the document's translations carry over to it in the same transaction; a file
+        // added to a document: they get its segments
         Runnable carryOver = documents
                 .previousVersionOf(file)
                 .filter(old -> segments.file(document, old).isPresent())
                 .<Runnable>map(old -> () -> versions.carryOver(document, old, file))
-                .orElse(() -> {});
+                .orElse(() -> versions.addFile(document, file));
         if (segments.store(document, file, extracted, noteCode, note, carryOver)) {
             events.publishEvent(new SegmentsExtracted(document, file, extracted.count(), extracted.roundTrip()));
         }

@@ -88,6 +88,32 @@ public class SourceVersions {
         changed.forEach(events::publishEvent);
     }
 
+    /**
+     * A file added to a document that has translations already (the kit's fifth brochure): runs inside the transaction
+     * that stored the file's segments, and gives every translation of the document its segments, new, with the counts
+     * the progress is measured against. A translation's status is left as it is.
+     */
+    void addFile(DocumentId document, Sha256 file) {
+        List<TranslationChanged> changed = new ArrayList<>();
+        for (var work : translationsOf(document)) {
+            int added = db.sql("INSERT INTO translation_target (translation_id, segment_id, target, status, version)"
+                            + " SELECT ?, s.id, '', 'NEW', 0 FROM translation_segment s WHERE s.document_id = ?"
+                            + " AND s.file_sha256 = ? AND NOT EXISTS (SELECT 1 FROM translation_target t"
+                            + " WHERE t.translation_id = ? AND t.segment_id = s.id)")
+                    .params(
+                            work.getKey().value(),
+                            document.value(),
+                            file.hex(),
+                            work.getKey().value())
+                    .update();
+            if (added > 0) {
+                recount(work.getKey());
+                changed.add(new TranslationChanged(work.getKey(), document, work.getValue()));
+            }
+        }
+        changed.forEach(events::publishEvent);
+    }
+
     private void carry(
             UUID change,
             TranslationId id,
@@ -154,17 +180,7 @@ public class SourceVersions {
                     .params(id.value(), gone.id())
                     .update();
         }
-        List<String> texts = db.sql("SELECT s.plain_text FROM translation_target t JOIN translation_segment s"
-                        + " ON s.id = t.segment_id WHERE t.translation_id = ?")
-                .param(id.value())
-                .query(String.class)
-                .list();
-        db.sql("UPDATE translation_work SET segment_count = ?, word_count = ? WHERE id = ?")
-                .params(
-                        texts.size(),
-                        texts.stream().mapToInt(Translations::words).sum(),
-                        id.value())
-                .update();
+        recount(id);
         int[] progressAfter = progress(id);
         db.sql("INSERT INTO translation_source_carry (change_id, translation_id, before_done, before_total,"
                         + " after_done, after_total) VALUES (?, ?, ?, ?, ?, ?)")
@@ -178,6 +194,21 @@ public class SourceVersions {
     }
 
     /** Translated or approved segments, and all segments, of a translation. */
+    /** The translation's segments and words, counted again from its targets. */
+    private void recount(TranslationId id) {
+        List<String> texts = db.sql("SELECT s.plain_text FROM translation_target t JOIN translation_segment s"
+                        + " ON s.id = t.segment_id WHERE t.translation_id = ?")
+                .param(id.value())
+                .query(String.class)
+                .list();
+        db.sql("UPDATE translation_work SET segment_count = ?, word_count = ? WHERE id = ?")
+                .params(
+                        texts.size(),
+                        texts.stream().mapToInt(Translations::words).sum(),
+                        id.value())
+                .update();
+    }
+
     private int[] progress(TranslationId id) {
         return db.sql("SELECT COALESCE(SUM(CASE WHEN status IN ('TRANSLATED', 'APPROVED') THEN 1 ELSE 0 END), 0),"
                         + " COUNT(*) FROM translation_target WHERE translation_id = ?")

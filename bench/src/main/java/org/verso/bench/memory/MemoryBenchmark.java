@@ -243,7 +243,7 @@ public final class MemoryBenchmark {
         }
     }
 
-    private static void sentences(Path tmx, List<String[]> english, List<String[]> russian) throws IOException {
+    static void sentences(Path tmx, List<String[]> english, List<String[]> russian) throws IOException {
         String text = Files.readString(tmx, StandardCharsets.UTF_8);
         Matcher m = SEG.matcher(text);
         boolean en = true;
@@ -259,7 +259,7 @@ public final class MemoryBenchmark {
     }
 
     /** The head of one sentence and the tail of another, sometimes a word changed or a number put in. */
-    private static String recombine(Random random, List<String[]> sentences) {
+    static String recombine(Random random, List<String[]> sentences) {
         String[] a = sentences.get(random.nextInt(sentences.size()));
         String[] b = sentences.get(random.nextInt(sentences.size()));
         List<String> words = new ArrayList<>();

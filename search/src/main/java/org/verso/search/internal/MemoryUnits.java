@@ -25,6 +25,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.QueryBuilder;
+import org.verso.search.AlignedTerm;
 import org.verso.search.SearchableMemoryUnit;
 
 /**
@@ -36,8 +37,8 @@ public final class MemoryUnits {
     private static final String ID = "id";
     private static final String SOURCE_LANG = "sourceLang";
     private static final String TARGET_LANG = "targetLang";
-    private static final String SOURCE = "source";
-    private static final String TARGET = "target";
+    static final String SOURCE = "source";
+    static final String TARGET = "target";
     private static final String ORIGIN = "origin";
     private static final FieldType WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
 
@@ -72,6 +73,42 @@ public final class MemoryUnits {
         if (Languages.analyzed(language)) {
             doc.add(new TextField(side + "_" + language, text, Field.Store.NO));
         }
+    }
+
+    /** The words a query's words are aligned with, as of one version of the index. */
+    public record Aligned(long version, List<AlignedTerm> terms) {}
+
+    /**
+     * The words the memory translates {@code words} with, best first ({@link Alignments}): each word's written form
+     * and language.
+     */
+    public static Aligned alignments(IndexStore store, Analyzer analyzer, String words, int limit) throws IOException {
+        IndexSearcher searcher = store.acquire();
+        try {
+            List<AlignedTerm> terms = new Alignments(searcher, analyzer)
+                    .of(words, limit).stream()
+                            .map(a -> new AlignedTerm(a.word(), a.language()))
+                            .toList();
+            return new Aligned(version(searcher), terms);
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    /** The version of what the index's searchers see now (it changes with every refresh that found changes). */
+    public static long version(IndexStore store) throws IOException {
+        IndexSearcher searcher = store.acquire();
+        try {
+            return version(searcher);
+        } finally {
+            store.release(searcher);
+        }
+    }
+
+    private static long version(IndexSearcher searcher) {
+        return searcher.getIndexReader() instanceof org.apache.lucene.index.DirectoryReader reader
+                ? reader.getVersion()
+                : -1;
     }
 
     public static void delete(IndexStore store, String id) throws IOException {

@@ -12,7 +12,7 @@ import org.verso.web.testing.People;
 import org.verso.web.testing.WebTest;
 
 /** The memory over HTTP: TMX import with its report, matches, export, and a specific problem for each bad input. */
-class MemoryApiTest extends WebTest {
+public class MemoryApiTest extends WebTest {
     static final String BOUNDARY = "----verso-memory-test";
 
     Http coordinator;
@@ -38,7 +38,7 @@ class MemoryApiTest extends WebTest {
         return body.toByteArray();
     }
 
-    static Http.Response upload(Http who, Map<String, String> files) {
+    public static Http.Response upload(Http who, Map<String, String> files) {
         return who.send("POST", "/api/tm/tmx", "multipart/form-data; boundary=" + BOUNDARY, multipart(files));
     }
 

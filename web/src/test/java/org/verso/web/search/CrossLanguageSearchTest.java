@@ -134,4 +134,35 @@ class CrossLanguageSearchTest extends WebTest {
         assertThat(expanded).contains(russian.id().toString()).contains("id=\"no-expansion\"");
         assertThat(expanded).doesNotContain("name=\"expand\"");
     }
+
+    @Test
+    void anEnglishWordFindsTheRussianDocumentThroughTheWordsTheMemoryTranslatesItWith() throws Exception {
+        Http admin = admin();
+        String tmx = "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"en\"/><body>"
+                + unit("Glorbex is prohibited in every prison.", "Глорбекс запрещён в каждой тюрьме.")
+                + unit("No one shall be subjected to glorbex.", "Никто не должен подвергаться глорбексу.")
+                + unit("The victims of glorbex have a right to redress.", "Жертвы глорбекса имеют право на возмещение.")
+                + unit("Glorbex leaves no trace.", "Глорбекс не оставляет следов.")
+                + "</body></tmx>";
+        var imported = org.verso.web.memory.MemoryApiTest.upload(admin, Map.of("glorbex.tmx", tmx));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        Document russian = ingest("Доклад о глорбексе", "ru", "Глорбекс запрещён всегда и везде.");
+
+        // no glossary term: the memory's four units agree on the word
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode found = search(admin, "glorbex", 1);
+        while (!ids(found).contains(russian.id().toString()) && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the memory reaches the concordance index within its refresh interval
+            found = search(admin, "glorbex", 1);
+        }
+        assertThat(ids(found)).contains(russian.id().toString());
+        assertThat(found.path("alsoSearched").get(0).asString()).isEqualTo("глорбекс");
+        assertThat(ids(admin.get("/api/search?q=glorbex&expand=false").json()))
+                .doesNotContain(russian.id().toString());
+    }
+
+    static String unit(String english, String russian) {
+        return "<tu><tuv xml:lang=\"en\"><seg>" + english + "</seg></tuv><tuv xml:lang=\"ru\"><seg>" + russian
+                + "</seg></tuv></tu>";
+    }
 }

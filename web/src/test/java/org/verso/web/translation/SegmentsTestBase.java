@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.verso.library.Document;
+import org.verso.library.DocumentId;
 import org.verso.library.DocumentIngested;
 import org.verso.library.DocumentKind;
 import org.verso.library.Documents;
@@ -43,10 +44,16 @@ abstract class SegmentsTestBase extends WebTest {
 
     /** Stores, catalogues and announces a file as ingest does, then waits for its segments. */
     DocumentIngested ingest(byte[] bytes, String name, String mediaType, String text) {
+        return ingest(null, bytes, name, mediaType, text);
+    }
+
+    /** As {@link #ingest(byte[], String, String, String)}, the file attached to {@code attachTo} when not null. */
+    DocumentIngested ingest(DocumentId attachTo, byte[] bytes, String name, String mediaType, String text) {
         Sha256 sha = store.store(new ByteArrayInputStream(bytes));
-        Document document = documents.create(
-                new NewDocument(name, DocumentKind.OTHER, null, "en", null, Set.of()),
-                new NewFile(sha, name, mediaType, bytes.length, "en", 0.9, null, null, null, text));
+        NewFile newFile = new NewFile(sha, name, mediaType, bytes.length, "en", 0.9, null, null, null, text);
+        Document document = attachTo == null
+                ? documents.create(new NewDocument(name, DocumentKind.OTHER, null, "en", null, Set.of()), newFile)
+                : documents.attach(attachTo, newFile);
         DocumentIngested event = new DocumentIngested(document.id(), sha, name, mediaType, "en", true);
         transactions.executeWithoutResult(status -> events.publishEvent(event));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
