@@ -1,5 +1,6 @@
 package org.verso.translation;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,8 +12,14 @@ import java.util.Objects;
  * @param source the source text in Verso's inline markup: text escaped as in XML, formatting kept as codes
  *     ({@code <g id="1">bold</g>}, {@code <x id="2"/>}, {@code <bx id="3"/>}, {@code <ex id="3"/>})
  * @param text the plain text: {@code source} without its codes, unescaped
+ * @param codes the original data of the codes in {@code source}, where the file has any (none for plain text)
  */
-public record ExtractedSegment(int index, String unit, String source, String text) {
+public record ExtractedSegment(int index, String unit, String source, String text, List<OriginalCode> codes) {
+    /** A segment whose codes carry no original data. */
+    public ExtractedSegment(int index, String unit, String source, String text) {
+        this(index, unit, source, text, List.of());
+    }
+
     public ExtractedSegment {
         if (index < 0) {
             throw new IllegalArgumentException("index must not be negative: " + index);
@@ -20,5 +27,6 @@ public record ExtractedSegment(int index, String unit, String source, String tex
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(text, "text");
+        codes = List.copyOf(codes);
     }
 }

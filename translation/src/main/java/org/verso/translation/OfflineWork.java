@@ -59,6 +59,7 @@ public class OfflineWork {
             Pattern.compile("seg-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-v(\\d{1,9})");
 
     private final Translations translations;
+    private final Segments segments;
     private final Accounts accounts;
     private final Clock clock;
     private final List<OfflinePackagePart> parts;
@@ -66,11 +67,13 @@ public class OfflineWork {
 
     OfflineWork(
             Translations translations,
+            Segments segments,
             Accounts accounts,
             Clock clock,
             List<OfflinePackagePart> parts,
             List<OfflineUnitAids> aids) {
         this.translations = Objects.requireNonNull(translations, "translations");
+        this.segments = Objects.requireNonNull(segments, "segments");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.parts = List.copyOf(parts);
@@ -85,7 +88,7 @@ public class OfflineWork {
     public TranslatedFile export(TranslationId id, XliffVersion version, XliffSelection selection, AccountId by) {
         Translation t = exporter(id, by);
         List<TargetSegment> segments = selected(id, selection);
-        byte[] bytes = write(t, segments, version, selection, aids(t, segments));
+        byte[] bytes = write(t, segments, version, selection, aids(t, segments), this.segments.codes(t.document()));
         return new TranslatedFile(baseName(t, segments) + ".xlf", XLIFF_TYPE, bytes, false);
     }
 
@@ -101,7 +104,10 @@ public class OfflineWork {
         String xliff = base + ".xlf";
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
-            entry(out, xliff, write(t, segments, version, selection, aids(t, segments)));
+            entry(
+                    out,
+                    xliff,
+                    write(t, segments, version, selection, aids(t, segments), this.segments.codes(t.document())));
             entry(out, "README.txt", readme(language, xliff, t).getBytes(StandardCharsets.UTF_8));
             Set<String> names = new HashSet<>(Set.of(xliff, "README.txt"));
             for (OfflinePackagePart part : parts) {
@@ -369,13 +375,14 @@ public class OfflineWork {
             List<TargetSegment> segments,
             XliffVersion version,
             XliffSelection selection,
-            Map<SegmentId, List<OfflineUnitAids.Aid>> aids) {
+            Map<SegmentId, List<OfflineUnitAids.Aid>> aids,
+            Map<SegmentId, List<OriginalCode>> codes) {
         Map<String, List<XliffUnit>> byFile = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (TargetSegment s : segments) {
             names.putIfAbsent(s.file().hex(), s.fileName());
             byFile.computeIfAbsent(s.file().hex(), k -> new ArrayList<>())
-                    .add(unit(s, aids.getOrDefault(s.id(), List.of())));
+                    .add(unit(s, aids.getOrDefault(s.id(), List.of()), codes.getOrDefault(s.id(), List.of())));
         }
         List<XliffFile> files = new ArrayList<>();
         byFile.forEach((sha, units) -> files.add(new XliffFile(names.get(sha), units)));
@@ -391,7 +398,7 @@ public class OfflineWork {
         return out.toByteArray();
     }
 
-    private static XliffUnit unit(TargetSegment s, List<OfflineUnitAids.Aid> aids) {
+    private static XliffUnit unit(TargetSegment s, List<OfflineUnitAids.Aid> aids, List<OriginalCode> codes) {
         List<XliffUnit.Note> notes = new ArrayList<>();
         if (s.comment() != null && !s.comment().isBlank()) {
             notes.add(new XliffUnit.Note("reviewer", s.comment()));
@@ -419,7 +426,8 @@ public class OfflineWork {
                 aids.stream()
                         .filter(OfflineUnitAids.GlossaryEntry.class::isInstance)
                         .map(OfflineUnitAids.GlossaryEntry.class::cast)
-                        .toList());
+                        .toList(),
+                codes);
     }
 
     private static String baseName(Translation t, List<TargetSegment> segments) {

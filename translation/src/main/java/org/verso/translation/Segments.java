@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,9 +278,14 @@ public class Segments {
     private void insert(DocumentId document, Sha256 file, List<ExtractedSegment> segments) {
         Timestamp now = Timestamp.from(clock.instant());
         List<Object[]> rows = new ArrayList<>(BATCH);
+        List<Object[]> codes = new ArrayList<>();
         for (ExtractedSegment segment : segments) {
+            UUID id = UUID.randomUUID();
+            for (OriginalCode code : segment.codes()) {
+                codes.add(new Object[] {id, code.id(), code.role().name(), code.data()});
+            }
             rows.add(new Object[] {
-                UUID.randomUUID(),
+                id,
                 document.value(),
                 file.hex(),
                 segment.index(),
@@ -297,6 +303,26 @@ public class Segments {
         if (!rows.isEmpty()) {
             insertBatch(rows);
         }
+        for (int from = 0; from < codes.size(); from += BATCH) {
+            batch.batchUpdate(
+                    "INSERT INTO translation_segment_code (segment_id, code_id, code_role, data) VALUES (?, ?, ?, ?)",
+                    codes.subList(from, Math.min(codes.size(), from + BATCH)));
+        }
+    }
+
+    /** The original data of the codes of a document's current segments, by segment (those with any). */
+    Map<SegmentId, List<OriginalCode>> codes(DocumentId document) {
+        Map<SegmentId, List<OriginalCode>> codes = new HashMap<>();
+        db.sql("SELECT c.segment_id, c.code_id, c.code_role, c.data FROM translation_segment_code c"
+                        + " JOIN translation_segment ON translation_segment.id = c.segment_id"
+                        + " WHERE translation_segment.document_id = ?" + CURRENT)
+                .param(document.value())
+                .query(rs -> {
+                    codes.computeIfAbsent(new SegmentId(rs.getObject(1, UUID.class)), k -> new ArrayList<>())
+                            .add(new OriginalCode(
+                                    rs.getInt(2), OriginalCode.Role.valueOf(rs.getString(3)), rs.getString(4)));
+                });
+        return codes;
     }
 
     private void insertBatch(List<Object[]> rows) {

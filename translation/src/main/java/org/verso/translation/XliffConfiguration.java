@@ -14,12 +14,14 @@ class XliffConfiguration {
     @Bean
     OfflineWork offlineWork(
             Translations translations,
+            Segments segments,
             Accounts accounts,
             ObjectProvider<Clock> clock,
             ObjectProvider<OfflinePackagePart> parts,
             ObjectProvider<OfflineUnitAids> aids) {
         return new OfflineWork(
                 translations,
+                segments,
                 accounts,
                 clock.getIfAvailable(Clock::systemUTC),
                 parts.orderedStream().toList(),

@@ -61,6 +61,10 @@ class FixtureRoundTripTest {
                 .isEqualTo(segments.segments().get(2).unit());
         assertThat(segments.segments().get(3).unit())
                 .isNotEqualTo(segments.segments().get(0).unit());
+        // Okapi's original data of a DOCX run is its reference into the file's skeleton (the run properties stay there)
+        assertThat(segments.segments().get(0).codes())
+                .extracting(OriginalCode::data)
+                .containsExactly("<run1>", "</run1>", "<run2>", "</run2>");
     }
 
     @Test
@@ -132,6 +136,17 @@ class FixtureRoundTripTest {
         assertThat(segments.segments())
                 .extracting(ExtractedSegment::source)
                 .anyMatch(s -> s.matches("This is " + BOLD + " and <g id=\"\\d+\">italic</g>\\."));
+        // each code's original data is kept for XLIFF 2.0's originalData: the tags themselves
+        ExtractedSegment bold = segments.segments().get(1);
+        String boldId = bold.source().replaceAll(".*<g id=\"(\\d+)\">bold</g>.*", "$1");
+        assertThat(bold.codes())
+                .contains(
+                        new OriginalCode(Integer.parseInt(boldId), OriginalCode.Role.OPENING, "<b>"),
+                        new OriginalCode(Integer.parseInt(boldId), OriginalCode.Role.CLOSING, "</b>"));
+        assertThat(segments.segments())
+                .flatExtracting(ExtractedSegment::codes)
+                .contains(new OriginalCode(3, OriginalCode.Role.STANDALONE, "<br/>"));
+        assertThat(segments.segments().get(4).codes()).isEmpty(); // Привет, мир.
     }
 
     @Test

@@ -45,19 +45,24 @@ class XliffFilesTest {
                     "Police must respect <g id=\"1\">human dignity</g>.",
                     "Police must respect <g id=\"1\">human dignity</g>.",
                     "needs-translation",
-                    "initial"),
+                    "initial",
+                    List.of(
+                            new OriginalCode(1, OriginalCode.Role.OPENING, "<w:r><w:rPr><w:b/></w:rPr><w:t>"),
+                            new OriginalCode(1, OriginalCode.Role.CLOSING, "</w:t></w:r>"))),
             unit(
                     "seg-22222222-2222-4222-8222-222222222222-v3",
                     "Line<x id=\"2\"/>break &amp; a &lt;tag&gt;",
                     "Строка<x id=\"2\"/>перенос &amp; &lt;тег&gt;",
                     "translated",
-                    "translated"),
+                    "translated",
+                    List.of(new OriginalCode(2, OriginalCode.Role.STANDALONE, "<w:br/>"))),
             unit(
                     "seg-33333333-3333-4333-8333-333333333333-v1",
                     "Starts <bx id=\"3\"/>bold",
                     "Начало <bx id=\"3\"/>жирного",
                     "needs-review-translation",
-                    "initial"),
+                    "initial",
+                    List.of(new OriginalCode(3, OriginalCode.Role.OPENING, "<b>"))),
             unit(
                     "seg-44444444-4444-4444-8444-444444444444-v1",
                     "ends<ex id=\"3\"/> here.",
@@ -72,6 +77,12 @@ class XliffFilesTest {
                     "translated"));
 
     static XliffUnit unit(String id, String source, String target, String state12, String state20) {
+        return unit(id, source, target, state12, state20, List.of());
+    }
+
+    /** A unit whose codes carry {@code codes} as their original data. */
+    static XliffUnit unit(
+            String id, String source, String target, String state12, String state20, List<OriginalCode> codes) {
         return new XliffUnit(
                 id,
                 "0",
@@ -81,7 +92,10 @@ class XliffFilesTest {
                 state12.equals("signed-off"),
                 state20,
                 state20.equals("initial") ? "verso:new" : null,
-                List.of(new XliffUnit.Note("reviewer", "Keep the term \"dignity\" & <b>.")));
+                List.of(new XliffUnit.Note("reviewer", "Keep the term \"dignity\" & <b>.")),
+                List.of(),
+                List.of(),
+                codes);
     }
 
     static byte[] write(boolean version2) {
@@ -103,13 +117,16 @@ class XliffFilesTest {
         String xml = Files.readString(file);
         assertThat(xml)
                 .contains(
-                        "<pc id=\"1\">human dignity</pc>",
-                        "<ph id=\"2\"/>",
-                        "<sc id=\"3\" isolated=\"yes\"/>",
-                        "<ec id=\"3\" isolated=\"yes\"/>",
-                        "<sc id=\"4\"/>",
-                        "<ec startRef=\"4\"/>",
-                        "state=\"final\"");
+                        "<ec id=\"3\" isolated=\"yes\"/>", "<sc id=\"4\"/>", "<ec startRef=\"4\"/>", "state=\"final\"");
+        // each code's original data, referred to from source and target alike
+        assertThat(xml)
+                .contains(
+                        "<originalData><data id=\"o1\">&lt;w:r&gt;&lt;w:rPr&gt;&lt;w:b/&gt;&lt;/w:rPr&gt;&lt;w:t&gt;</data>"
+                                + "<data id=\"c1\">&lt;/w:t&gt;&lt;/w:r&gt;</data></originalData>",
+                        "<pc id=\"1\" dataRefStart=\"o1\" dataRefEnd=\"c1\">human dignity</pc>",
+                        "<ph id=\"2\" dataRef=\"p2\"/>",
+                        "<sc id=\"3\" isolated=\"yes\" dataRef=\"o3\"/>");
+        assertThat(xml.split("dataRefStart=\"o1\"", -1)).hasSize(3); // source and target
         int units = 0;
         try (XLIFFReader reader = new XLIFFReader(XLIFFReader.VALIDATION_MAXIMAL)) {
             reader.open(file.toFile());

@@ -14,6 +14,7 @@ import net.sf.okapi.common.resource.Code;
 import net.sf.okapi.common.resource.TextFragment;
 import net.sf.okapi.common.resource.TextFragment.TagType;
 import org.verso.library.InvalidInputException;
+import org.verso.translation.OriginalCode;
 
 /**
  * Converts Okapi's coded text to and from Verso's portable inline markup, modelled on XLIFF 1.2 inline elements:
@@ -47,6 +48,41 @@ public final class InlineMarkup {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The original data of a fragment's codes (what the file holds for each: a DOCX run's properties, an HTML tag), by
+     * id and role; codes without data are left out, and characters XML 1.0 cannot hold are dropped.
+     */
+    public static List<OriginalCode> originalCodes(TextFragment fragment) {
+        Map<String, OriginalCode> codes = new java.util.LinkedHashMap<>();
+        for (Code code : fragment.getCodes()) {
+            String data = code.getData();
+            if (data == null || data.isEmpty()) {
+                continue;
+            }
+            OriginalCode.Role role =
+                    switch (code.getTagType()) {
+                        case OPENING -> OriginalCode.Role.OPENING;
+                        case CLOSING -> OriginalCode.Role.CLOSING;
+                        default -> OriginalCode.Role.STANDALONE;
+                    };
+            String xml = data.codePoints()
+                    .filter(InlineMarkup::xmlChar)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
+            codes.putIfAbsent(code.getId() + "/" + role, new OriginalCode(code.getId(), role, xml));
+        }
+        return List.copyOf(codes.values());
+    }
+
+    private static boolean xmlChar(int c) {
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
+                || c >= 0x10000;
     }
 
     /** The text of a fragment with every code left out. */

@@ -67,7 +67,11 @@ public final class OkapiEngine {
                 }
                 TextFragment content = segment.getContent();
                 segments.add(new ExtractedSegment(
-                        index, unit.getId(), InlineMarkup.toMarkup(content), InlineMarkup.plainText(content)));
+                        index,
+                        unit.getId(),
+                        InlineMarkup.toMarkup(content),
+                        InlineMarkup.plainText(content),
+                        InlineMarkup.originalCodes(content)));
             }
         });
         return segments;

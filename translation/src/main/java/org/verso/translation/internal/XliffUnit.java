@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.verso.translation.OfflineUnitAids.GlossaryEntry;
 import org.verso.translation.OfflineUnitAids.MemoryMatch;
+import org.verso.translation.OriginalCode;
 
 /**
  * One unit to write into an XLIFF file, already mapped from Verso's segment.
@@ -19,6 +20,7 @@ import org.verso.translation.OfflineUnitAids.MemoryMatch;
  * @param notes notes on the unit: who wrote them ({@code from}/{@code category}) and their text
  * @param matches memory matches for the translator, best first (1.2 {@code alt-trans}, 2.0 {@code mtc:match})
  * @param terms glossary entries for terms of the source (2.0 {@code gls:glossEntry}, 1.2 a note)
+ * @param codes the original data of the source's codes (2.0 {@code originalData}; 1.2 has no place for it)
  */
 public record XliffUnit(
         String id,
@@ -31,7 +33,8 @@ public record XliffUnit(
         String subState20,
         List<Note> notes,
         List<MemoryMatch> matches,
-        List<GlossaryEntry> terms) {
+        List<GlossaryEntry> terms,
+        List<OriginalCode> codes) {
     public XliffUnit {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(source, "source");
@@ -39,6 +42,23 @@ public record XliffUnit(
         notes = List.copyOf(notes);
         matches = List.copyOf(matches);
         terms = List.copyOf(terms);
+        codes = List.copyOf(codes);
+    }
+
+    /** A unit whose codes carry no original data. */
+    public XliffUnit(
+            String id,
+            String name,
+            String source,
+            String target,
+            String state12,
+            boolean approved,
+            String state20,
+            String subState20,
+            List<Note> notes,
+            List<MemoryMatch> matches,
+            List<GlossaryEntry> terms) {
+        this(id, name, source, target, state12, approved, state20, subState20, notes, matches, terms, List.of());
     }
 
     /** A unit without matches and glossary entries. */
@@ -52,7 +72,7 @@ public record XliffUnit(
             String state20,
             String subState20,
             List<Note> notes) {
-        this(id, name, source, target, state12, approved, state20, subState20, notes, List.of(), List.of());
+        this(id, name, source, target, state12, approved, state20, subState20, notes, List.of(), List.of(), List.of());
     }
 
     /** A note from the coordinator or a reviewer. */

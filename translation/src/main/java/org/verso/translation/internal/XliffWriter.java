@@ -1,8 +1,12 @@
 package org.verso.translation.internal;
 
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,13 +15,17 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.verso.translation.OfflineUnitAids.GlossaryEntry;
 import org.verso.translation.OfflineUnitAids.MemoryMatch;
+import org.verso.translation.OriginalCode;
 
 /**
  * Writes XLIFF 1.2 or 2.0 from units in Verso's inline markup, streaming (StAX), one {@code <file>} per source file of
  * the document. Inline codes: Verso's {@code g}, {@code x}, {@code bx}, {@code ex} become 1.2's {@code g}, {@code x},
  * {@code bx}, {@code ex} and 2.0's {@code pc}, {@code ph}, {@code sc}, {@code ec} with the same ids (an {@code sc}/
- * {@code ec} is {@code isolated="yes"} unless both halves are in the segment). Verso keeps only a code's id and role
- * (the formatting stays in the original file), so there is no {@code originalData} to write.
+ * {@code ec} is {@code isolated="yes"} unless both halves are in the segment). In 2.0 each unit's codes carry their
+ * original data (what the source file holds for them, kept at segmentation): {@code <originalData>} with one
+ * {@code <data>} per code half ({@code o1}, {@code c1} for the opening and closing halves of code 1, {@code p2} for
+ * a standalone one), referred to by {@code dataRefStart}/{@code dataRefEnd}/{@code dataRef} in source and target
+ * alike. 1.2's {@code g}, {@code x}, {@code bx}, {@code ex} have no place for it.
  *
  * <p>A unit's memory matches become 1.2 {@code <alt-trans match-quality origin>} and 2.0 {@code <mtc:match>} (the
  * Translation Candidates module, {@code ref} to the unit's segment); its glossary entries 2.0 {@code <gls:glossEntry>}
@@ -174,6 +182,17 @@ public final class XliffWriter {
                     }
                     w.writeEndElement();
                 }
+                Map<String, String> data = originalData(u);
+                if (!data.isEmpty()) {
+                    w.writeStartElement("originalData");
+                    for (Map.Entry<String, String> d : data.entrySet()) {
+                        w.writeStartElement("data");
+                        w.writeAttribute("id", d.getKey());
+                        w.writeCharacters(d.getValue());
+                        w.writeEndElement();
+                    }
+                    w.writeEndElement();
+                }
                 w.writeStartElement("segment");
                 if (!u.matches().isEmpty()) {
                     w.writeAttribute("id", SEGMENT_ID);
@@ -184,11 +203,11 @@ public final class XliffWriter {
                 }
                 w.writeStartElement("source");
                 w.writeAttribute("xml", XML_NS, "space", "preserve");
-                inline(w, u.source(), true);
+                inline(w, u.source(), true, data.keySet());
                 w.writeEndElement();
                 w.writeStartElement("target");
                 w.writeAttribute("xml", XML_NS, "space", "preserve");
-                inline(w, u.target(), true);
+                inline(w, u.target(), true, data.keySet());
                 w.writeEndElement();
                 w.writeEndElement();
                 w.writeEndElement();
@@ -289,8 +308,58 @@ public final class XliffWriter {
         w.writeEndElement();
     }
 
+    /** The data ids of the unit's codes that its source uses, with their data, in the source's order. */
+    private static Map<String, String> originalData(XliffUnit u) {
+        Map<String, String> byRef = new HashMap<>();
+        for (OriginalCode code : u.codes()) {
+            byRef.put(dataRef(code.role(), Integer.toString(code.id())), code.data());
+        }
+        Map<String, String> used = new LinkedHashMap<>();
+        if (byRef.isEmpty()) {
+            return used;
+        }
+        Matcher m = TOKEN.matcher(u.source());
+        while (m.find()) {
+            List<String> refs = new ArrayList<>();
+            if (m.group(1) != null) {
+                refs.add(dataRef(OriginalCode.Role.OPENING, m.group(1)));
+                refs.add(dataRef(OriginalCode.Role.CLOSING, m.group(1)));
+            } else if (m.group(2) != null) {
+                refs.add(dataRef(role(m.group(2)), m.group(3)));
+            }
+            for (String ref : refs) {
+                if (byRef.containsKey(ref)) {
+                    used.putIfAbsent(ref, byRef.get(ref));
+                }
+            }
+        }
+        return used;
+    }
+
+    private static OriginalCode.Role role(String kind) {
+        return switch (kind) {
+            case "bx" -> OriginalCode.Role.OPENING;
+            case "ex" -> OriginalCode.Role.CLOSING;
+            default -> OriginalCode.Role.STANDALONE;
+        };
+    }
+
+    private static String dataRef(OriginalCode.Role role, String id) {
+        return switch (role) {
+                    case OPENING -> "o";
+                    case CLOSING -> "c";
+                    case STANDALONE -> "p";
+                }
+                + id;
+    }
+
     /** Verso's markup as XLIFF inline content; anything that is not a known element is text (escaped by StAX). */
     static void inline(XMLStreamWriter w, String markup, boolean version2) throws XMLStreamException {
+        inline(w, markup, version2, Set.of());
+    }
+
+    /** As {@link #inline(XMLStreamWriter, String, boolean)}, 2.0 codes referring to the unit's data {@code refs}. */
+    static void inline(XMLStreamWriter w, String markup, boolean version2, Set<String> refs) throws XMLStreamException {
         Set<Integer> pairedHalves = version2 ? pairedHalves(markup) : Set.of();
         Matcher m = TOKEN.matcher(markup);
         int at = 0;
@@ -305,6 +374,8 @@ public final class XliffWriter {
             } else if (m.group(1) != null) {
                 w.writeStartElement(version2 ? "pc" : "g");
                 w.writeAttribute("id", m.group(1));
+                ref(w, "dataRefStart", dataRef(OriginalCode.Role.OPENING, m.group(1)), refs);
+                ref(w, "dataRefEnd", dataRef(OriginalCode.Role.CLOSING, m.group(1)), refs);
             } else if (token.equals("</g>")) {
                 w.writeEndElement();
             } else {
@@ -319,24 +390,35 @@ public final class XliffWriter {
                 } else if (kind.equals("x")) {
                     w.writeEmptyElement("ph");
                     w.writeAttribute("id", id);
+                    ref(w, "dataRef", dataRef(OriginalCode.Role.STANDALONE, id), refs);
                 } else if (kind.equals("bx")) {
                     w.writeEmptyElement("sc");
                     w.writeAttribute("id", id);
                     if (!pairedHalves.contains(Integer.valueOf(id))) {
                         w.writeAttribute("isolated", "yes");
                     }
+                    ref(w, "dataRef", dataRef(OriginalCode.Role.OPENING, id), refs);
                 } else if (pairedHalves.contains(Integer.valueOf(id))) {
                     w.writeEmptyElement("ec");
                     w.writeAttribute("startRef", id);
+                    ref(w, "dataRef", dataRef(OriginalCode.Role.CLOSING, id), refs);
                 } else {
                     w.writeEmptyElement("ec");
                     w.writeAttribute("id", id);
                     w.writeAttribute("isolated", "yes");
+                    ref(w, "dataRef", dataRef(OriginalCode.Role.CLOSING, id), refs);
                 }
             }
         }
         if (at < markup.length()) {
             w.writeCharacters(markup.substring(at));
+        }
+    }
+
+    private static void ref(XMLStreamWriter w, String attribute, String ref, Set<String> refs)
+            throws XMLStreamException {
+        if (refs.contains(ref)) {
+            w.writeAttribute(attribute, ref);
         }
     }
 

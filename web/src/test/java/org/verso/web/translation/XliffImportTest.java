@@ -82,6 +82,10 @@ class XliffImportTest extends XliffTestBase {
         assertThat(before.toString()).contains("<g id=");
         String xliff = text(export(t.holder(), t.id(), "?version=" + version));
         assertThat(xliff).contains(version.equals("2.0") ? "<pc id=" : "<g id=");
+        if (version.equals("2.0")) { // the codes' original data, kept at segmentation (a DOCX run's reference)
+            assertThat(xliff).containsPattern("<originalData><data id=\"o\\d+\">&lt;run\\d+&gt;</data>");
+            assertThat(xliff).containsPattern("<pc id=\"\\d+\" dataRefStart=\"o\\d+\" dataRefEnd=\"c\\d+\">");
+        }
 
         var response = upload(t.holder(), t.id(), translateAll(xliff).getBytes(StandardCharsets.UTF_8));
 
