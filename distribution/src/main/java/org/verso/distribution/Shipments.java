@@ -54,9 +54,17 @@ public class Shipments {
     private final Ledger ledger;
     private final Clock clock;
     private final RequestProgress requests;
+    private final Reservations reservations;
 
-    Shipments(JdbcClient db, JdbcTemplate batches, Ledger ledger, Clock clock, RequestProgress requests) {
+    Shipments(
+            JdbcClient db,
+            JdbcTemplate batches,
+            Ledger ledger,
+            Clock clock,
+            RequestProgress requests,
+            Reservations reservations) {
         this.db = db;
+        this.reservations = reservations;
         this.batches = batches;
         this.ledger = ledger;
         this.clock = clock;
@@ -79,6 +87,9 @@ public class Shipments {
     /**
      * Planned shipments (one for {@link #create}, many for an allocation's plan), checked and then written in three
      * batches: an allocation's 500 shipments in a few round trips instead of some 4,000. Answers their ids in order.
+     * Their copies are reserved ({@link Reservations}): more than is on hand and not reserved already is {@link
+     * InsufficientStock} and nothing is written. Each is linked to the open requests it serves ({@link
+     * RequestProgress#linkOpen}).
      */
     @Transactional
     List<ShipmentId> createAll(List<NewShipment> shipments, AccountId actor) {
@@ -104,6 +115,10 @@ public class Shipments {
                 }
             }
         }
+        reservations.require(shipments.stream()
+                .flatMap(s -> s.lines().stream()
+                        .map(l -> new Reservations.Demand(l.edition(), s.location(), l.funder(), l.copies())))
+                .toList());
         Timestamp now = Timestamp.from(clock.instant());
         List<ShipmentId> ids = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
@@ -146,6 +161,7 @@ public class Shipments {
         batches.batchUpdate(
                 "INSERT INTO dist_shipment_event (shipment_id, status, actor, note, at) VALUES (?, ?, ?, NULL, ?)",
                 events);
+        requests.linkOpen(ids, shipments);
         return ids;
     }
 
