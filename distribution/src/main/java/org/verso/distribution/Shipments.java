@@ -55,6 +55,7 @@ public class Shipments {
     private final Clock clock;
     private final RequestProgress requests;
     private final Reservations reservations;
+    private final ReceiptTokens links;
 
     Shipments(
             JdbcClient db,
@@ -62,9 +63,11 @@ public class Shipments {
             Ledger ledger,
             Clock clock,
             RequestProgress requests,
-            Reservations reservations) {
+            Reservations reservations,
+            ReceiptTokens links) {
         this.db = db;
         this.reservations = reservations;
+        this.links = links;
         this.batches = batches;
         this.ledger = ledger;
         this.clock = clock;
@@ -247,6 +250,12 @@ public class Shipments {
                     default -> List.of();
                 };
         setStatus(id, change.status(), actor, change.note());
+        if (change.status() == ShipmentStatus.PACKED) {
+            // the parcel's slip will carry the receipt link: the shipment gets one now, shown again on every reprint
+            links.issueIfNone(id, ShipmentReceipts.DEFAULT_VALIDITY, actor);
+        } else if (change.status() == ShipmentStatus.CANCELLED) {
+            links.revokeLive(id); // nothing will arrive to confirm
+        }
         return legs;
     }
 

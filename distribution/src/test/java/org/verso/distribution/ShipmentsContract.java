@@ -547,6 +547,39 @@ abstract class ShipmentsContract {
     }
 
     @Test
+    void aPackedShipmentGetsAReceiptLinkShownAgainUnchangedUntilANewOneIsIssuedAndCancellingRevokesIt() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 2, null);
+        assertThat(receipts.current(shipment.id())).isEmpty();
+
+        step(shipment, ShipmentStatus.PACKED);
+        var packed = receipts.current(shipment.id()).orElseThrow();
+        var again = receipts.current(shipment.id()).orElseThrow();
+
+        assertThat(again.token()).isEqualTo(packed.token()).matches("[A-Za-z0-9_-]{24}");
+        assertThat(receipts.open(packed.token()).shipment()).isEqualTo(shipment.id());
+        assertThat(db.sql("SELECT COUNT(*) FROM dist_receipt_token WHERE shipment_id = ? AND (token_hash = ?"
+                                + " OR token_sealed LIKE ?)")
+                        .params(shipment.id().value(), packed.token(), "%" + packed.token() + "%")
+                        .query(Long.class)
+                        .single())
+                .as("the database holds no usable token")
+                .isZero();
+        var renewed = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        assertThat(receipts.current(shipment.id()).orElseThrow().token())
+                .isEqualTo(renewed.token())
+                .isNotEqualTo(packed.token());
+        assertThatThrownBy(() -> receipts.open(packed.token()))
+                .isInstanceOfSatisfying(
+                        ReceiptLinkRefused.class, e -> assertThat(e.code()).isEqualTo("receipt-link-revoked"));
+
+        step(shipment, ShipmentStatus.CANCELLED);
+
+        assertThat(receipts.current(shipment.id())).isEmpty();
+        assertThatThrownBy(() -> receipts.open(renewed.token())).isInstanceOf(ReceiptLinkRefused.class);
+    }
+
+    @Test
     void aGuessedExpiredOrRevokedLinkOpensNothing() {
         Setup s = fiveCopies();
         Shipment shipment = onItsWay(s, 1);
