@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +32,11 @@ public class Allocations {
     private final JdbcTemplate batches;
     private final Shipments shipments;
     private final Clock clock;
+    private final Reservations reservations;
 
-    Allocations(JdbcClient db, JdbcTemplate batches, Shipments shipments, Clock clock) {
+    Allocations(JdbcClient db, JdbcTemplate batches, Shipments shipments, Clock clock, Reservations reservations) {
         this.db = db;
+        this.reservations = reservations;
         this.batches = batches;
         this.shipments = shipments;
         this.clock = clock;
@@ -125,11 +126,14 @@ public class Allocations {
                 total);
     }
 
-    /** Makes the draft's shipments ({@code planned}, one per recipient with copies), once. */
+    /**
+     * Makes the draft's shipments ({@code planned}, one per recipient with copies), once. They reserve their copies:
+     * more than is available (on hand and not reserved by other shipments) is {@link InsufficientStock} and nothing
+     * is made, also when two plans for the last copies run at once (one wins).
+     */
     @Transactional
     public Allocation plan(AllocationId id, AccountId actor) {
         Allocation allocation = lockDraft(id);
-        requireStock(allocation.edition(), allocation.location(), allocation.funder(), allocation.copies());
         List<Integer> positions = new ArrayList<>();
         List<Shipment.NewShipment> planned = new ArrayList<>();
         int position = 0;
@@ -212,21 +216,13 @@ public class Allocations {
     }
 
     /**
-     * Refuses ({@link InsufficientStock}) an allocation of more copies than the location holds of the edition (of the
-     * funder, when one is chosen): its shipments could never be dispatched.
+     * Refuses ({@link InsufficientStock}) a draft of more copies than are available at the location (on hand and not
+     * reserved for planned or packed shipments; of the funder, when one is chosen): it could never be planned.
      */
     private void requireStock(EditionId edition, LocationId location, FunderId funder, int copies) {
-        Map<FunderId, Integer> held = new LinkedHashMap<>();
-        db.sql("SELECT funder_id, quantity FROM dist_balance WHERE edition_id = ? AND location_id = ? ORDER BY"
-                        + " funder_id")
-                .params(edition.value(), location.value())
-                .query((rs, n) -> held.put(new FunderId(rs.getObject("funder_id", UUID.class)), rs.getInt("quantity")))
-                .list();
-        int available = funder == null
-                ? held.values().stream().mapToInt(Integer::intValue).sum()
-                : held.getOrDefault(funder, 0);
+        int available = reservations.available(edition, location, funder);
         if (copies > available) {
-            throw new InsufficientStock(copies, available, held);
+            throw new InsufficientStock(copies, available, funder == null ? Map.of() : Map.of(funder, available));
         }
     }
 

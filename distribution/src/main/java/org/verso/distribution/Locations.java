@@ -49,17 +49,28 @@ public class Locations {
                 .optional();
     }
 
+    /** The stores, by name: every location but {@link Shipments#IN_TRANSIT}, which holds copies on their way. */
     @Transactional(readOnly = true)
     public ResultPage<Location> list(Paging paging) {
-        long total =
-                db.sql("SELECT COUNT(*) FROM dist_location").query(Long.class).single();
-        List<Location> items = db.sql("SELECT id, name, address FROM dist_location ORDER BY name, id LIMIT ? OFFSET ?")
-                .params(paging.size(), paging.offset())
+        long total = db.sql("SELECT COUNT(*) FROM dist_location WHERE id <> ?")
+                .param(Shipments.IN_TRANSIT.value())
+                .query(Long.class)
+                .single();
+        List<Location> items = db.sql("SELECT id, name, address FROM dist_location WHERE id <> ? ORDER BY name, id"
+                        + " LIMIT ? OFFSET ?")
+                .params(Shipments.IN_TRANSIT.value(), paging.size(), paging.offset())
                 .query(Locations::row)
                 .list();
         return ResultPage.of(items, paging, total);
     }
 
+    /** The stores (every location but {@link Shipments#IN_TRANSIT}), by name: the choices of a form. */
+    @Transactional(readOnly = true)
+    public List<Location> stores() {
+        return all().stream().filter(l -> !l.id().equals(Shipments.IN_TRANSIT)).toList();
+    }
+
+    /** Every location, In transit included (to name the balances held there). */
     @Transactional(readOnly = true)
     public List<Location> all() {
         return db.sql("SELECT id, name, address FROM dist_location ORDER BY name, id")

@@ -31,7 +31,10 @@ public class PackingSlips {
         this.clock = clock;
     }
 
-    /** The slip of {@code id}, naming {@code receiptUrl} (the recipient's receipt link) in text and as a QR code. */
+    /**
+     * The slip of {@code id}, naming {@code receiptUrl} (the recipient's receipt link) in text and as a QR code; {@code
+     * null}: the shipment has no live link, and the slip says that the recipient will be sent one.
+     */
     @Transactional(readOnly = true)
     public byte[] render(ShipmentId id, String receiptUrl) {
         Shipment shipment = shipments.get(id);
@@ -116,6 +119,12 @@ public class PackingSlips {
                 .append("</b></td><td class=\"n\"><b>")
                 .append(shipment.copies())
                 .append("</b></td></tr></table>");
+        if (url == null) {
+            html.append("<p style=\"margin-top: 8mm;\">")
+                    .append(e(text.getString("noLink")))
+                    .append("</p></body></html>");
+            return html.toString();
+        }
         html.append("<p style=\"margin-top: 8mm;\">")
                 .append(e(text.getString("receipt")))
                 .append("</p>");

@@ -49,6 +49,50 @@ class RequestProgress {
                 .forEach(id -> refresh(new CopyRequestId(id)));
     }
 
+    /**
+     * Links each new shipment to the open requests of its recipient for an edition it carries (oldest first), and
+     * sets those requests again (they become planned): a coordinator sees the request served as soon as the shipment
+     * is planned. Requests already planned, fulfilled or declined are left as they are. Locks the requests' rows (the
+     * shipments are new, so the order shipment, then request holds).
+     */
+    void linkOpen(List<ShipmentId> ids, List<Shipment.NewShipment> shipments) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        java.util.Map<UUID, java.util.List<Integer>> byRecipient = new java.util.HashMap<>();
+        for (int i = 0; i < shipments.size(); i++) {
+            byRecipient
+                    .computeIfAbsent(shipments.get(i).recipient().value(), r -> new java.util.ArrayList<>())
+                    .add(i);
+        }
+        record Open(UUID id, UUID recipient, UUID edition) {}
+        List<Open> open = db.sql("SELECT id, recipient_id, edition_id FROM dist_request WHERE status = :open"
+                        + " AND recipient_id IN (:recipients) ORDER BY id FOR UPDATE")
+                .param("open", Status.OPEN.name())
+                .param("recipients", List.copyOf(byRecipient.keySet()))
+                .query((rs, n) -> new Open(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("recipient_id", UUID.class),
+                        rs.getObject("edition_id", UUID.class)))
+                .list();
+        for (Open request : open) {
+            boolean linked = false;
+            for (int i : byRecipient.get(request.recipient())) {
+                boolean carries = shipments.get(i).lines().stream()
+                        .anyMatch(l -> l.edition().value().equals(request.edition()));
+                if (carries) {
+                    db.sql("INSERT INTO dist_request_shipment (request_id, shipment_id) VALUES (?, ?)")
+                            .params(request.id(), ids.get(i).value())
+                            .update();
+                    linked = true;
+                }
+            }
+            if (linked) {
+                refresh(new CopyRequestId(request.id()));
+            }
+        }
+    }
+
     private record Asked(Status status, UUID edition, int copies) {}
 
     private record Serving(UUID shipment, ShipmentStatus status) {}

@@ -1,12 +1,10 @@
 package org.verso.distribution;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,11 @@ import org.verso.accounts.AccountId;
 import org.verso.library.LanguageTag;
 
 /**
- * Receipts without an account. A receipt link is a token of 144 random bits ({@link SecureRandom}), shown once when
- * issued; only its SHA-256 is stored, bound to one shipment, with an expiry. Issuing a new link revokes the earlier
- * ones; a link can be revoked. With a link, the recipient sees the shipment's lines and confirms, per line, the copies
+ * Receipts without an account. A receipt link is a token of 144 random bits ({@link java.security.SecureRandom}),
+ * bound to one shipment, with an expiry; the database keeps its SHA-256 and the token sealed with a key kept in the
+ * data directory ({@link ReceiptLinkSeal}), so the live link can be shown again ({@link #current}: a reprinted
+ * packing slip shows the same QR code). A shipment gets a link when it is packed; issuing a new link ({@link #issue},
+ * an explicit action) revokes the earlier ones; a link can be revoked. With a link, the recipient sees the shipment's lines and confirms, per line, the copies
  * accepted, damaged and missing, once: a second receipt (also one racing the first) is {@code
  * receipt-already-submitted} and changes nothing.
  *
@@ -42,7 +42,6 @@ public class ShipmentReceipts {
     public static final AccountId RECIPIENT = new AccountId(UUID.fromString("00000000-0000-0000-0000-00000000ec01"));
 
     public static final Duration DEFAULT_VALIDITY = Duration.ofDays(60);
-    private static final int TOKEN_BYTES = 18;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
     private final JdbcClient db;
@@ -52,7 +51,7 @@ public class ShipmentReceipts {
     private final Editions editions;
     private final Clock clock;
     private final RequestProgress requests;
-    private final SecureRandom random = new SecureRandom();
+    private final ReceiptTokens tokens;
 
     ShipmentReceipts(
             JdbcClient db,
@@ -61,8 +60,10 @@ public class ShipmentReceipts {
             Recipients recipients,
             Editions editions,
             Clock clock,
-            RequestProgress requests) {
+            RequestProgress requests,
+            ReceiptTokens tokens) {
         this.db = db;
+        this.tokens = tokens;
         this.requests = requests;
         this.ledger = ledger;
         this.shipments = shipments;
@@ -114,49 +115,46 @@ public class ShipmentReceipts {
         }
     }
 
-    /** Issues a new link, valid for {@code validity} (1 to 365 days), and revokes the shipment's earlier links. */
+    /**
+     * Issues a new link, valid for {@code validity} (1 to 365 days), and revokes the shipment's earlier links: the
+     * earlier link (and a slip printed with it) stops working.
+     */
     @Transactional
     public ReceiptLink issue(ShipmentId id, Duration validity, AccountId actor) {
         if (validity.compareTo(Duration.ofDays(1)) < 0 || validity.compareTo(Duration.ofDays(365)) > 0) {
             throw new DistributionInputInvalid("invalid-validity", "a receipt link is valid for 1 to 365 days");
         }
         shipments.lock(id);
-        Instant now = clock.instant();
-        revokeLive(id, now);
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant expires = now.plus(validity);
-        db.sql("INSERT INTO dist_receipt_token (token_hash, shipment_id, expires_at, created_by, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?)")
-                .params(hash(token), id.value(), Timestamp.from(expires), actor.value(), Timestamp.from(now))
-                .update();
-        return new ReceiptLink(id, token, expires);
+        return tokens.issue(id, validity, actor);
+    }
+
+    /**
+     * The shipment's live link, shown again (the packing slip, the shipment's page): empty when it has none, or only
+     * one issued before links were sealed, or the key in the data directory was lost. Changes nothing.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReceiptLink> current(ShipmentId id) {
+        shipments.get(id);
+        return tokens.current(id);
+    }
+
+    /** As {@link #current}, or {@link DistributionNotFound} ({@code receipt-link-not-found}) when there is none. */
+    @Transactional(readOnly = true)
+    public ReceiptLink requireCurrent(ShipmentId id) {
+        return current(id).orElseThrow(() -> new DistributionNotFound("receipt-link", "of shipment " + id));
     }
 
     /** Revokes every live link of the shipment; answers how many. */
     @Transactional
     public int revoke(ShipmentId id) {
         shipments.lock(id);
-        return revokeLive(id, clock.instant());
+        return tokens.revokeLive(id);
     }
 
     /** When the shipment's live link expires, if it has one. */
     @Transactional(readOnly = true)
     public java.util.Optional<Instant> liveLinkExpiry(ShipmentId id) {
-        return db.sql("SELECT MAX(expires_at) FROM dist_receipt_token WHERE shipment_id = ? AND revoked_at IS NULL"
-                        + " AND expires_at > ?")
-                .params(id.value(), Timestamp.from(clock.instant()))
-                .query((rs, n) -> rs.getTimestamp(1))
-                .optional()
-                .map(Timestamp::toInstant);
-    }
-
-    private int revokeLive(ShipmentId id, Instant now) {
-        return db.sql("UPDATE dist_receipt_token SET revoked_at = ? WHERE shipment_id = ? AND revoked_at IS NULL"
-                        + " AND expires_at > ?")
-                .params(Timestamp.from(now), id.value(), Timestamp.from(now))
-                .update();
+        return tokens.liveExpiry(id);
     }
 
     /** The shipment behind a link, as its recipient sees it. */

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a shipment is: planned → packed → dispatched → in transit → delivered, partly delivered, returned or lost.
- * Only the next step is allowed ({@link #requireStep}); the last four end the shipment.
+ * Where a shipment is: planned → packed → dispatched → in transit → delivered, partly delivered, returned or lost; a
+ * planned or packed shipment may be cancelled instead (its copies never left). Only the next step is allowed ({@link
+ * #requireStep}); the last five end the shipment.
  */
 public enum ShipmentStatus {
     PLANNED,
@@ -15,11 +16,12 @@ public enum ShipmentStatus {
     DELIVERED,
     PARTLY_DELIVERED,
     RETURNED,
-    LOST;
+    LOST,
+    CANCELLED;
 
     private static final Map<ShipmentStatus, List<ShipmentStatus>> NEXT = Map.of(
-            PLANNED, List.of(PACKED),
-            PACKED, List.of(DISPATCHED),
+            PLANNED, List.of(PACKED, CANCELLED),
+            PACKED, List.of(DISPATCHED, CANCELLED),
             DISPATCHED, List.of(IN_TRANSIT),
             IN_TRANSIT, List.of(DELIVERED, PARTLY_DELIVERED, RETURNED, LOST));
 

@@ -54,9 +54,20 @@ public class Shipments {
     private final Ledger ledger;
     private final Clock clock;
     private final RequestProgress requests;
+    private final Reservations reservations;
+    private final ReceiptTokens links;
 
-    Shipments(JdbcClient db, JdbcTemplate batches, Ledger ledger, Clock clock, RequestProgress requests) {
+    Shipments(
+            JdbcClient db,
+            JdbcTemplate batches,
+            Ledger ledger,
+            Clock clock,
+            RequestProgress requests,
+            Reservations reservations,
+            ReceiptTokens links) {
         this.db = db;
+        this.reservations = reservations;
+        this.links = links;
         this.batches = batches;
         this.ledger = ledger;
         this.clock = clock;
@@ -79,6 +90,9 @@ public class Shipments {
     /**
      * Planned shipments (one for {@link #create}, many for an allocation's plan), checked and then written in three
      * batches: an allocation's 500 shipments in a few round trips instead of some 4,000. Answers their ids in order.
+     * Their copies are reserved ({@link Reservations}): more than is on hand and not reserved already is {@link
+     * InsufficientStock} and nothing is written. Each is linked to the open requests it serves ({@link
+     * RequestProgress#linkOpen}).
      */
     @Transactional
     List<ShipmentId> createAll(List<NewShipment> shipments, AccountId actor) {
@@ -104,6 +118,10 @@ public class Shipments {
                 }
             }
         }
+        reservations.require(shipments.stream()
+                .flatMap(s -> s.lines().stream()
+                        .map(l -> new Reservations.Demand(l.edition(), s.location(), l.funder(), l.copies())))
+                .toList());
         Timestamp now = Timestamp.from(clock.instant());
         List<ShipmentId> ids = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
@@ -146,6 +164,7 @@ public class Shipments {
         batches.batchUpdate(
                 "INSERT INTO dist_shipment_event (shipment_id, status, actor, note, at) VALUES (?, ?, ?, NULL, ?)",
                 events);
+        requests.linkOpen(ids, shipments);
         return ids;
     }
 
@@ -231,6 +250,12 @@ public class Shipments {
                     default -> List.of();
                 };
         setStatus(id, change.status(), actor, change.note());
+        if (change.status() == ShipmentStatus.PACKED) {
+            // the parcel's slip will carry the receipt link: the shipment gets one now, shown again on every reprint
+            links.issueIfNone(id, ShipmentReceipts.DEFAULT_VALIDITY, actor);
+        } else if (change.status() == ShipmentStatus.CANCELLED) {
+            links.revokeLive(id); // nothing will arrive to confirm
+        }
         return legs;
     }
 

@@ -31,9 +31,11 @@ public class Stock {
     private final JdbcClient db;
     private final Ledger ledger;
     private final TransactionTemplate transactions;
+    private final Reservations reservations;
 
-    Stock(JdbcClient db, Ledger ledger, PlatformTransactionManager transactions) {
+    Stock(JdbcClient db, Ledger ledger, PlatformTransactionManager transactions, Reservations reservations) {
         this.db = db;
+        this.reservations = reservations;
         this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactions);
     }
@@ -73,7 +75,8 @@ public class Stock {
                 .query(Long.class)
                 .single();
         if (filter.edition() != null) {
-            return ResultPage.of(balancesOf(filter, paging.offset(), paging.size()), paging, total);
+            return ResultPage.of(
+                    reserving(balancesOf(filter, paging.offset(), paging.size()), filter.edition()), paging, total);
         }
         List<Balance> items = new ArrayList<>();
         long skip = paging.offset();
@@ -97,7 +100,34 @@ public class Stock {
             items.addAll(balancesOf(one, skip, paging.size() - items.size()));
             skip = 0;
         }
-        return ResultPage.of(items, paging, total);
+        return ResultPage.of(reserving(items, null), paging, total);
+    }
+
+    /**
+     * The balances with their reserved and available copies ({@link Reservations}); the balances of an edition ×
+     * location with reservations are read whole, since a line without a funder reserves from all of them.
+     */
+    private List<Balance> reserving(List<Balance> balances, EditionId edition) {
+        var all = reservations.all(edition);
+        if (all.isEmpty()) {
+            return balances;
+        }
+        Map<StockItem, Integer> reservedOf = new java.util.HashMap<>();
+        return balances.stream()
+                .map(b -> {
+                    Map<FunderId, Integer> reserved =
+                            all.getOrDefault(b.edition(), Map.of()).get(b.location());
+                    if (reserved == null) {
+                        return b;
+                    }
+                    StockItem item = new StockItem(b.edition(), b.location(), b.funder());
+                    if (!reservedOf.containsKey(item)) {
+                        Reservations.reservedByFunder(reservations.held(b.edition(), b.location()), reserved)
+                                .forEach((f, n) -> reservedOf.put(new StockItem(b.edition(), b.location(), f), n));
+                    }
+                    return b.reserving(reservedOf.getOrDefault(item, 0));
+                })
+                .toList();
     }
 
     private List<Balance> balancesOf(StockFilter filter, long offset, int limit) {
@@ -281,6 +311,7 @@ public class Stock {
                     "movement " + original.id() + " is a reversal; record a new movement instead");
         }
         List<Movement> request = ledger.movementsOf(original.requestKey());
+        refuseShipments(original, request);
         List<Long> ids = request.stream().map(Movement::id).toList();
         long reversed = db.sql("SELECT COUNT(*) FROM dist_movement WHERE reverses IN (:ids)")
                 .param("ids", ids)
@@ -305,6 +336,38 @@ public class Stock {
                         m.id()))
                 .toList();
     }
+
+    /**
+     * Refuses ({@link DistributionConflict} {@code movement-belongs-to-shipment}, naming the shipment) to reverse what
+     * a shipment's status change or receipt wrote: the shipment's status, its requests' status and the donor reports
+     * follow from those movements, so the shipment is changed instead (cancelled, returned, lost). They are the
+     * requests with a leg at In transit whose reason names a shipment ({@link Shipments#reason}).
+     */
+    private void refuseShipments(Movement original, List<Movement> request) {
+        if (request.stream().noneMatch(m -> m.location().equals(Shipments.IN_TRANSIT))) {
+            return;
+        }
+        java.util.regex.Matcher named = SHIPMENT_REASON.matcher(original.reason() == null ? "" : original.reason());
+        if (!named.lookingAt()) {
+            return;
+        }
+        UUID shipment = UUID.fromString(named.group(1));
+        boolean exists = db.sql("SELECT COUNT(*) FROM dist_shipment WHERE id = ?")
+                        .param(shipment)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (exists) {
+            throw new DistributionConflict(
+                    "movement-belongs-to-shipment",
+                    "movement " + original.id() + " was written by shipment " + shipment
+                            + "; change the shipment's status instead (nothing was reversed)",
+                    Map.of("movement", original.id(), "shipment", shipment.toString()));
+        }
+    }
+
+    private static final java.util.regex.Pattern SHIPMENT_REASON =
+            java.util.regex.Pattern.compile("shipment ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     /**
      * The copies to take from each funder: all from the chosen funder, or from every funder there in proportion to

@@ -62,7 +62,8 @@ public class Traces {
                     .mapToInt(RunTrace::quantity)
                     .sum();
             shipped += shipments.stream()
-                    .filter(s -> !s.status().equals("planned") && !s.status().equals("packed"))
+                    // dispatched or later: planned, packed and cancelled shipments never left
+                    .filter(s -> !List.of("planned", "packed", "cancelled").contains(s.status()))
                     .mapToInt(ShipmentTrace::copies)
                     .sum();
             delivered += shipments.stream().mapToInt(ShipmentTrace::delivered).sum();

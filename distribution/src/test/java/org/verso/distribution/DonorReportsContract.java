@@ -271,6 +271,17 @@ abstract class DonorReportsContract {
 
     @Test
     void aRevisionLeadsToItsEditionPrintRunShipmentsAndHolders() {
+        Shipment cancelled = shipments.create(
+                new NewShipment(
+                        delivered.location(),
+                        kazan.id(),
+                        "University of Kazan",
+                        null,
+                        null,
+                        List.of(new NewLine(edition.id(), 5, null))),
+                StockFixtures.CLERK);
+        step(cancelled, ShipmentStatus.CANCELLED); // never left: not shipped
+
         Traceability trace = traces.of(revision.id());
 
         assertThat(trace.editions()).singleElement().satisfies(e -> {
@@ -278,7 +289,7 @@ abstract class DonorReportsContract {
             assertThat(e.printRuns())
                     .extracting(Traceability.RunTrace::printRun)
                     .containsExactly(run.id());
-            assertThat(e.shipments()).hasSize(4);
+            assertThat(e.shipments()).hasSize(5);
             assertThat(e.holders())
                     .extracting(Traceability.Holder::recipient, Traceability.Holder::copies)
                     .containsExactlyInAnyOrder(

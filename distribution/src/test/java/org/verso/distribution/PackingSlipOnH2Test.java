@@ -116,6 +116,19 @@ class PackingSlipOnH2Test {
         }
     }
 
+    @Test
+    void aSlipOfAShipmentWithoutALiveLinkSaysTheLinkWillBeSentAndHasNoCode() throws Exception {
+        Shipment shipment = shipmentTo("en", "Leeds branch", "University of Leeds");
+
+        byte[] pdf = slips.render(shipment.id(), null);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("The receipt link will be sent to you separately.")
+                    .doesNotContain("/receipts/");
+        }
+    }
+
     private static String qrCodeOn(PDDocument document) throws Exception {
         BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 150);
         int[] pixels = page.getRGB(0, 0, page.getWidth(), page.getHeight(), null, 0, page.getWidth());

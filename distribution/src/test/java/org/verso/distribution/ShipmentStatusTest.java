@@ -28,8 +28,19 @@ class ShipmentStatusTest {
                     assertThat(e.properties())
                             .containsEntry("from", "planned")
                             .containsEntry("to", "dispatched")
-                            .containsEntry("allowed", java.util.List.of("packed"));
+                            .containsEntry("allowed", java.util.List.of("packed", "cancelled"));
                 });
+    }
+
+    @Test
+    void onlyAShipmentNotYetDispatchedMayBeCancelledAndCancellingEndsIt() {
+        ShipmentStatus.PLANNED.requireStep(ShipmentStatus.CANCELLED);
+        ShipmentStatus.PACKED.requireStep(ShipmentStatus.CANCELLED);
+        assertThat(ShipmentStatus.CANCELLED.next()).isEmpty();
+        assertThatThrownBy(() -> ShipmentStatus.DISPATCHED.requireStep(ShipmentStatus.CANCELLED))
+                .isInstanceOf(DistributionConflict.class);
+        assertThatThrownBy(() -> ShipmentStatus.IN_TRANSIT.requireStep(ShipmentStatus.CANCELLED))
+                .isInstanceOf(DistributionConflict.class);
     }
 
     @Test

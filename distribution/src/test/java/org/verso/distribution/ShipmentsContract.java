@@ -144,24 +144,141 @@ abstract class ShipmentsContract {
     }
 
     @Test
-    void aShipmentOfMoreThanTheStockIsInsufficientStockAndStaysPacked() {
+    void aShipmentOfMoreThanTheStockIsRefusedWhenPlannedAndOneWhoseCopiesWereLostMeanwhileStaysPacked() {
         Setup s = fiveCopies();
-        Shipment tooMany = plan(s, 6, null);
-        Shipment ofOneFunder = plan(s, 3, s.foundation().id());
-        step(tooMany, ShipmentStatus.PACKED);
-        step(ofOneFunder, ShipmentStatus.PACKED);
+        long before = shipments.list(Shipments.Filter.ALL, new Paging(1, 1)).total();
 
-        assertThatThrownBy(() -> step(tooMany, ShipmentStatus.DISPATCHED))
+        assertThatThrownBy(() -> plan(s, 6, null))
                 .isInstanceOfSatisfying(
                         InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(5));
-        assertThatThrownBy(() -> step(ofOneFunder, ShipmentStatus.DISPATCHED))
+        assertThatThrownBy(() -> plan(s, 3, s.foundation().id()))
                 .isInstanceOfSatisfying(
                         InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(2));
+        assertThat(shipments.list(Shipments.Filter.ALL, new Paging(1, 1)).total())
+                .isEqualTo(before);
+        Shipment planned = plan(s, 5, null);
+        step(planned, ShipmentStatus.PACKED);
+        given.dispatch(s.edition(), s.office(), s.coe().id(), 1); // taken by hand, past the reservation
 
-        assertThat(shipments.get(tooMany.id()).status()).isEqualTo(ShipmentStatus.PACKED);
-        assertThat(shipments.get(tooMany.id()).history()).hasSize(2);
-        assertThat(s.held(given)).isEqualTo(5);
+        assertThatThrownBy(() -> step(planned, ShipmentStatus.DISPATCHED))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(4));
+
+        assertThat(shipments.get(planned.id()).status()).isEqualTo(ShipmentStatus.PACKED);
+        assertThat(shipments.get(planned.id()).history()).hasSize(2);
+        assertThat(s.held(given)).isEqualTo(4);
         assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isZero();
+    }
+
+    @Test
+    void plannedAndPackedShipmentsReserveTheirCopiesUntilDispatchedOrCancelled() {
+        Setup s = fiveCopies();
+        Shipment three = plan(s, 3, null);
+        step(three, ShipmentStatus.PACKED);
+
+        assertThatThrownBy(() -> plan(s, 3, null)).isInstanceOfSatisfying(InsufficientStock.class, e -> {
+            assertThat(e.code()).isEqualTo("insufficient-stock");
+            assertThat(e.available()).isEqualTo(2);
+        });
+        assertThatThrownBy(() -> allocations.create(equal(s, 3, List.of(s.branch())), PACKER))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isEqualTo(2));
+        Shipment foundations = plan(s, 2, s.foundation().id()); // the foundation's 2: the 3 may still come from CoE's
+        assertThatThrownBy(() -> plan(s, 1, s.coe().id()))
+                .isInstanceOfSatisfying(
+                        InsufficientStock.class, e -> assertThat(e.available()).isZero());
+        var balances = stock.balances(
+                        new StockFilter(s.edition().id(), s.office().id(), null), new Paging(1, 10))
+                .items();
+        assertThat(balances).extracting(Balance::quantity).containsExactlyInAnyOrder(3, 2);
+        assertThat(balances).extracting(Balance::reserved).containsExactlyInAnyOrder(3, 2);
+        assertThat(balances).extracting(Balance::available).containsOnly(0);
+
+        var cancelled = step(three, ShipmentStatus.CANCELLED);
+
+        assertThat(cancelled.shipment().status()).isEqualTo(ShipmentStatus.CANCELLED);
+        assertThat(cancelled.movements()).isEmpty();
+        assertThatThrownBy(() -> step(three, ShipmentStatus.DISPATCHED)).isInstanceOf(DistributionConflict.class);
+        assertThat(plan(s, 3, s.coe().id()).copies()).isEqualTo(3);
+        step(foundations, ShipmentStatus.PACKED);
+        step(foundations, ShipmentStatus.DISPATCHED);
+        assertThat(stock.balances(
+                                new StockFilter(
+                                        s.edition().id(),
+                                        s.office().id(),
+                                        s.coe().id()),
+                                new Paging(1, 10))
+                        .items())
+                .singleElement()
+                .satisfies(b -> {
+                    assertThat(b.quantity()).isEqualTo(3);
+                    assertThat(b.reserved()).isEqualTo(3);
+                    assertThat(b.available()).isZero();
+                });
+    }
+
+    @Test
+    void twoPlansForTheLastCopiesAtOnceExactlyOneWins() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Setup s = fiveCopies();
+            var first = allocations.create(equal(s, 4, List.of(s.branch())), PACKER);
+            var second = allocations.create(equal(s, 3, List.of(s.branch())), PACKER);
+            CountDownLatch start = new CountDownLatch(1);
+
+            List<Object> outcomes = StockRaceContract.runTogether(
+                    List.of(() -> planAfter(start, first), () -> planAfter(start, second)), start);
+
+            assertThat(outcomes).filteredOn(o -> o instanceof Allocation).hasSize(1);
+            assertThat(outcomes)
+                    .filteredOn(o -> o instanceof InsufficientStock)
+                    .singleElement()
+                    .satisfies(
+                            e -> assertThat(((InsufficientStock) e).available()).isIn(1, 2));
+            var planned = shipments.list(new Shipments.Filter(null, s.branch().id(), false), new Paging(1, 10));
+            assertThat(planned.items()).hasSize(1);
+            assertThat(planned.items().get(0).copies()).isIn(3, 4);
+            assertThat(List.of(
+                            allocations.get(first.id()).status(),
+                            allocations.get(second.id()).status()))
+                    .containsExactlyInAnyOrder(Allocation.Status.PLANNED, Allocation.Status.DRAFT);
+        }
+    }
+
+    private Object planAfter(CountDownLatch start, Allocation draft) throws Exception {
+        start.await();
+        try {
+            return allocations.plan(draft.id(), PACKER);
+        } catch (InsufficientStock e) {
+            return e;
+        }
+    }
+
+    @Test
+    void aShipmentsMovementsCannotBeReversedThroughTheLedgerAndNothingChanges() {
+        Setup s = fiveCopies();
+        Shipment shipment = onItsWay(s, 2);
+        long dispatched =
+                stock
+                        .movements(new StockFilter(s.edition().id(), s.office().id(), null), new Paging(1, 50))
+                        .items()
+                        .stream()
+                        .filter(m -> m.type() == MovementType.DISPATCHED)
+                        .findFirst()
+                        .orElseThrow()
+                        .id();
+        long before = movementsOf(s);
+
+        assertThatThrownBy(() -> stock.record(
+                        UUID.randomUUID().toString(), StockCommand.reversal(dispatched, "wrong parcel"), PACKER))
+                .isInstanceOfSatisfying(DistributionConflict.class, e -> {
+                    assertThat(e.code()).isEqualTo("movement-belongs-to-shipment");
+                    assertThat(e.properties())
+                            .containsEntry("shipment", shipment.id().toString());
+                });
+
+        assertThat(movementsOf(s)).isEqualTo(before);
+        assertThat(s.held(given)).isEqualTo(3);
+        assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
     }
 
     @Test
@@ -250,10 +367,11 @@ abstract class ShipmentsContract {
     void twoDispatchesOfTheLastCopiesAtOnceExactlyOneWinsAndTheOtherStaysPacked() throws Exception {
         for (int round = 0; round < 5; round++) {
             Setup s = fiveCopies();
-            Shipment first = plan(s, 5, null);
-            Shipment second = plan(s, 4, null);
+            Shipment first = plan(s, 3, null);
+            Shipment second = plan(s, 2, null);
             step(first, ShipmentStatus.PACKED);
             step(second, ShipmentStatus.PACKED);
+            given.dispatch(s.edition(), s.office(), null, 1); // 4 left for the 5 reserved: only one of them fits
             CountDownLatch start = new CountDownLatch(1);
 
             List<Object> outcomes = StockRaceContract.runTogether(
@@ -265,8 +383,8 @@ abstract class ShipmentsContract {
                     shipments.get(first.id()).status(),
                     shipments.get(second.id()).status());
             assertThat(statuses).containsExactlyInAnyOrder(ShipmentStatus.DISPATCHED, ShipmentStatus.PACKED);
-            int won = statuses.get(0) == ShipmentStatus.DISPATCHED ? 5 : 4;
-            assertThat(s.held(given)).isEqualTo(5 - won);
+            int won = statuses.get(0) == ShipmentStatus.DISPATCHED ? 3 : 2;
+            assertThat(s.held(given)).isEqualTo(4 - won);
             assertThat(inTransit(s, s.coe()) + inTransit(s, s.foundation())).isEqualTo(won);
         }
         assertThat(stock.disagreements()).isEmpty();
@@ -426,6 +544,39 @@ abstract class ShipmentsContract {
         assertThat(movementsOf(s)).isEqualTo(movements);
         assertThat(shipments.get(shipment.id()).status()).isEqualTo(ShipmentStatus.DISPATCHED);
         assertThat(shipments.get(shipment.id()).receipt()).isNull();
+    }
+
+    @Test
+    void aPackedShipmentGetsAReceiptLinkShownAgainUnchangedUntilANewOneIsIssuedAndCancellingRevokesIt() {
+        Setup s = fiveCopies();
+        Shipment shipment = plan(s, 2, null);
+        assertThat(receipts.current(shipment.id())).isEmpty();
+
+        step(shipment, ShipmentStatus.PACKED);
+        var packed = receipts.current(shipment.id()).orElseThrow();
+        var again = receipts.current(shipment.id()).orElseThrow();
+
+        assertThat(again.token()).isEqualTo(packed.token()).matches("[A-Za-z0-9_-]{24}");
+        assertThat(receipts.open(packed.token()).shipment()).isEqualTo(shipment.id());
+        assertThat(db.sql("SELECT COUNT(*) FROM dist_receipt_token WHERE shipment_id = ? AND (token_hash = ?"
+                                + " OR token_sealed LIKE ?)")
+                        .params(shipment.id().value(), packed.token(), "%" + packed.token() + "%")
+                        .query(Long.class)
+                        .single())
+                .as("the database holds no usable token")
+                .isZero();
+        var renewed = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
+        assertThat(receipts.current(shipment.id()).orElseThrow().token())
+                .isEqualTo(renewed.token())
+                .isNotEqualTo(packed.token());
+        assertThatThrownBy(() -> receipts.open(packed.token()))
+                .isInstanceOfSatisfying(
+                        ReceiptLinkRefused.class, e -> assertThat(e.code()).isEqualTo("receipt-link-revoked"));
+
+        step(shipment, ShipmentStatus.CANCELLED);
+
+        assertThat(receipts.current(shipment.id())).isEmpty();
+        assertThatThrownBy(() -> receipts.open(renewed.token())).isInstanceOf(ReceiptLinkRefused.class);
     }
 
     @Test
@@ -593,10 +744,10 @@ abstract class ShipmentsContract {
     void aRequestIsPlannedByItsShipmentsAndPartlyFulfilledByWhatTheyDelivered() {
         Setup s = fiveCopies();
         var other = fiveCopies();
-        var request = request(s, 5);
         Shipment first = plan(s, 3, null);
         Shipment second = plan(s, 2, null);
         Shipment elsewhere = plan(other, 1, null);
+        var request = request(s, 5); // after the shipments: linked by hand below
 
         assertThatThrownBy(() -> requests.changeStatus(request.id(), CopyRequest.Status.FULFILLED, null))
                 .isInstanceOfSatisfying(DistributionInputInvalid.class, e -> assertThat(e.code())
@@ -635,19 +786,55 @@ abstract class ShipmentsContract {
     void aRequestIsFulfilledByTheRecipientsReceiptAndTakesNoMoreShipments() {
         Setup s = fiveCopies();
         var request = request(s, 4);
-        Shipment shipment = plan(s, 5, null);
-        requests.link(request.id(), shipment.id());
+        Shipment shipment = plan(s, 4, null);
+        Shipment spare = plan(s, 1, null); // the request is planned already: not linked
         step(shipment, ShipmentStatus.PACKED);
         step(shipment, ShipmentStatus.DISPATCHED);
         var link = receipts.issue(shipment.id(), ShipmentReceipts.DEFAULT_VALIDITY, PACKER);
 
-        receipts.submit(link.token(), counted(4, 1, 0));
+        receipts.submit(link.token(), counted(4, 0, 0));
 
         assertThat(statusOf(request)).isEqualTo(CopyRequest.Status.FULFILLED);
-        assertThatThrownBy(() -> requests.link(request.id(), plan(s, 1, null).id()))
+        assertThatThrownBy(() -> requests.link(request.id(), spare.id()))
                 .isInstanceOfSatisfying(
                         DistributionConflict.class, e -> assertThat(e.code()).isEqualTo("status-step-not-allowed"));
         assertThat(requests.get(request.id()).shipments()).containsExactly(shipment.id());
+    }
+
+    @Test
+    void planningAnAllocationOrCreatingAShipmentLinksTheOpenRequestsItServes() {
+        Setup s = fiveCopies();
+        var other = fiveCopies();
+        var served = request(s, 3);
+        var otherEdition = requests.create(
+                new CopyRequest.NewRequest(s.branch().id(), other.edition().id(), 1, null, null), PACKER);
+        var draft = allocations.create(equal(s, 4, List.of(s.branch(), other.branch())), PACKER);
+        assertThat(statusOf(served)).isEqualTo(CopyRequest.Status.OPEN);
+
+        var planned = allocations.plan(draft.id(), PACKER);
+
+        ShipmentId toBranch = planned.shares().get(0).shipment();
+        assertThat(requests.get(served.id()).shipments()).containsExactly(toBranch);
+        assertThat(statusOf(served)).isEqualTo(CopyRequest.Status.PLANNED);
+        assertThat(requests.get(otherEdition.id()).shipments()).isEmpty();
+        assertThat(statusOf(otherEdition)).isEqualTo(CopyRequest.Status.OPEN);
+        Shipment toAnother = plan(other, 1, null); // the edition asked for, but to another recipient
+        assertThat(requests.get(otherEdition.id()).shipments()).doesNotContain(toAnother.id());
+        Shipment carrying = shipments.create(
+                new NewShipment(
+                        other.office().id(),
+                        s.branch().id(),
+                        "Kazan Federal University",
+                        null,
+                        null,
+                        List.of(new NewLine(other.edition().id(), 1, null))),
+                PACKER);
+        assertThat(requests.get(otherEdition.id()).shipments()).containsExactly(carrying.id());
+        assertThat(statusOf(otherEdition)).isEqualTo(CopyRequest.Status.PLANNED);
+
+        step(carrying, ShipmentStatus.CANCELLED);
+
+        assertThat(statusOf(otherEdition)).isEqualTo(CopyRequest.Status.OPEN);
     }
 
     @Test

@@ -108,11 +108,7 @@ class AllocationsPagesController {
                         .toList());
         model.addAttribute(
                 "editions", editions.list(new Paging(1, Paging.MAX_SIZE)).items());
-        model.addAttribute(
-                "locations",
-                locations.all().stream()
-                        .filter(l -> !l.id().equals(Shipments.IN_TRANSIT))
-                        .toList());
+        model.addAttribute("locations", locations.stores());
         model.addAttribute("funders", funders.all());
         model.addAttribute("methods", Allocation.Method.values());
         model.addAttribute("form", form);

@@ -29,6 +29,7 @@ import org.verso.distribution.PrintRun;
 import org.verso.distribution.PrintRunId;
 import org.verso.distribution.PrintRuns;
 import org.verso.distribution.Recipients;
+import org.verso.distribution.Shipments;
 import org.verso.distribution.Stock;
 import org.verso.library.DomainException;
 import org.verso.web.security.VersoPrincipal;
@@ -49,6 +50,7 @@ class DistributionPagesController {
     private final Locations locations;
     private final Stock stock;
     private final Recipients recipients;
+    private final org.springframework.context.MessageSource messages;
 
     DistributionPagesController(
             Editions editions,
@@ -56,7 +58,9 @@ class DistributionPagesController {
             Funders funders,
             Locations locations,
             Stock stock,
-            Recipients recipients) {
+            Recipients recipients,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.editions = editions;
         this.printRuns = printRuns;
         this.funders = funders;
@@ -102,7 +106,7 @@ class DistributionPagesController {
     String printRun(@PathVariable String id, Model model) {
         PrintRun run = printRuns.get(PrintRunId.parse(id));
         model.addAttribute("run", run);
-        model.addAttribute("locations", locations.all());
+        model.addAttribute("locations", locations.stores());
         model.addAttribute("receiptKey", UUID.randomUUID().toString());
         model.addAttribute("today", LocalDate.now());
         names(model);
@@ -153,7 +157,10 @@ class DistributionPagesController {
         model.addAttribute(
                 "editions", editions.list(new Paging(1, Paging.MAX_SIZE)).items());
         names(model);
-        model.addAttribute("chartJson", ChartData.of(balances.items()).json());
+        String inTransit = messages.getMessage(
+                "dist.inTransitLocation", null, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        model.addAttribute(
+                "chartJson", ChartData.of(balances.items(), inTransit).json());
         return "distribution/stock";
     }
 
@@ -185,7 +192,8 @@ class DistributionPagesController {
         model.addAttribute("funderNames", funderNames);
         model.addAttribute("locationNames", locationNames);
         model.addAttribute("funders", funders.all());
-        model.addAttribute("allLocations", locations.all());
+        model.addAttribute("allLocations", locations.stores());
+        model.addAttribute("inTransit", Shipments.IN_TRANSIT);
         model.addAttribute(
                 "editionTitles",
                 editions.list(new Paging(1, Paging.MAX_SIZE)).items().stream()
@@ -196,12 +204,11 @@ class DistributionPagesController {
     record ChartData(java.util.List<String> labels, java.util.List<Series> series) {
         record Series(String label, java.util.List<Integer> data) {}
 
-        static ChartData of(java.util.List<org.verso.distribution.Balance> balances) {
-            var labels = balances.stream()
-                    .map(b -> b.locationName())
-                    .distinct()
-                    .sorted()
-                    .toList();
+        /** In transit is no store: its copies are labelled {@code inTransit} (in the reader's language). */
+        static ChartData of(java.util.List<org.verso.distribution.Balance> balances, String inTransit) {
+            java.util.function.Function<org.verso.distribution.Balance, String> place =
+                    b -> b.location().equals(Shipments.IN_TRANSIT) ? inTransit : b.locationName();
+            var labels = balances.stream().map(place).distinct().sorted().toList();
             var byFunder = balances.stream()
                     .collect(Collectors.groupingBy(
                             org.verso.distribution.Balance::funderName, java.util.TreeMap::new, Collectors.toList()));
@@ -210,7 +217,7 @@ class DistributionPagesController {
                             e.getKey(),
                             labels.stream()
                                     .map(l -> e.getValue().stream()
-                                            .filter(b -> b.locationName().equals(l))
+                                            .filter(b -> place.apply(b).equals(l))
                                             .mapToInt(org.verso.distribution.Balance::quantity)
                                             .sum())
                                     .toList()))

@@ -87,8 +87,8 @@ class ShipmentsApiController {
     }
 
     /**
-     * A new receipt link for the shipment's recipient (the token is shown this once); earlier links are revoked.
-     * {@code validDays} 1 to 365, default 60.
+     * A new receipt link for the shipment's recipient; the earlier one stops working (revoked), also on a slip printed
+     * with it. {@code validDays} 1 to 365, default 60. A shipment gets its first link when it is packed.
      */
     @PostMapping("/{id}/receipt-link")
     @PreAuthorize(DistributionRoles.WRITE)
@@ -102,14 +102,21 @@ class ShipmentsApiController {
         return ResponseEntity.status(201).body(LinkView.of(receipts.issue(ShipmentId.parse(id), validity, user.id())));
     }
 
+    /** The shipment's live receipt link, shown again (as on the packing slip); changes nothing. */
+    @GetMapping("/{id}/receipt-link")
+    @PreAuthorize(DistributionRoles.WRITE)
+    LinkView currentLink(@PathVariable String id) {
+        return LinkView.of(receipts.requireCurrent(ShipmentId.parse(id)));
+    }
+
     /**
-     * The packing slip (PDF, in the recipient's language) with a receipt link and its QR code. Printing a slip issues
-     * a new receipt link and revokes the earlier ones: the last slip printed is the one in the parcel.
+     * The packing slip (PDF, in the recipient's language) with the shipment's live receipt link and its QR code.
+     * Reading it changes nothing: a reprint shows the same link (a new link is {@code POST …/receipt-link}).
      */
     @GetMapping("/{id}/packing-slip")
     @PreAuthorize(DistributionRoles.WRITE)
-    ResponseEntity<byte[]> packingSlip(@PathVariable String id, @AuthenticationPrincipal VersoPrincipal user) {
-        return ShipmentsPagesController.slip(receipts, slips, ShipmentId.parse(id), user);
+    ResponseEntity<byte[]> packingSlip(@PathVariable String id) {
+        return ShipmentsPagesController.slip(receipts, slips, ShipmentId.parse(id));
     }
 
     record Revoked(int revoked) {}

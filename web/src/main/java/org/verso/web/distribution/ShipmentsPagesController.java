@@ -107,6 +107,12 @@ class ShipmentsPagesController {
                         .distinct()
                         .collect(Collectors.toMap(e -> e, e -> editions.get(e).title())));
         model.addAttribute("liveLink", receipts.liveLinkExpiry(shipment.id()).orElse(null));
+        receipts.current(shipment.id()).ifPresent(link -> {
+            String url = url(link);
+            model.addAttribute("currentUrl", url);
+            model.addAttribute("currentQr", QrCode.dataUri(url));
+            model.addAttribute("currentExpires", link.expiresAt());
+        });
         return "distribution/shipment";
     }
 
@@ -148,10 +154,7 @@ class ShipmentsPagesController {
             @PathVariable String id, @AuthenticationPrincipal VersoPrincipal user, RedirectAttributes redirect) {
         ShipmentId shipment = ShipmentId.parse(id);
         var link = receipts.issue(shipment, ShipmentReceipts.DEFAULT_VALIDITY, user.id());
-        String url = url(link);
-        redirect.addFlashAttribute("linkUrl", url);
-        redirect.addFlashAttribute("linkQr", QrCode.dataUri(url));
-        redirect.addFlashAttribute("linkExpires", link.expiresAt());
+        redirect.addFlashAttribute("linkUrl", url(link)); // the page shows the live link; this marks it as new
         return "redirect:/distribution/shipments/" + shipment;
     }
 
@@ -162,21 +165,21 @@ class ShipmentsPagesController {
         return "redirect:/distribution/shipments/" + shipment;
     }
 
-    /** As {@code GET /api/shipments/{id}/packing-slip}, for the signed-in page (a new receipt link on the slip). */
+    /** As {@code GET /api/shipments/{id}/packing-slip}, for the signed-in page (the live link; changes nothing). */
     @GetMapping("/{id}/packing-slip")
-    ResponseEntity<byte[]> packingSlip(@PathVariable String id, @AuthenticationPrincipal VersoPrincipal user) {
-        return slip(receipts, slips, ShipmentId.parse(id), user);
+    ResponseEntity<byte[]> packingSlip(@PathVariable String id) {
+        return slip(receipts, slips, ShipmentId.parse(id));
     }
 
-    /** A new receipt link and the packing slip that names it, as an inline PDF. */
-    static ResponseEntity<byte[]> slip(
-            ShipmentReceipts receipts, PackingSlips slips, ShipmentId shipment, VersoPrincipal user) {
-        var link = receipts.issue(shipment, ShipmentReceipts.DEFAULT_VALIDITY, user.id());
+    /** The packing slip naming the shipment's live receipt link (none when it has none), as an inline PDF. */
+    static ResponseEntity<byte[]> slip(ShipmentReceipts receipts, PackingSlips slips, ShipmentId shipment) {
+        String url =
+                receipts.current(shipment).map(ShipmentsPagesController::url).orElse(null);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"packing-slip-" + shipment + ".pdf\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(slips.render(shipment, url(link)));
+                .body(slips.render(shipment, url));
     }
 
     static String url(ShipmentReceipts.ReceiptLink link) {

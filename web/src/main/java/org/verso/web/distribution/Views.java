@@ -101,7 +101,9 @@ final class Views {
             String locationName,
             String funder,
             String funderName,
-            int quantity) {
+            int quantity,
+            int reserved,
+            int available) {
         static BalanceView of(Balance b) {
             return new BalanceView(
                     b.edition().toString(),
@@ -110,7 +112,9 @@ final class Views {
                     b.locationName(),
                     b.funder().toString(),
                     b.funderName(),
-                    b.quantity());
+                    b.quantity(),
+                    b.reserved(),
+                    b.available());
         }
     }
 

@@ -48,10 +48,30 @@ class ShipmentsApiTest extends WebTest {
     @Test
     void aSkippedStepAndAShipmentOfMoreThanTheStockAreSpecificProblemsThatChangeNothing() {
         ShipmentsGiven.Setup s = given().inStock(3);
-        String id = given().shipment(s, 5);
+        long before = admin().get("/api/shipments?recipient=" + s.recipient())
+                .json()
+                .path("total")
+                .asLong();
+        var overStock = admin().postJson("/api/shipments", shipmentBody(s, 5));
+        String id = given().shipment(s, 3);
 
         var skipped = admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "dispatched"));
         admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "packed"));
+        var takenByHand = admin().with(
+                        "Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .postJson(
+                        "/api/stock/movements",
+                        Map.of(
+                                "type",
+                                "damaged",
+                                "edition",
+                                s.edition(),
+                                "location",
+                                s.office(),
+                                "quantity",
+                                1,
+                                "reason",
+                                "wet"));
         var tooMany = admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "dispatched"));
         var backwards = admin().postJson("/api/shipments/" + id + "/status", Map.of("status", "planned"));
         var unknownField = admin().postJson("/api/shipments/" + id + "/status", Map.of("state", "packed"));
@@ -67,13 +87,17 @@ class ShipmentsApiTest extends WebTest {
                                 "lines",
                                 List.of()));
 
+        assertThat(overStock.status()).isEqualTo(409);
+        assertThat(overStock.problemCode()).isEqualTo("insufficient-stock");
+        assertThat(overStock.json().path("available").asInt()).isEqualTo(3);
         assertThat(skipped.status()).isEqualTo(409);
         assertThat(skipped.problemCode()).isEqualTo("status-step-not-allowed");
         assertThat(skipped.json().path("allowed").valueStream().map(a -> a.asString()))
-                .containsExactly("packed");
+                .containsExactly("packed", "cancelled");
+        assertThat(takenByHand.status()).as(takenByHand.body()).isEqualTo(201);
         assertThat(tooMany.status()).isEqualTo(409);
         assertThat(tooMany.problemCode()).isEqualTo("insufficient-stock");
-        assertThat(tooMany.json().path("available").asInt()).isEqualTo(3);
+        assertThat(tooMany.json().path("available").asInt()).isEqualTo(2);
         assertThat(backwards.problemCode()).isEqualTo("status-step-not-allowed");
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(noLines.status()).isEqualTo(400);
@@ -81,7 +105,24 @@ class ShipmentsApiTest extends WebTest {
         var shipment = admin().get("/api/shipments/" + id).json();
         assertThat(shipment.path("status").asString()).isEqualTo("packed");
         assertThat(shipment.path("history").size()).isEqualTo(2);
-        assertThat(given().held(s)).isEqualTo(3);
+        assertThat(given().held(s)).isEqualTo(2);
+        assertThat(admin().get("/api/shipments?recipient=" + s.recipient())
+                        .json()
+                        .path("total")
+                        .asLong())
+                .isEqualTo(before + 1);
+    }
+
+    static Map<String, Object> shipmentBody(ShipmentsGiven.Setup s, int copies) {
+        return Map.of(
+                "location",
+                s.office(),
+                "recipient",
+                s.recipient(),
+                "senderOfRecord",
+                "X",
+                "lines",
+                List.of(Map.of("edition", s.edition(), "copies", copies)));
     }
 
     @Test
