@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,14 @@ class SearchBrowserTest extends WebTest {
         assertThat(activeId()).isEqualTo("q");
 
         new Actions(browser.driver()).sendKeys("wallabia pol").perform();
-        WebElement first = browser.waitFor("#suggestions li");
+        // the list of an earlier keystroke ("wallabia p…") may show first: wait for the answer to the whole input
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#suggestions li")).stream()
+                        .map(WebElement::getText)
+                        .toList()
+                        .equals(List.of("Wallabia Police Training Kit")));
+        WebElement first = browser.find("#suggestions li");
         assertThat(first.getText()).isEqualTo("Wallabia Police Training Kit");
         new Actions(browser.driver()).sendKeys(Keys.ARROW_DOWN).perform();
         assertThat(first.getAttribute("aria-selected")).isEqualTo("true");
