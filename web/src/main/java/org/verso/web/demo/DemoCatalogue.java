@@ -44,8 +44,69 @@ final class DemoCatalogue {
     /** A demo document's catalogue entry. */
     record Entry(String title, DocumentKind kind, String issuingBody, String language, int year, Set<String> tags) {}
 
+    /** The demo's documents. */
+    record Library(DocumentId kit, DocumentId charter, DocumentId convention, DocumentId manual, DocumentId memo) {
+        List<DocumentId> all() {
+            return List.of(kit, charter, convention, manual, memo);
+        }
+    }
+
+    /** Brings in the demo's five documents, the kit as one document of four brochures in DOCX and ODT. */
+    Library seed() throws InterruptedException {
+        DocumentId kit = add(
+                new Entry(
+                        "Police training kit on human rights",
+                        DocumentKind.KIT,
+                        "Council of Europe",
+                        "en",
+                        2026,
+                        Set.of("police", "training", "kit")),
+                List.of(
+                        new File("kit-1-arrest.txt", "brochure-1-arrest.docx", DemoFiles.DOCX),
+                        new File("kit-2-force.txt", "brochure-2-use-of-force.odt", DemoFiles.ODT),
+                        new File("kit-3-interviews.txt", "brochure-3-interviews.docx", DemoFiles.DOCX),
+                        new File("kit-4-detention.txt", "brochure-4-detention.odt", DemoFiles.ODT)));
+        DocumentId charter = add(
+                new Entry(
+                        "Charter of the Rights of Persons in Police Custody",
+                        DocumentKind.CHARTER,
+                        "Council of Europe",
+                        "en",
+                        2025,
+                        Set.of("police", "custody")),
+                List.of(new File("charter.txt", "charter-police-custody.docx", DemoFiles.DOCX)));
+        DocumentId convention = add(
+                new Entry(
+                        "Convention on the Prevention of Ill-Treatment in Places of Detention",
+                        DocumentKind.CONVENTION,
+                        "Council of Europe",
+                        "en",
+                        1987,
+                        Set.of("detention", "monitoring")),
+                List.of(new File("convention.txt", "convention-ill-treatment.odt", DemoFiles.ODT)));
+        DocumentId manual = add(
+                new Entry(
+                        "Manual for Trainers of Human Rights Courses for the Police",
+                        DocumentKind.MANUAL,
+                        "Verso demo programme",
+                        "en",
+                        2026,
+                        Set.of("training")),
+                List.of(new File("manual.txt", "trainers-manual.docx", DemoFiles.DOCX)));
+        DocumentId memo = add(
+                new Entry(
+                        "Памятка задержанному",
+                        DocumentKind.OTHER,
+                        "Общественная наблюдательная комиссия",
+                        "ru",
+                        2024,
+                        Set.of("custody")),
+                List.of(new File("memo-ru.txt", "pamyatka-zaderzhannomu.docx", DemoFiles.DOCX)));
+        return new Library(kit, charter, convention, manual, memo);
+    }
+
     /** Ingests the files as one document, catalogues it as {@code entry} says and returns it once segmented. */
-    DocumentId add(Entry entry, List<File> files) throws InterruptedException {
+    private DocumentId add(Entry entry, List<File> files) throws InterruptedException {
         DocumentId document = ingest(entry, files.subList(0, 1), null);
         if (files.size() > 1) {
             ingest(entry, files.subList(1, files.size()), document);

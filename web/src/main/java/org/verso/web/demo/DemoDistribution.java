@@ -178,8 +178,15 @@ final class DemoDistribution {
     }
 
     private Recipient recipient(String name, RecipientKind kind, RecipientId parent, String city) {
+        String region =
+                switch (city) {
+                    case "Moscow" -> "Moscow";
+                    case "Tver" -> "Tver Oblast";
+                    default -> "Republic of Tatarstan";
+                };
         return s.recipients()
-                .create(new Recipient.NewRecipient(name, kind, parent, null, city, null, null, DemoPeople.RUSSIAN));
+                .create(new Recipient.NewRecipient(
+                        name, kind, parent, region, city, null, "+7 000 000-00-00 (demo)", DemoPeople.RUSSIAN));
     }
 
     private ShipmentId shipment(

@@ -2,9 +2,7 @@ package org.verso.web.demo;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,13 +12,9 @@ import org.springframework.stereotype.Component;
 import org.verso.accounts.Accounts;
 import org.verso.glossary.Glossary;
 import org.verso.ingest.IngestJobs;
-import org.verso.library.DocumentId;
-import org.verso.library.DocumentKind;
 import org.verso.library.Documents;
 import org.verso.translation.Translations;
 import org.verso.web.VersoProperties;
-import org.verso.web.demo.DemoCatalogue.Entry;
-import org.verso.web.demo.DemoCatalogue.File;
 
 /**
  * Fills a new demo directory with the demo library on its first start ({@code docs/demo.md}), before anything else
@@ -37,6 +31,7 @@ class DemoLibrary implements ApplicationRunner, Ordered {
     private final IngestJobs jobs;
     private final Documents documents;
     private final SegmentationWait segmentation;
+    private final DemoSearch search;
     private final Translations translations;
     private final Glossary glossary;
     private final DemoDistribution.Services distribution;
@@ -48,6 +43,7 @@ class DemoLibrary implements ApplicationRunner, Ordered {
             IngestJobs jobs,
             Documents documents,
             SegmentationWait segmentation,
+            DemoSearch search,
             Translations translations,
             Glossary glossary,
             DemoDistribution.Services distribution) {
@@ -57,6 +53,7 @@ class DemoLibrary implements ApplicationRunner, Ordered {
         this.jobs = jobs;
         this.documents = documents;
         this.segmentation = segmentation;
+        this.search = search;
         this.translations = translations;
         this.glossary = glossary;
         this.distribution = distribution;
@@ -85,59 +82,13 @@ class DemoLibrary implements ApplicationRunner, Ordered {
         log.info("Seeding the demo library in {}", dir);
         Map<String, String> passwords = new LinkedHashMap<>();
         DemoPeople people = DemoPeople.create(accounts, passwords);
-        DemoCatalogue catalogue = new DemoCatalogue(
-                jobs, documents, segmentation, people.coordinator().username());
-        DocumentId kit = catalogue.add(
-                new Entry(
-                        "Police training kit on human rights",
-                        DocumentKind.KIT,
-                        "Council of Europe",
-                        "en",
-                        2026,
-                        Set.of("police", "training", "kit")),
-                List.of(
-                        new File("kit-1-arrest.txt", "brochure-1-arrest.docx", DemoFiles.DOCX),
-                        new File("kit-2-force.txt", "brochure-2-use-of-force.odt", DemoFiles.ODT),
-                        new File("kit-3-interviews.txt", "brochure-3-interviews.docx", DemoFiles.DOCX),
-                        new File("kit-4-detention.txt", "brochure-4-detention.odt", DemoFiles.ODT)));
-        DocumentId charter = catalogue.add(
-                new Entry(
-                        "Charter of the Rights of Persons in Police Custody",
-                        DocumentKind.CHARTER,
-                        "Council of Europe",
-                        "en",
-                        2025,
-                        Set.of("police", "custody")),
-                List.of(new File("charter.txt", "charter-police-custody.docx", DemoFiles.DOCX)));
-        catalogue.add(
-                new Entry(
-                        "Convention on the Prevention of Ill-Treatment in Places of Detention",
-                        DocumentKind.CONVENTION,
-                        "Council of Europe",
-                        "en",
-                        1987,
-                        Set.of("detention", "monitoring")),
-                List.of(new File("convention.txt", "convention-ill-treatment.odt", DemoFiles.ODT)));
-        DocumentId manual = catalogue.add(
-                new Entry(
-                        "Manual for Trainers of Human Rights Courses for the Police",
-                        DocumentKind.MANUAL,
-                        "Verso demo programme",
-                        "en",
-                        2026,
-                        Set.of("training")),
-                List.of(new File("manual.txt", "trainers-manual.docx", DemoFiles.DOCX)));
-        catalogue.add(
-                new Entry(
-                        "Памятка задержанному",
-                        DocumentKind.OTHER,
-                        "Общественная наблюдательная комиссия",
-                        "ru",
-                        2024,
-                        Set.of("custody")),
-                List.of(new File("memo-ru.txt", "pamyatka-zaderzhannomu.docx", DemoFiles.DOCX)));
-        DemoTranslations.Done done = new DemoTranslations(translations, people).seed(glossary, charter, kit, manual);
+        DemoCatalogue.Library library = new DemoCatalogue(
+                        jobs, documents, segmentation, people.coordinator().username())
+                .seed();
+        DemoTranslations.Done done = new DemoTranslations(translations, people)
+                .seed(glossary, library.charter(), library.kit(), library.manual());
         new DemoDistribution(distribution, people.logistics().id()).seed(done.charter());
+        search.indexNow(library.all());
         DemoMarker.markSeeded(dir);
         StringBuilder users = new StringBuilder();
         passwords.forEach((user, password) -> users.append(String.format("%n    %-12s %s", user, password)));
