@@ -77,6 +77,9 @@ class DemoLibraryTest {
                             .toString())
                     .contains("ru");
 
+            assertThat(base.get("/login").body()).contains("This is the demo library");
+            assertThat(base.get("/login?lang=ru").body()).contains("Это демонстрационная библиотека");
+
             Http coordinator = base.as("coordinator", passwords.get("coordinator"));
             JsonNode documents = coordinator.get("/api/documents?size=50").json();
             assertThat(documents.path("total").asLong()).isEqualTo(5);
