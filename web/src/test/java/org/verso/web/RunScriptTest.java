@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,18 +40,42 @@ class RunScriptTest {
         assertThat(run.output()).contains("[ERROR] compilation failed").doesNotContain("\u001b", "java -jar");
     }
 
+    @Test
+    void demoStartsTheApplicationInDemoModeAndIsNotPassedOn() throws Exception {
+        Result run = run("exit 0", "--demo", "--server.port=9");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.output()).isEqualTo("VERSO_DEMO=true java -jar web/target/verso.jar --server.port=9\n");
+    }
+
+    @Test
+    void withoutDemoTheDemoIsNotSwitchedOn() throws Exception {
+        Result run = run("exit 0", "--server.port=9");
+
+        assertThat(run.output()).isEqualTo("java -jar web/target/verso.jar --server.port=9\n");
+    }
+
     private Result run(String maven) throws IOException, InterruptedException {
+        return run(maven, "--server.port=9");
+    }
+
+    private Result run(String maven, String... arguments) throws IOException, InterruptedException {
         Path copy = dir.resolve("verso");
         Files.createDirectories(copy.resolve("scripts"));
         Files.copy(SCRIPT, copy.resolve("scripts/run"));
         Files.copy(SCRIPT.resolveSibling("tesseract.sh"), copy.resolve("scripts/tesseract.sh"));
         Path bin = Files.createDirectories(dir.resolve("bin"));
         stub(bin.resolve("mvn"), maven);
-        stub(bin.resolve("java"), "echo java \"$@\"");
-        var process = new ProcessBuilder("bash", copy.resolve("scripts/run").toString(), "--server.port=9")
-                .redirectErrorStream(true);
+        stub(
+                bin.resolve("java"),
+                "if [ -n \"${VERSO_DEMO+x}\" ]; then printf 'VERSO_DEMO=%s ' \"$VERSO_DEMO\"; fi; echo java \"$@\"");
+        List<String> command =
+                new ArrayList<>(List.of("bash", copy.resolve("scripts/run").toString()));
+        command.addAll(List.of(arguments));
+        var process = new ProcessBuilder(command).redirectErrorStream(true);
         process.environment().put("PATH", bin + ":/usr/bin:/bin");
         process.environment().remove("JAVA_OPTS");
+        process.environment().remove("VERSO_DEMO");
         process.environment()
                 .put("VERSO_CDS", "false"); // the plain jar: the class-data archive is scripts/cds-archive's
 
