@@ -3,6 +3,8 @@ package org.verso.bench.search;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,8 @@ final class Load {
     /**
      * What a run measured: wall-clock latency and throughput, and CPU time per call, of the whole process and of the
      * web server's request threads ({@code http-nio-*}), which other load on the machine distorts far less, and the
-     * time the JIT compilers worked meanwhile (in milliseconds; printed per call).
+     * time the JIT compilers worked meanwhile (in milliseconds; printed per call), and the cores' worth of CPU other
+     * processes of the machine took meanwhile (what spoils the figures on a shared machine).
      */
     record Figures(
             String name,
@@ -35,7 +38,8 @@ final class Load {
             double max,
             double cpuPerCall,
             double serverCpuPerCall,
-            double compileMillis) {
+            double compileMillis,
+            double otherCores) {
         double throughput() {
             return calls / seconds;
         }
@@ -43,7 +47,8 @@ final class Load {
         @Override
         public String toString() {
             return String.format(
-                    "%-46s %6d calls %7.1f /s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms  CPU %5.2f ms/call%s  JIT %4.2f",
+                    "%-46s %6d calls %7.1f /s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms  CPU %5.2f ms/call%s  JIT %4.2f"
+                            + "  others %.2f cores",
                     name,
                     calls,
                     throughput(),
@@ -52,7 +57,8 @@ final class Load {
                     max,
                     cpuPerCall,
                     serverCpuPerCall > 0.05 ? String.format(" (server %5.2f)", serverCpuPerCall) : "",
-                    compileMillis / calls);
+                    compileMillis / calls,
+                    otherCores);
         }
 
         /** The share of the run's CPU time (both cores' worth of wall clock) the JIT compilers took. */
@@ -88,6 +94,32 @@ final class Load {
                 : 0;
     }
 
+    /**
+     * CPU clock ticks (user + system) spent so far by the whole machine and by this process, from {@code /proc}; both
+     * 0 where it is not there. Their difference over a run is what other processes took from the cores meanwhile.
+     */
+    static long[] machineAndOwnTicks() {
+        try {
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system irq softirq steal
+                busy += Long.parseLong(cpu[i]);
+            }
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {busy, Long.parseLong(fields[11]) + Long.parseLong(fields[12])};
+        } catch (Exception | Error unreadable) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** Cores' worth of CPU that other processes took between two {@link #machineAndOwnTicks()} (100 ticks/s). */
+    static double otherCores(long[] before, long[] after, double seconds) {
+        long others = (after[0] - before[0]) - (after[1] - before[1]);
+        return Math.max(0, others) / 100.0 / seconds;
+    }
+
     private Load() {}
 
     static Figures run(String name, int clients, int callsPerClient, List<Client> perClient) throws Exception {
@@ -99,6 +131,7 @@ final class Load {
             long cpu = processCpu();
             long server = serverCpu();
             long compiled = compileMillis();
+            long[] ticks = machineAndOwnTicks();
             long start = System.nanoTime();
             for (int c = 0; c < clients; c++) {
                 Client client = perClient.get(c);
@@ -120,6 +153,7 @@ final class Load {
                 at += nanos.length;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double others = otherCores(ticks, machineAndOwnTicks(), seconds);
             double cpuPerCall = (processCpu() - cpu) / 1e6 / all.length;
             double serverPerCall = (serverCpu() - server) / 1e6 / all.length;
             Arrays.sort(all);
@@ -132,7 +166,8 @@ final class Load {
                     all[all.length - 1] / 1e6,
                     cpuPerCall,
                     serverPerCall,
-                    compileMillis() - compiled);
+                    compileMillis() - compiled,
+                    others);
         } finally {
             pool.shutdownNow();
             if (sink.get() == Long.MIN_VALUE) {

@@ -18,10 +18,12 @@ import org.verso.web.VersoApplication;
 
 /**
  * Search at library scale: builds a library of 100,000 documents (and their translations) recombined from the corpus
- * into the application's own index, then runs the same judged and everyday queries (a) over HTTP against the running
- * application from 16 concurrent clients on loopback, (b) in-process through the search service, (c) on the bare
- * Lucene {@code IndexSearcher} of the same index, and prints latency, throughput, the HTTP/bare ratio, indexing
- * throughput and the index size. Run with {@code mvn -q -pl bench -am process-test-classes -Psearch-bench}.
+ * into the application's own index, then, three times ({@code -Druns=}), starts the application with the cache on and
+ * again with it off and runs the same stream of searches (a) over HTTP against the running application from 16
+ * concurrent clients on loopback, (b) in-process through the search service, (c) on the bare Lucene
+ * {@code IndexSearcher} of the same index, and prints latency, throughput, the goals against the bare search
+ * ({@link Goals}: met or missed per run), the runs' spread, the machine's load, indexing throughput and the index
+ * size. Run with {@code scripts/bench search}.
  */
 public final class SearchBenchmark {
     private static final int CLIENTS = 16;
@@ -99,20 +101,34 @@ public final class SearchBenchmark {
                             + " and date order; %d requests per run, %d different searches (page left out) among"
                             + " them%n",
                     mix.topics(), QUERIES.size(), ZIPF, calls, QueryMix.distinct(used(measured, requests)));
-            Run cached = run(data, library, 1000, mix, measured, inProcess, requests, true);
-            Run uncached = run(data, library, 0, mix, measured, inProcess, requests, false);
-
-            System.out.println();
-            cached.print("cache on (1000 searches)");
-            uncached.print("cache off");
+            List<Goals.Round> rounds = new ArrayList<>();
+            for (int r = 1; r <= RUNS; r++) {
+                System.out.printf("%n-- starting run %d of %d (load average %s)%n", r, RUNS, loadAverage());
+                String loadBefore = loadAverage();
+                Run cached = run(data, library, 1000, mix, measured, inProcess, requests, true);
+                Run uncached = run(data, library, 0, mix, measured, inProcess, requests, false);
+                String loadAfter = loadAverage();
+                System.out.println();
+                cached.print("cache on (1000 searches)");
+                uncached.print("cache off");
+                Goals.Round round = new Goals.Round(
+                        r,
+                        new Goals.Pair(cached.http(), cached.bare()),
+                        new Goals.Pair(uncached.http(), uncached.bare()),
+                        loadBefore,
+                        loadAfter,
+                        Math.max(cached.otherCores(), uncached.otherCores()));
+                rounds.add(round);
+                Goals.print(round, RUNS);
+            }
+            for (Goals.Round round : rounds) {
+                Goals.print(round, RUNS);
+            }
+            Goals.printSpread(rounds);
             System.out.printf(
                     "%nIndexing: %.0f documents/s (%d documents + %d translations); index size %.1f MB (%.1f kB per"
                             + " document)%n",
                     indexing[0], documents, (long) indexing[2], indexing[1] / 1e6, indexing[1] / 1e3 / documents);
-            System.out.printf(
-                    "Load average at the end: %s (other processes on this machine share its cores: figures taken under"
-                            + " load are pessimistic)%n",
-                    loadAverage());
         } finally {
             Trees.delete(data);
         }
@@ -141,27 +157,21 @@ public final class SearchBenchmark {
             double hitRatio,
             double serviceHitRatio,
             List<Load.Figures> extras) {
+        /** The most cores' worth of CPU other processes took during one of the measured phases. */
+        double otherCores() {
+            double most = Math.max(http.otherCores(), Math.max(service.otherCores(), bare.otherCores()));
+            for (Load.Figures extra : extras) {
+                most = Math.max(most, extra.otherCores());
+            }
+            return most;
+        }
+
         void print(String what) {
             System.out.printf("— %s%n", what);
             System.out.println(http + String.format("   cache hits %.0f%%", 100 * hitRatio));
             System.out.println(service + String.format("   cache hits %.0f%%", 100 * serviceHitRatio));
             System.out.println(bare);
-            ratios(http, bare);
             extras.forEach(System.out::println);
-            if (extras.size() >= 4) { // the hand-written queries: HTTP, in process, bare
-                ratios(extras.get(1), extras.get(3));
-            }
-        }
-
-        private static void ratios(Load.Figures http, Load.Figures bare) {
-            System.out.printf(
-                    "  HTTP / bare throughput = %.2f (goal ≥ 0.5); by CPU time per call (server's share for HTTP),"
-                            + " which other load distorts less: %.2f; HTTP p50 %.2f ms (goal ≤ 10), p99 %.2f ms (goal"
-                            + " ≤ 50)%n",
-                    http.throughput() / bare.throughput(),
-                    bare.cpuPerCall() / http.serverCpuPerCall(),
-                    http.p50(),
-                    http.p99());
         }
     }
 
@@ -233,7 +243,7 @@ public final class SearchBenchmark {
             Load.Figures raw =
                     Load.run("bare IndexSearcher.search of the HTTP run", CLIENTS, requests, bare(index, httpSplit));
             List<Load.Figures> extras = new ArrayList<>();
-            if (withBasic) {
+            if (withBasic && EXTRAS) {
                 List<Load.Client> viaBasic = new ArrayList<>();
                 for (int c = 0; c < CLIENTS; c++) {
                     SessionClient client = SessionClient.basic(port, "admin", PASSWORD);
@@ -243,11 +253,13 @@ public final class SearchBenchmark {
                 }
                 extras.add(
                         Load.run("HTTP GET /api/search (HTTP Basic)", CLIENTS, Math.max(5, requests / 20), viaBasic));
-            } else {
+            } else if (!withBasic) {
                 // what an HTTP request costs here without any search: the same chain, an answer of "[]"
                 List<Load.Client> floor = new ArrayList<>();
                 sessions.forEach(session -> floor.add(i -> session.getJson("/search/suggest?q=")));
                 extras.add(Load.run("HTTP floor: GET /search/suggest?q= (no search)", CLIENTS, requests, floor));
+            }
+            if (!withBasic && EXTRAS) {
                 // the earlier benchmark: the 24 hand-written queries over and over (heavier than the mix)
                 List<Load.Client> fixed = new ArrayList<>();
                 for (int c = 0; c < CLIENTS; c++) {
@@ -274,6 +286,12 @@ public final class SearchBenchmark {
             return new Run(overHttp, service, raw, hitRatio, serviceHitRatio, extras);
         }
     }
+
+    /** Runs of the application (each: a start with the cache on, then one with it off) on the one index. */
+    private static final int RUNS = Integer.getInteger("runs", 3);
+
+    /** Also HTTP Basic and the 24 hand-written queries over and over (HTTP, in process, bare), as earlier runs did. */
+    private static final boolean EXTRAS = Boolean.getBoolean("extras");
 
     /** Most warm-up rounds before measuring anyway. */
     private static final int WARM_UP_ROUNDS = Integer.getInteger("warmUpRounds", 20);

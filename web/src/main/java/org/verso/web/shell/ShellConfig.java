@@ -8,9 +8,17 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The web shell: clock, interface language resolution, and {@code ?lang=ru} switching on any page. */
+/**
+ * The web shell: clock, interface language resolution, {@code ?lang=ru} switching on any page, and the navigation in
+ * every rendered page.
+ */
 @Configuration
 class ShellConfig implements WebMvcConfigurer {
+    private final Navigation navigation;
+
+    ShellConfig(Navigation navigation) {
+        this.navigation = navigation;
+    }
 
     @Bean
     Clock clock() {
@@ -28,5 +36,6 @@ class ShellConfig implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(navigation);
     }
 }

@@ -31,11 +31,13 @@ class ShellController {
     private final Accounts users;
     private final LocaleResolver locales;
     private final List<TileFigures> figures;
+    private final Navigation navigation;
 
-    ShellController(Accounts users, LocaleResolver locales, List<TileFigures> figures) {
+    ShellController(Accounts users, LocaleResolver locales, List<TileFigures> figures, Navigation navigation) {
         this.users = users;
         this.locales = locales;
         this.figures = figures;
+        this.navigation = navigation;
     }
 
     @Bean
@@ -56,9 +58,9 @@ class ShellController {
     /** The home page: a tile for each place the user may open, saying what it is for and what waits there. */
     @GetMapping("/")
     String home(Model model) {
-        Set<String> shown = model.getAttribute("nav") instanceof List<?> nav
-                ? nav.stream().map(item -> ((NavItem) item).href()).collect(Collectors.toSet())
-                : Set.of();
+        Set<String> shown = navigation.visibleTo(Navigation.principal()).stream()
+                .map(NavItem::href)
+                .collect(Collectors.toSet());
         Map<String, List<TileFigure>> byTile = new LinkedHashMap<>();
         for (TileFigures source : figures) {
             for (TileFigure figure : source.figures()) {
