@@ -629,6 +629,7 @@ class FieldStoryBrowserTest extends WebTest {
 
         step(shipments.get(1), "in_transit");
         lena.open("/distribution/shipments/" + shipments.get(1));
+        lena.type("#step-lost input[name=note]", "not found by the post office after 30 days");
         lena.click("#step-lost button");
         lena.until(d -> lena.find("#shipment-status").getText().equals("lost"));
         String lostRecipient = admin().get("/api/shipments/" + shipments.get(1))
