@@ -235,7 +235,9 @@ class FieldStoryBrowserTest extends WebTest {
 
     String openRussian(Browser cora, String document, boolean preTranslate) {
         cora.open("/translations?document=" + document);
-        assertThat(new Select(cora.find("#open-document")).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(cora.find("#open-document"))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEqualTo(document);
         cora.type("#open-languages", "ru");
         if (!preTranslate) {
@@ -337,7 +339,10 @@ class FieldStoryBrowserTest extends WebTest {
                 .keyUp(Keys.SHIFT)
                 .keyUp(Keys.CONTROL)
                 .perform();
-        w.until(d -> w.find(".seg.current .seg-tgt").getText().equals(CHARTER.get(1).ru()));
+        w.until(d ->
+                w.find(".seg.current .seg-tgt").getText().equals(CHARTER.get(1).ru()));
+        ((org.openqa.selenium.JavascriptExecutor) w.driver())
+                .executeScript("document.getElementById('tm-panel').scrollIntoView({block: 'end'});");
         shot(w, "03-editor-memory-match");
         ctrl(w, Keys.ENTER);
         w.until(d -> w.all(".seg").get(2).getAttribute("class").contains("current"));
@@ -349,7 +354,9 @@ class FieldStoryBrowserTest extends WebTest {
         w.until(d -> w.all(".seg[data-status='translated']").size() == 3
                 && w.find("#ed-saving").getText().equals("All changes saved"));
         List<String> targets = targets(charterTranslation);
-        assertThat(targets).containsExactly(CHARTER.get(0).ru(), CHARTER.get(1).ru(), CHARTER.get(2).ru());
+        assertThat(targets)
+                .containsExactly(
+                        CHARTER.get(0).ru(), CHARTER.get(1).ru(), CHARTER.get(2).ru());
         w.open("/translations/" + charterTranslation);
         w.until(d -> w.find("#t-submit").isDisplayed());
         w.click("#t-submit");
@@ -360,9 +367,11 @@ class FieldStoryBrowserTest extends WebTest {
         o.open("/translations/" + kitTranslation);
         o.until(d -> o.find("#t-claim").isDisplayed());
         o.click("#t-claim");
-        o.until(d -> o.find("#t-submit").isDisplayed() || o.find("#t-holder").getText().contains("Translator"));
+        o.until(d -> o.find("#t-submit").isDisplayed()
+                || o.find("#t-holder").getText().contains("Translator"));
         String exportUrl = http().url("/translations/" + kitTranslation + "/xliff?status=all&version=1.2");
-        assertThat(o.find("#t-xliff-export").getAttribute("action")).endsWith("/translations/" + kitTranslation + "/xliff");
+        assertThat(o.find("#t-xliff-export").getAttribute("action"))
+                .endsWith("/translations/" + kitTranslation + "/xliff");
         byte[] xliff = o.download(exportUrl);
         assertThat(new String(xliff, java.nio.charset.StandardCharsets.UTF_8))
                 .contains("police-kit-1.docx", "police-kit-2.odt", "police-kit-3.docx", "police-kit-4.odt");
@@ -421,7 +430,8 @@ class FieldStoryBrowserTest extends WebTest {
     }
 
     String revision(String translation) {
-        JsonNode revisions = as("story-cora").get("/api/translations/" + translation).json().path("revisions");
+        JsonNode revisions =
+                as("story-cora").get("/api/translations/" + translation).json().path("revisions");
         assertThat(revisions.size()).isEqualTo(1);
         assertThat(revisions.get(0).path("number").asInt()).isEqualTo(1);
         return revisions.get(0).path("id").asString();
@@ -439,7 +449,10 @@ class FieldStoryBrowserTest extends WebTest {
         rita.until(d -> "rejected".equals(status(rita, 0)));
         for (int i = 1; i < 3; i++) {
             int row = i;
-            rita.all(".seg").get(row).findElement(By.cssSelector(".review-approve")).click();
+            rita.all(".seg")
+                    .get(row)
+                    .findElement(By.cssSelector(".review-approve"))
+                    .click();
             rita.until(d -> "approved".equals(status(rita, row)));
         }
 
@@ -485,7 +498,8 @@ class FieldStoryBrowserTest extends WebTest {
             return !cora.all(hit).isEmpty();
         });
         WebElement found = cora.find(hit);
-        assertThat(found.findElement(By.cssSelector(".title")).getText()).isEqualTo(CHARTER.get(0).en());
+        assertThat(found.findElement(By.cssSelector(".title")).getText())
+                .isEqualTo(CHARTER.get(0).en());
         assertThat(found.findElement(By.cssSelector("h3 .lang")).getText()).isEqualToIgnoringCase("en");
         WebElement russian = found.findElement(By.cssSelector("li.translation[data-language='ru']"));
         assertThat(russian.findElement(By.cssSelector(".snippet")).getDomProperty("innerHTML"))
@@ -495,33 +509,52 @@ class FieldStoryBrowserTest extends WebTest {
 
     // 6 ------------------------------------------------------------------------------------------------------------
 
-    String printRun(String edition, List<Map<String, Object>> shares, int copies) {
-        return create(
-                "/api/print-runs",
-                Map.of(
-                        "edition",
-                        edition,
-                        "quantity",
-                        copies,
-                        "printer",
-                        "Typography No. 1",
-                        "orderedOn",
-                        LocalDate.now(ZoneOffset.UTC).toString(),
-                        "funders",
-                        shares));
+    /** Builds an edition on the editions page: one approved revision and, when given, one other item. */
+    static String build(Browser lena, String title, String revision, String code, String description) {
+        lena.open("/distribution/editions");
+        lena.type("#edition-title", title).type("#edition-language", "ru").type("#edition-revision", revision);
+        if (code != null) {
+            lena.type("#edition-code", code).type("#edition-description", description);
+        }
+        lena.click("#edition-submit");
+        assertThat(lena.waitFor("#edition-built").getText()).isEqualTo("Edition \"" + title + "\" built.");
+        return title;
     }
 
-    void receive(Browser lena, String run, String officeName, String expected) {
-        lena.open("/distribution/print-runs/" + run);
+    /** Orders a print run on the print runs page, each funder's share on a row of its own. */
+    static void order(Browser lena, String edition, int copies, Map<String, Integer> shares) {
+        lena.open("/distribution/print-runs");
+        new Select(lena.find("#order-edition")).selectByVisibleText(edition);
+        lena.type("#order-quantity", String.valueOf(copies)).type("#order-printer", "Typography No. 1");
+        int row = 1;
+        for (var share : shares.entrySet()) {
+            new Select(lena.find("#order-funder-" + row)).selectByValue(share.getKey());
+            lena.type("#order-copies-" + row, String.valueOf(share.getValue()));
+            row++;
+        }
+        lena.click("#order-submit");
+    }
+
+    void receive(Browser lena, String officeName, String expected) {
+        lena.until(d -> lena.path().matches("/distribution/print-runs/[0-9a-f-]{36}"));
         new Select(lena.find("#receipt select[name=location]")).selectByVisibleText(officeName);
         lena.click("#receipt button[type=submit]");
         assertThat(lena.waitFor("#receipt-done").getText()).isEqualTo("The copies are in stock.");
         assertThat(lena.find("#received").getText()).isEqualTo(expected);
     }
 
+    String editionId(String title) {
+        for (JsonNode e : admin().get("/api/editions?size=200").json().path("items")) {
+            if (e.path("title").asString().equals(title)) {
+                return e.path("id").asString();
+            }
+        }
+        throw new AssertionError("no edition " + title);
+    }
+
     @Test
     @Order(6)
-    void step6_logisticsBuildTheEditionsAndReceiveTheirPrintRunsPaidByTwoFunders() {
+    void step6_logisticsBuildTheEditionsOrderTheirPrintRunsPaidByTwoFundersAndReceiveThem() {
         Named coeNamed = named("/api/funders", "name", "Council of Europe", Map.of("country", "FR"));
         Named foundationNamed = named("/api/funders", "name", "German foundation", Map.of("country", "DE"));
         coe = coeNamed.id();
@@ -529,43 +562,38 @@ class FieldStoryBrowserTest extends WebTest {
         String own = named("/api/funders", "name", "Own funds", Map.of()).id();
         Named officeNamed = named("/api/locations", "name", "Moscow office", Map.of("address", "Tverskaya 1"));
         office = officeNamed.id();
-        // no page builds an edition or orders a print run yet: the API does, as the logistics staff would
-        Named kitNamed = named(
-                "/api/editions",
-                "title",
-                "Police training kit (ru)",
-                Map.of(
-                        "language",
-                        "ru",
-                        "items",
-                        List.of(
-                                Map.of("revision", kitRevision),
-                                Map.of("code", "VIDEO", "description", "training video"))));
-        kitEdition = kitNamed.id();
-        charterEdition = named(
-                        "/api/editions",
-                        "title",
-                        "Charter of the Rights of Detained Persons (ru)",
-                        Map.of("language", "ru", "items", List.of(Map.of("revision", charterRevision))))
-                .id();
-        String kitRun = printRun(
-                kitEdition,
-                List.of(Map.of("funder", coe, "copies", 1000), Map.of("funder", foundation, "copies", 1000)),
-                2000);
-        String charterRun = printRun(charterEdition, List.of(Map.of("funder", own, "copies", 2000)), 2000);
 
+        // the coordinator tells logistics the approved revisions' ids; the editions are built on their page
         Browser lena = signedIn(browser, "story-lena");
-        lena.open("/distribution/editions");
-        String editions = lena.find("#editions").getText();
-        assertThat(editions).contains(kitNamed.name(), "VIDEO — training video");
-        lena.open("/distribution/print-runs");
-        lena.click("#print-runs a[href$='" + kitRun + "']");
-        receive(lena, kitRun, officeNamed.name(), "2000 / 2000");
+        String kitTitle = build(lena, "Police training kit (ru)", kitRevision, "VIDEO", "training video");
+        String charterTitle =
+                build(lena, "Charter of the Rights of Detained Persons (ru)", charterRevision, null, null);
+        assertThat(lena.find("#editions").getText()).contains(kitTitle, "VIDEO — training video");
+        kitEdition = editionId(kitTitle);
+        charterEdition = editionId(charterTitle);
+
+        // the kit's run: shares that do not add up are refused and nothing is ordered; then the right ones
+        order(lena, kitTitle, 2000, orderedMap(coe, 1000, foundation, 900));
+        assertThat(lena.waitFor("#order-error").getAttribute("data-code")).isEqualTo("shares-do-not-sum");
+        assertThat(admin().get("/api/print-runs?edition=" + kitEdition)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
+        order(lena, kitTitle, 2000, orderedMap(coe, 1000, foundation, 1000));
+        receive(lena, officeNamed.name(), "2000 / 2000");
         assertThat(lena.all("#shares tbody tr").stream().map(WebElement::getText))
-                .containsExactlyInAnyOrder(
-                        coeNamed.name() + " 1000 1000", foundationNamed.name() + " 1000 1000");
+                .containsExactlyInAnyOrder(coeNamed.name() + " 1000 1000", foundationNamed.name() + " 1000 1000");
         shot(lena, "06-kit-print-run-received");
-        receive(lena, charterRun, officeNamed.name(), "2000 / 2000");
+        order(lena, charterTitle, 2000, Map.of(own, 2000));
+        receive(lena, officeNamed.name(), "2000 / 2000");
+    }
+
+    static Map<String, Integer> orderedMap(String first, int copies, String second, int more) {
+        Map<String, Integer> shares = new LinkedHashMap<>();
+        shares.put(first, copies);
+        shares.put(second, more);
+        return shares;
     }
 
     // 7 ------------------------------------------------------------------------------------------------------------
@@ -597,11 +625,16 @@ class FieldStoryBrowserTest extends WebTest {
                             "name",
                             String.format("Police University, branch %02d", i),
                             Map.of(
-                                    "kind", "branch",
-                                    "parent", university.id(),
-                                    "city", "City " + i,
-                                    "region", "Region " + i,
-                                    "language", "ru"))
+                                    "kind",
+                                    "branch",
+                                    "parent",
+                                    university.id(),
+                                    "city",
+                                    "City " + i,
+                                    "region",
+                                    "Region " + i,
+                                    "language",
+                                    "ru"))
                     .name());
         }
 
@@ -612,7 +645,8 @@ class FieldStoryBrowserTest extends WebTest {
         lena.type("#request-copies", "500");
         lena.type("#request-by", "the ministry's training department");
         lena.click("#request-submit");
-        lena.until(d -> lena.all("#request-status").stream().anyMatch(e -> e.getText().equals("open")));
+        lena.until(d ->
+                lena.all("#request-status").stream().anyMatch(e -> e.getText().equals("open")));
 
         lena.open("/distribution/allocations/new");
         new Select(lena.find("#parent")).selectByValue(university.id());
@@ -628,8 +662,9 @@ class FieldStoryBrowserTest extends WebTest {
         lena.click("#plan-submit");
         assertThat(lena.waitFor("#allocation-planned").getText()).contains("18 shipments planned");
         shot(lena, "07-allocation-planned");
-        lena.all("#plan a.share-shipment").forEach(a -> shipments.add(a.getAttribute("href")
-                .substring(a.getAttribute("href").lastIndexOf('/') + 1)));
+        lena.all("#plan a.share-shipment")
+                .forEach(a -> shipments.add(
+                        a.getAttribute("href").substring(a.getAttribute("href").lastIndexOf('/') + 1)));
         assertThat(shipments).hasSize(18).doesNotHaveDuplicates();
 
         // all 18 leave; the first is received on a phone with 10 damaged, the second is lost, the others arrive
@@ -655,7 +690,10 @@ class FieldStoryBrowserTest extends WebTest {
                 .json()
                 .path("recipient")
                 .asString();
-        lostBranch = admin().get("/api/recipients/" + lostRecipient).json().path("name").asString();
+        lostBranch = admin().get("/api/recipients/" + lostRecipient)
+                .json()
+                .path("name")
+                .asString();
         for (String shipment : shipments.subList(2, 18)) {
             step(shipment, "in_transit", "delivered");
         }

@@ -124,9 +124,8 @@ record StoryFiles(String heading, String bold, List<String> items, List<String> 
                 .append("</text:span>")
                 .append(xml(parts[2]))
                 .append("</text:p><text:list>");
-        items.forEach(i -> body.append("<text:list-item><text:p>")
-                .append(xml(i))
-                .append("</text:p></text:list-item>"));
+        items.forEach(
+                i -> body.append("<text:list-item><text:p>").append(xml(i)).append("</text:p></text:list-item>"));
         body.append("</text:list><table:table table:name=\"Records\">"
                 + "<table:table-column table:number-columns-repeated=\"2\"/><table:table-row>");
         cells.forEach(c -> body.append("<table:table-cell office:value-type=\"string\"><text:p>")
@@ -190,7 +189,10 @@ record StoryFiles(String heading, String bold, List<String> items, List<String> 
 
     /** POI names itself the author, a property a translation filter offers as a segment of its own: none here. */
     private static void noCreator(XWPFDocument doc) {
-        doc.getProperties().getCoreProperties().getUnderlyingProperties().setCreatorProperty(java.util.Optional.empty());
+        doc.getProperties()
+                .getCoreProperties()
+                .getUnderlyingProperties()
+                .setCreatorProperty(java.util.Optional.empty());
     }
 
     private static String xml(String text) {
