@@ -17,7 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -35,6 +35,7 @@ import org.verso.accounts.AccountCommands.CreateAccount;
 import org.verso.accounts.Accounts;
 import org.verso.accounts.Role;
 import org.verso.library.LanguageTag;
+import org.verso.library.testing.Environment;
 import org.verso.memory.MemoryUnit;
 import org.verso.memory.Origin;
 import org.verso.memory.Provenance;
@@ -103,6 +104,11 @@ class FieldStoryBrowserTest extends WebTest {
     static List<String> branchNames = new ArrayList<>();
     static List<String> shipments = new ArrayList<>();
     static String lostBranch;
+
+    @BeforeAll
+    static void omegatIsInstalled() {
+        Environment.require(OmegaT.executable() != null, "OmegaT (Debian package omegat)");
+    }
 
     @BeforeEach
     void people() {
@@ -375,7 +381,6 @@ class FieldStoryBrowserTest extends WebTest {
         byte[] xliff = o.download(exportUrl);
         assertThat(new String(xliff, java.nio.charset.StandardCharsets.UTF_8))
                 .contains("police-kit-1.docx", "police-kit-2.odt", "police-kit-3.docx", "police-kit-4.odt");
-        Assumptions.assumeTrue(OmegaT.executable() != null || "true".equals(System.getenv("CI")), "OmegaT");
         Map<String, String> russian = new HashMap<>();
         for (int n = 1; n <= 4; n++) {
             StoryFiles.brochure(n).forEach(p -> russian.put(p.en().replaceAll("</?b>", ""), p.ru()));
