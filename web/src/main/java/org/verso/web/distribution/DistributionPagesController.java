@@ -98,6 +98,7 @@ class DistributionPagesController {
     @GetMapping("/print-runs")
     String printRuns(@RequestParam(defaultValue = "1") int page, Model model) {
         model.addAttribute("result", printRuns.list(null, new Paging(Math.max(1, page), 50)));
+        model.addAttribute("today", LocalDate.now());
         names(model);
         return "distribution/print-runs";
     }

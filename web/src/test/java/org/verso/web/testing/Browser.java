@@ -101,6 +101,45 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, TestW
         return this;
     }
 
+    /** Keeps a picture of the window as it is now in {@code file} (PNG), e.g. for the README. */
+    public Browser snapshotTo(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /**
+     * Waits up to 30 s for {@code condition}, ignoring elements of the old page going stale while a new one comes; at
+     * the timeout the assertion error carries the page's text.
+     */
+    public Browser until(java.util.function.Function<WebDriver, Boolean> condition) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("page at the timeout: " + find("body").getText(), e);
+        }
+        return this;
+    }
+
+    /** The bytes at {@code url}, fetched with this browser's session as the page's download link would fetch them. */
+    public byte[] download(String url) {
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        var response = Http.exchangeBytes(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Cookie", "JSESSIONID=" + session)
+                .build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("download of " + url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** Resizes the window, e.g. to a phone's 390 × 844. */
     public Browser size(int width, int height) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));

@@ -78,6 +78,18 @@ public final class Http {
         }
     }
 
+    /** Sends a request built by the caller and reads the answer as bytes (a download). */
+    public static HttpResponse<byte[]> exchangeBytes(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The value of an HTTP Basic {@code Authorization} header. */
     public static String basic(String username, String password) {
         return "Basic "

@@ -3,21 +3,17 @@ package org.verso.web.translation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verso.web.testing.OmegaT;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,14 +25,13 @@ import tools.jackson.databind.JsonNode;
  */
 class OmegaTRoundTripTest extends XliffTestBase {
     private static final Pattern OMEGAT_TAG = Pattern.compile("</?[a-z]+\\d+/?>");
-    private static final Pattern TMX_SOURCE = Pattern.compile("<tuv lang=\"EN\">\\s*<seg>(.*?)</seg>", Pattern.DOTALL);
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void omegatIsInstalled() {
-        if (omegat() == null) {
+        if (OmegaT.executable() == null) {
             String message = "OmegaT is not installed (Debian package omegat; scripts/test installs it)";
             if ("true".equals(System.getenv("CI"))) {
                 fail(message);
@@ -77,36 +72,14 @@ class OmegaTRoundTripTest extends XliffTestBase {
 
     private void roundTrip(Claimed t, String name, byte[] xliff) throws Exception {
         JsonNode before = segmentList(t.holder(), t.id());
-        Path project = project(name, xliff);
+        OmegaT omegat = OmegaT.project(dir, name, xliff);
 
-        run(
-                project,
-                "--mode=console-createpseudotranslatetmx",
-                "--pseudotranslatetmx=" + dir.resolve("seen.tmx"),
-                "--pseudotranslatetype=equal");
-        List<String> seen = new ArrayList<>();
-        Matcher m = TMX_SOURCE.matcher(Files.readString(dir.resolve("seen.tmx")));
-        while (m.find()) {
-            seen.add(unescape(m.group(1)));
-        }
+        List<String> seen = omegat.sources();
         // OmegaT sees every segment once (identical sources are one entry), tags as <g0>…</g0>, <x1/>
         assertThat(seen).hasSize(before.size());
         assertThat(String.join(" ", seen)).containsPattern("<g\\d+>");
 
-        StringBuilder tmx = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">"
-                + "<header creationtool=\"Verso test\" creationtoolversion=\"1\" segtype=\"paragraph\" o-tmf=\"Verso\""
-                + " adminlang=\"EN-US\" srclang=\"EN\" datatype=\"plaintext\"/><body>\n");
-        for (String source : seen) {
-            tmx.append("<tu><tuv lang=\"EN\"><seg>")
-                    .append(escape(source))
-                    .append("</seg></tuv><tuv lang=\"RU\"><seg>")
-                    .append(escape(translateOutsideTags(source)))
-                    .append("</seg></tuv></tu>\n");
-        }
-        Files.writeString(project.resolve("omegat/project_save.tmx"), tmx.append("</body></tmx>\n"));
-
-        run(project, "--mode=console-translate");
-        byte[] translated = Files.readAllBytes(project.resolve("target").resolve(name));
+        byte[] translated = omegat.translate(seen, OmegaTRoundTripTest::translateOutsideTags);
 
         var response = upload(t.holder(), t.id(), translated);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -121,65 +94,6 @@ class OmegaTRoundTripTest extends XliffTestBase {
                     .isEqualTo(XliffFilesCodes.of(source));
             assertThat(after.get(i).get("status").asString()).isEqualTo("translated");
         }
-    }
-
-    private Path project(String name, byte[] xliff) throws IOException {
-        Path project = dir.resolve("project");
-        for (String folder : List.of("source", "target", "omegat", "tm", "glossary", "dictionary")) {
-            Files.createDirectories(project.resolve(folder));
-        }
-        Files.write(project.resolve("source").resolve(name), xliff);
-        // sentence_seg false: each XLIFF unit is one OmegaT segment, as Verso cut it
-        Files.writeString(
-                project.resolve("omegat.project"),
-                """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <omegat>
-                  <project version="1.0">
-                    <source_dir>__DEFAULT__</source_dir>
-                    <target_dir>__DEFAULT__</target_dir>
-                    <tm_dir>__DEFAULT__</tm_dir>
-                    <glossary_dir>__DEFAULT__</glossary_dir>
-                    <glossary_file>__DEFAULT__</glossary_file>
-                    <dictionary_dir>__DEFAULT__</dictionary_dir>
-                    <source_lang>EN</source_lang>
-                    <target_lang>RU</target_lang>
-                    <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-                    <target_tok>org.omegat.tokenizer.LuceneRussianTokenizer</target_tok>
-                    <sentence_seg>false</sentence_seg>
-                    <support_default_translations>true</support_default_translations>
-                    <remove_tags>false</remove_tags>
-                  </project>
-                </omegat>
-                """);
-        return project;
-    }
-
-    private void run(Path project, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of(omegat().toString(), project.toString()));
-        command.addAll(List.of(options));
-        Path log = dir.resolve("omegat.log");
-        Path home = Files.createDirectories(dir.resolve("home"));
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("HOME", home.toString());
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-Djava.awt.headless=true");
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail("OmegaT did not finish within 5 minutes: " + Files.readString(log));
-        }
-        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
-    }
-
-    static Path omegat() {
-        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path candidate = Path.of(folder, "omegat");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Latin letters outside OmegaT's tags become Cyrillic ones, as {@link XliffImportTest#cyrillic} does. */
@@ -199,18 +113,6 @@ class OmegaTRoundTripTest extends XliffTestBase {
     private static String plain(String text) {
         String hidden = text.replace("<", "\u0001").replace("&", "\u0002");
         return XliffImportTest.cyrillic(hidden).replace("\u0001", "<").replace("\u0002", "&");
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    static String unescape(String xml) {
-        return xml.replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&quot;", "\"")
-                .replace("&apos;", "'")
-                .replace("&amp;", "&");
     }
 
     /** The codes of Verso markup, ids and roles in order. */
