@@ -16,4 +16,9 @@ public interface Revisions {
 
     /** Every revision of the document's translations, by language and then number. */
     List<Revision> ofDocument(DocumentId document);
+
+    /** The latest revisions of all translations, newest first, at most {@code limit}: what an edition is built of. */
+    default List<Revision> latest(int limit) {
+        return List.of();
+    }
 }

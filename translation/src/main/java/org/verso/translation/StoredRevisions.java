@@ -48,6 +48,14 @@ class StoredRevisions implements Revisions {
                 .list();
     }
 
+    @Override
+    public List<Revision> latest(int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM translation_revision ORDER BY approved_at DESC, number DESC LIMIT ?")
+                .param(Math.max(0, limit))
+                .query(StoredRevisions::revision)
+                .list();
+    }
+
     /** The revisions of one translation, oldest first. */
     List<Revision> of(TranslationId translation) {
         return db.sql("SELECT " + COLUMNS + " FROM translation_revision WHERE translation_id = ? ORDER BY number")

@@ -1,6 +1,7 @@
 package org.verso.web.distribution;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,7 @@ import org.verso.web.shell.NavItem;
 class DistributionPagesController {
     private static final Set<Role> LOGISTICS = Set.of(Role.LOGISTICS, Role.ADMIN);
     private final Editions editions;
+    private final RevisionChoices revisionChoices;
     private final PrintRuns printRuns;
     private final Funders funders;
     private final Locations locations;
@@ -54,6 +56,7 @@ class DistributionPagesController {
 
     DistributionPagesController(
             Editions editions,
+            RevisionChoices revisionChoices,
             PrintRuns printRuns,
             Funders funders,
             Locations locations,
@@ -62,6 +65,7 @@ class DistributionPagesController {
             org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.editions = editions;
+        this.revisionChoices = revisionChoices;
         this.printRuns = printRuns;
         this.funders = funders;
         this.locations = locations;
@@ -90,8 +94,9 @@ class DistributionPagesController {
     }
 
     @GetMapping("/editions")
-    String editions(@RequestParam(defaultValue = "1") int page, Model model) {
+    String editions(@RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
         model.addAttribute("result", editions.list(new Paging(Math.max(1, page), 50)));
+        model.addAttribute("revisions", revisionChoices.latest(locale));
         return "distribution/editions";
     }
 
@@ -177,6 +182,7 @@ class DistributionPagesController {
         model.addAttribute("edition", editions.get(filter.edition()));
         model.addAttribute("location", locations.get(filter.location()));
         model.addAttribute("funder", funders.get(filter.funder()));
+        model.addAttribute("inTransit", Shipments.IN_TRANSIT);
         return "distribution/ledger";
     }
 

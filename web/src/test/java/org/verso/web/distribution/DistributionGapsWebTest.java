@@ -142,6 +142,11 @@ class DistributionGapsWebTest extends WebTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("value=\"" + inTransit + "\"");
         assertThat(page.body()).contains("class=\"in-transit\">в пути</td>");
+        // the ledger of the copies on their way names the place the same way
+        var ledger = admin().get("/distribution/ledger?edition=" + s.edition() + "&location=" + inTransit + "&funder="
+                + s.funder() + "&lang=ru");
+        assertThat(ledger.status()).as(ledger.body()).isEqualTo(200);
+        assertThat(ledger.body()).contains("· в пути ·").doesNotContain("In transit");
     }
 
     @Test
@@ -154,6 +159,8 @@ class DistributionGapsWebTest extends WebTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("href=\"/distribution/requests/" + request + "\"");
+        // its status in the reader's language, not the code
+        assertThat(admin().get("/distribution/dashboard?lang=ru").body()).contains("<td>открыта</td>");
     }
 
     @Test

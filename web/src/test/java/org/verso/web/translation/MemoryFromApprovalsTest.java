@@ -181,7 +181,7 @@ class MemoryFromApprovalsTest extends WorkTestBase {
     }
 
     /** Submits, approves each segment and the translation; returns the revision. */
-    private static JsonNode approve(Person coordinator, Person translator, String id, JsonNode segments) {
+    static JsonNode approve(Person coordinator, Person translator, String id, JsonNode segments) {
         var submitted = translator.http().postJson("/api/translations/" + id + "/submit", "");
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
         for (JsonNode segment : segments) {
