@@ -55,7 +55,9 @@ import org.verso.web.VersoApplication;
  * statements of the same save in the same run; and the first page of a large translation (the editor's opening).
  *
  * <p>{@code mvn -q -pl bench -am process-test-classes -Ptwork-bench} with {@code -Dtranslators=50 -Dsaves=200
- * -Dlarge=5000}; {@code -Djdbc.url=… -Djdbc.user=… -Djdbc.password=…} for PostgreSQL (else an H2 file).
+ * -Dlarge=5000}; {@code -Djdbc.url=… -Djdbc.user=… -Djdbc.password=…} for PostgreSQL (else an H2 file). Last, the
+ * translated DOCX of the corpus's largest DOCX ({@code -Dcorpus=…}) through {@link TranslatedOutput} against Okapi's own
+ * filter and writer on the same file in the same run. {@code scripts/bench twork [h2|pg]} runs it.
  */
 public final class SaveBenchmark {
     private static final String PASSWORD = "bench-password-1";
@@ -73,7 +75,7 @@ public final class SaveBenchmark {
                 "server.port=0",
                 "verso.search.check-on-startup=false",
                 "logging.level.root=warn"));
-        if (System.getProperty("jdbc.url") != null) {
+        if (!System.getProperty("jdbc.url", "").isBlank()) {
             properties.add("spring.datasource.url=" + System.getProperty("jdbc.url"));
             properties.add("spring.datasource.username=" + System.getProperty("jdbc.user", "verso"));
             properties.add("spring.datasource.password=" + System.getProperty("jdbc.password", ""));
@@ -110,6 +112,12 @@ public final class SaveBenchmark {
                 big.firstPage(client, port);
                 System.out.printf(
                         "first page of a %d-segment translation: %.1f ms%n", large, (System.nanoTime() - start) / 1e6);
+            }
+            Path corpus = Path.of(System.getProperty("corpus", "../shared/corpus"));
+            if (Files.isDirectory(corpus.resolve("office/docx"))) {
+                DocxOutput.run(app, setup, coordinator, reader, corpus.resolve("office/docx"));
+            } else {
+                System.out.println("no corpus at " + corpus.toAbsolutePath() + ": the DOCX output is not measured");
             }
         }
     }
@@ -296,6 +304,29 @@ public final class SaveBenchmark {
                     Set.of(role),
                     Set.of(LanguageTag.of("ru")),
                     "en"));
+        }
+
+        /** A document of one stored file, segmented, with a Russian translation opened and claimed. */
+        Translation translated(Account coordinator, Account translator, byte[] bytes, String name, String type)
+                throws InterruptedException {
+            Sha256 sha = store.store(new ByteArrayInputStream(bytes));
+            Document document = documents.create(
+                    new NewDocument("Bench " + name, DocumentKind.OTHER, null, "en", null, Set.of()),
+                    new NewFile(sha, name, type, bytes.length, "en", 0.9, null, null, null, name));
+            DocumentIngested event = new DocumentIngested(document.id(), sha, name, type, "en", true);
+            transactions.executeWithoutResult(status -> events.publishEvent(event));
+            while (segments.file(document.id(), sha)
+                    .map(f -> f.state() == SegmentationState.PENDING)
+                    .orElse(true)) {
+                Thread.sleep(20);
+            }
+            Translation translation = translations
+                    .open(
+                            new OpenTranslations(document.id(), List.of(LanguageTag.of("ru")), null, null, null),
+                            coordinator.id())
+                    .get(0);
+            translations.claim(translation.id(), translator.id());
+            return translation;
         }
 
         Work work(Account coordinator, Account translator, int sentences) throws InterruptedException {
