@@ -339,34 +339,7 @@ public final class SaveBenchmark {
                         .append(".\n\n");
             }
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            Sha256 sha = store.store(new ByteArrayInputStream(bytes));
-            Document document = documents.create(
-                    new NewDocument(
-                            "Bench " + sha.hex().substring(0, 8), DocumentKind.OTHER, null, "en", null, Set.of()),
-                    new NewFile(
-                            sha,
-                            "bench.txt",
-                            "text/plain",
-                            bytes.length,
-                            "en",
-                            0.9,
-                            null,
-                            null,
-                            null,
-                            text.toString()));
-            DocumentIngested event = new DocumentIngested(document.id(), sha, "bench.txt", "text/plain", "en", true);
-            transactions.executeWithoutResult(status -> events.publishEvent(event));
-            while (segments.file(document.id(), sha)
-                    .map(f -> f.state() == SegmentationState.PENDING)
-                    .orElse(true)) {
-                Thread.sleep(20);
-            }
-            Translation translation = translations
-                    .open(
-                            new OpenTranslations(document.id(), List.of(LanguageTag.of("ru")), null, null, null),
-                            coordinator.id())
-                    .get(0);
-            translations.claim(translation.id(), translator.id());
+            Translation translation = translated(coordinator, translator, bytes, "bench.txt", "text/plain");
             return new Work(translator, translation, translations.allSegments(translation.id()));
         }
     }
