@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * its selector thread and futures, spent about 0.5 ms of CPU per call here). Reads {@code Content-Length} and chunked
  * bodies; reconnects when the server closes the connection. Not thread-safe: one per client thread.
  */
-final class LeanHttp implements AutoCloseable {
+public final class LeanHttp implements AutoCloseable {
     private final int port;
     private final String fixedHeaders;
     private Socket socket;
@@ -24,26 +24,36 @@ final class LeanHttp implements AutoCloseable {
     private final byte[] line = new byte[8192];
 
     /** @param headers extra request headers, each ending in CRLF (a session cookie or an Authorization) */
-    LeanHttp(int port, String headers) {
+    public LeanHttp(int port, String headers) {
         this.port = port;
         this.fixedHeaders = "Host: 127.0.0.1:" + port + "\r\nAccept: application/json\r\n" + headers + "\r\n";
     }
 
     /** GETs a path; fails on anything but 200. Returns the body's length in bytes. */
-    long get(String path) throws IOException {
+    public long get(String path) throws IOException {
+        return send("GET", path, null, null);
+    }
+
+    /** PUTs a body to a path; fails on anything but 200. Returns the answer's length in bytes. */
+    public long put(String path, String contentType, byte[] body) throws IOException {
+        return send("PUT", path, contentType, body);
+    }
+
+    private long send(String method, String path, String contentType, byte[] body) throws IOException {
         boolean reused = socket != null;
         try {
-            return exchange(path);
+            return exchange(method, path, contentType, body);
         } catch (IOException e) {
             disconnect();
             if (!reused) {
                 throw e;
             }
-            return exchange(path); // the server closed the kept-alive connection between two requests
+            // the server closed the kept-alive connection between two requests
+            return exchange(method, path, contentType, body);
         }
     }
 
-    private long exchange(String path) throws IOException {
+    private long exchange(String method, String path, String contentType, byte[] requestBody) throws IOException {
         boolean fresh = socket == null;
         if (fresh) {
             socket = new Socket();
@@ -52,7 +62,14 @@ final class LeanHttp implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 65536);
             out = new BufferedOutputStream(socket.getOutputStream(), 8192);
         }
-        out.write(("GET " + path + " HTTP/1.1\r\n" + fixedHeaders).getBytes(StandardCharsets.ISO_8859_1));
+        String head = requestBody == null
+                ? method + " " + path + " HTTP/1.1\r\n" + fixedHeaders
+                : method + " " + path + " HTTP/1.1\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+                        + requestBody.length + "\r\n" + fixedHeaders;
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        if (requestBody != null) {
+            out.write(requestBody);
+        }
         out.flush();
         String status = readLine();
         if (status == null) {
@@ -97,7 +114,7 @@ final class LeanHttp implements AutoCloseable {
             disconnect();
         }
         if (!status.startsWith("HTTP/1.1 200")) {
-            throw new IllegalStateException(path + " answered " + status);
+            throw new IllegalStateException(method + " " + path + " answered " + status);
         }
         return body;
     }

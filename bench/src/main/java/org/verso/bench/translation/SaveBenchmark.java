@@ -33,6 +33,7 @@ import org.verso.accounts.Account;
 import org.verso.accounts.AccountCommands.CreateAccount;
 import org.verso.accounts.Accounts;
 import org.verso.accounts.Role;
+import org.verso.bench.search.LeanHttp;
 import org.verso.library.Document;
 import org.verso.library.DocumentIngested;
 import org.verso.library.DocumentKind;
@@ -80,9 +81,9 @@ public final class SaveBenchmark {
             properties.add("spring.datasource.username=" + System.getProperty("jdbc.user", "verso"));
             properties.add("spring.datasource.password=" + System.getProperty("jdbc.password", ""));
         }
+        // as command-line arguments: they must win over application.yml (the database's URL above all)
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VersoApplication.class)
-                .properties(properties.toArray(String[]::new))
-                .run()) {
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Setup setup = new Setup(app);
             Account coordinator = setup.account("bench-coordinator", Role.COORDINATOR);
@@ -95,15 +96,38 @@ public final class SaveBenchmark {
             }
             HttpClient client = HttpClient.newBuilder().build();
             DataSource db = app.getBean(DataSource.class);
+            try (Connection c = db.getConnection()) {
+                System.out.printf(
+                        "database: %s %s%n",
+                        c.getMetaData().getDatabaseProductName(),
+                        c.getMetaData().getDatabaseProductVersion());
+            }
             // warm-up: both paths, a quarter of the run each
-            run("warm-up http", http, Math.max(1, saves / 4), w -> w.http(client, port));
-            run("warm-up jdbc", bare, Math.max(1, saves / 4), w -> w.bare(db));
+            run("warm-up http", http, Math.max(1, saves / 4), 0, w -> w.http(port));
+            run("warm-up jdbc", bare, Math.max(1, saves / 4), 0, w -> w.bare(db));
+            System.out.printf(
+                    "%d translators, each saving again as soon as the last save is answered (%d requests always in"
+                            + " flight: the capacity)%n",
+                    translators, translators);
             for (int round = 1; round <= 3; round++) {
-                double[] viaHttp = run("round " + round + " http", http, saves, w -> w.http(client, port));
-                double[] viaJdbc = run("round " + round + " bare jdbc", bare, saves, w -> w.bare(db));
+                double[] viaHttp = run("round " + round + " http", http, saves, 0, w -> w.http(port));
+                double[] viaJdbc = run("round " + round + " bare jdbc", bare, saves, 0, w -> w.bare(db));
                 System.out.printf(
                         "round %d: p50 http/jdbc %.2f, p99 http/jdbc %.2f%n",
                         round, viaHttp[0] / viaJdbc[0], viaHttp[1] / viaJdbc[1]);
+            }
+            for (int pace : PACES) {
+                System.out.printf(
+                        "%d translators, each saving once every %d ms (%.0f saves/s in all; latency from each save's"
+                                + " planned start)%n",
+                        translators, pace, translators * 1000.0 / pace);
+                for (int round = 1; round <= 3; round++) {
+                    double[] viaHttp = run("paced " + round + " http", http, PACED_SAVES, pace, w -> w.http(port));
+                    double[] viaJdbc = run("paced " + round + " bare jdbc", bare, PACED_SAVES, pace, w -> w.bare(db));
+                    System.out.printf(
+                            "paced %d ms, round %d: p99 http %.2f ms (goal ≤ 20 ms), p99 http/jdbc %.2f%n",
+                            pace, round, viaHttp[1], viaHttp[1] / viaJdbc[1]);
+                }
             }
             Account reader = setup.account("bench-reader", Role.TRANSLATOR);
             Work big = setup.work(coordinator, reader, large);
@@ -122,24 +146,40 @@ public final class SaveBenchmark {
         }
     }
 
+    /** Milliseconds between one translator's saves in the paced runs: a save a second each, and four a second. */
+    private static final int[] PACES = {1000, 250};
+
+    private static final int PACED_SAVES = 20;
+
     interface Save {
         void save(Work work) throws Exception;
     }
 
-    /** Runs {@code saves} saves per translator, all at once; prints and returns p50 and p99 in ms. */
-    static double[] run(String name, List<Work> works, int saves, Save save) throws Exception {
+    /**
+     * Runs {@code saves} saves per translator, all at once; prints and returns p50 and p99 in ms. With a {@code pace}
+     * (ms) each translator starts a save every {@code pace} ms (first ones spread over one pace) and a save's latency
+     * counts from its planned start, so a save held up delays none of the measurements; with 0, each saves again as
+     * soon as it is answered.
+     */
+    static double[] run(String name, List<Work> works, int saves, int pace, Save save) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(works.size());
         long[][] latencies = new long[works.size()][saves];
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < works.size(); w++) {
             int mine = w;
+            long offset = pace == 0 ? 0 : (long) pace * 1_000_000L * w / works.size();
             done.add(threads.submit(() -> {
                 go.await();
+                long begin = System.nanoTime() + offset;
                 for (int i = 0; i < saves; i++) {
-                    long start = System.nanoTime();
+                    long planned = pace == 0 ? System.nanoTime() : begin + (long) i * pace * 1_000_000L;
+                    long wait = planned - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
                     save.save(works.get(mine));
-                    latencies[mine][i] = System.nanoTime() - start;
+                    latencies[mine][i] = System.nanoTime() - planned;
                 }
                 return null;
             }));
@@ -168,6 +208,7 @@ public final class SaveBenchmark {
         final List<TargetSegment> segments;
         final int[] versions;
         int next;
+        LeanHttp lean;
 
         Work(Account translator, Translation translation, List<TargetSegment> segments) {
             this.translator = translator;
@@ -176,22 +217,21 @@ public final class SaveBenchmark {
             this.versions = new int[segments.size()];
         }
 
-        void http(HttpClient client, int port) throws Exception {
+        /** One save over HTTP (a kept-alive connection of this translator's own, HTTP Basic). */
+        void http(int port) throws Exception {
+            if (lean == null) {
+                String token = Base64.getEncoder()
+                        .encodeToString((translator.username() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+                lean = new LeanHttp(port, "Authorization: Basic " + token + "\r\n");
+            }
             int i = next++ % segments.size();
             String body =
                     "{\"target\":\"Перевод " + versions[i] + "\",\"status\":\"draft\",\"version\":" + versions[i] + "}";
-            HttpResponse<String> response = client.send(
-                    request(
-                                    port,
-                                    "/api/translations/" + translation.id() + "/segments/"
-                                            + segments.get(i).id())
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(response.statusCode() + " " + response.body());
-            }
+            lean.put(
+                    "/api/translations/" + translation.id() + "/segments/"
+                            + segments.get(i).id(),
+                    "application/json",
+                    body.getBytes(StandardCharsets.UTF_8));
             versions[i]++;
         }
 
