@@ -61,12 +61,14 @@ public class Dashboards {
         int onTheirWay = db.sql("SELECT COUNT(*) FROM dist_shipment WHERE status IN ('DISPATCHED', 'IN_TRANSIT')")
                 .query(Integer.class)
                 .single();
-        List<Waiting> overdue = db.sql("SELECT s.id, r.name, s.status, d.at,"
-                        + " (SELECT SUM(l.copies) FROM dist_shipment_line l WHERE l.shipment_id = s.id) AS copies"
-                        + " FROM dist_shipment s JOIN dist_recipient r ON r.id = s.recipient_id"
-                        + " JOIN (SELECT shipment_id, MAX(at) AS at FROM dist_shipment_event WHERE status = 'DISPATCHED'"
-                        + " GROUP BY shipment_id) d ON d.shipment_id = s.id"
-                        + " WHERE s.status IN ('DISPATCHED', 'IN_TRANSIT') AND d.at < ? ORDER BY d.at, s.id LIMIT ?")
+        // the shipments on their way first (by their status), each one's dispatch through its events' index (grouping
+        // every shipment's events first took most of a second on H2 at 20,000 shipments)
+        List<Waiting> overdue = db.sql("SELECT w.id, r.name, w.status, w.at,"
+                        + " (SELECT SUM(l.copies) FROM dist_shipment_line l WHERE l.shipment_id = w.id) AS copies"
+                        + " FROM (SELECT s.id, s.recipient_id, s.status, (SELECT MAX(e.at) FROM dist_shipment_event e"
+                        + " WHERE e.shipment_id = s.id AND e.status = 'DISPATCHED') AS at FROM dist_shipment s"
+                        + " WHERE s.status IN ('DISPATCHED', 'IN_TRANSIT')) w JOIN dist_recipient r ON r.id = w.recipient_id"
+                        + " WHERE w.at < ? ORDER BY w.at, w.id LIMIT ?")
                 .params(Timestamp.from(now.minus(OVERDUE)), LISTED)
                 .query((rs, n) -> new Waiting(
                         new ShipmentId(rs.getObject("id", UUID.class)),
