@@ -33,7 +33,8 @@ import org.verso.accounts.AccountId;
  *       another fingerprint is {@link IdempotencyKeyReused}.
  * </ul>
  *
- * Rows of {@code dist_movement} and {@code dist_stock_request} are only ever inserted.
+ * The request's movements are added to the ledger's summaries ({@link LedgerSummaries}) in the same transaction, after
+ * its balances. Rows of {@code dist_movement} and {@code dist_stock_request} are only ever inserted.
  */
 @Component
 class Ledger {
@@ -41,11 +42,13 @@ class Ledger {
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final LedgerSummaries summaries;
 
-    Ledger(JdbcClient db, PlatformTransactionManager transactions, Clock clock) {
+    Ledger(JdbcClient db, PlatformTransactionManager transactions, Clock clock, LedgerSummaries summaries) {
         this.db = db;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.summaries = summaries;
     }
 
     /** One change of one item's balance, as a planner decides it. */
@@ -163,6 +166,7 @@ class Ledger {
                             now)
                     .update();
         }
+        summaries.add(legs, now.toInstant());
         return new Written(movementsOf(key), false);
     }
 

@@ -32,9 +32,16 @@ public class Stock {
     private final Ledger ledger;
     private final TransactionTemplate transactions;
     private final Reservations reservations;
+    private final LedgerSummaries summaries;
 
-    Stock(JdbcClient db, Ledger ledger, PlatformTransactionManager transactions, Reservations reservations) {
+    Stock(
+            JdbcClient db,
+            Ledger ledger,
+            PlatformTransactionManager transactions,
+            Reservations reservations,
+            LedgerSummaries summaries) {
         this.db = db;
+        this.summaries = summaries;
         this.reservations = reservations;
         this.ledger = ledger;
         this.transactions = new TransactionTemplate(transactions);
@@ -189,6 +196,15 @@ public class Stock {
             }
         }
         return result;
+    }
+
+    /**
+     * Recomputes the ledger's summaries (what the donor reports and the dashboard read for whole months) from the
+     * ledger, in one transaction; a writer touching a summary row meanwhile waits for it. For after a restore or a
+     * seeding that wrote the ledger by hand; the ledger's writer keeps them in step otherwise.
+     */
+    public void rebuildSummaries() {
+        transactions.executeWithoutResult(s -> summaries.rebuild());
     }
 
     /**
