@@ -116,6 +116,7 @@ public final class MemoryBenchmark {
         System.out.printf("queries with a match ≥ %d %%: %d of %d%n", MIN_SCORE, found, asked.size());
 
         long[] concurrent = new long[asked.size()];
+        long[] concurrentCpu = new long[asked.size()];
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<Future<?>> done = new ArrayList<>();
         long wall = System.nanoTime();
@@ -123,9 +124,11 @@ public final class MemoryBenchmark {
             int client = c;
             done.add(clients.submit(() -> {
                 for (int i = client; i < asked.size(); i += 16) {
+                    long cpu = threads.getCurrentThreadCpuTime();
                     long t = System.nanoTime();
                     enRu.best(asked.get(i), MIN_SCORE, 5);
                     concurrent[i] = System.nanoTime() - t;
+                    concurrentCpu[i] = threads.getCurrentThreadCpuTime() - cpu;
                 }
             }));
         }
@@ -135,7 +138,13 @@ public final class MemoryBenchmark {
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
         clients.shutdown();
         print("16 clients (wall)", concurrent);
-        System.out.printf("16 clients: %.0f lookups/s on %d cores%n", asked.size() / wallSeconds, cores());
+        print("16 clients (CPU) ", concurrentCpu);
+        System.out.printf(
+                "16 clients: %.0f lookups/s on %d cores, load average %.1f%n",
+                asked.size() / wallSeconds,
+                cores(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
 
         // quality and speed against the exhaustive scan, on the first `checked` queries
         int expected = 0;
@@ -288,8 +297,12 @@ public final class MemoryBenchmark {
 
     private static void print(String what, long[] nanos) {
         System.out.printf(
-                "%s: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
-                what, percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6, percentile(nanos, 100) / 1e6);
+                "%s: mean %.3f ms, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                what,
+                Arrays.stream(nanos).average().orElse(0) / 1e6,
+                percentile(nanos, 50) / 1e6,
+                percentile(nanos, 99) / 1e6,
+                percentile(nanos, 100) / 1e6);
     }
 
     private static long percentile(long[] values, int p) {
