@@ -288,7 +288,7 @@ public final class MemoryBenchmark {
         return String.join(" ", words);
     }
 
-    private static String shortQuery(Random random, List<String[]> sentences) {
+    static String shortQuery(Random random, List<String[]> sentences) {
         String[] a = sentences.get(random.nextInt(sentences.size()));
         int from = random.nextInt(a.length);
         int to = Math.min(a.length, from + 1 + random.nextInt(3));

@@ -199,22 +199,36 @@ public final class CandidateIndex {
             for (int e = 0; e < m && covered <= lookup.edits(bucket); e++) {
                 // every unit of this length able to score has one of the tokens read so far, or this one
                 int j = (int) (order[e] & 0xFFFFF);
+                scan(lookup, bucket, postings[slotOf[j]], postingSizes[slotOf[j]], covered);
                 covered += occurrences[j];
-                scan(lookup, bucket, postings[slotOf[j]], postingSizes[slotOf[j]]);
             }
         }
         return sorted(lookup.top);
     }
 
-    /** Checks the units of one posting list of {@code bucket}, cheapest bounds first, and scores those left. */
-    private void scan(Lookup lookup, int bucket, int[] posting, int count) {
+    /**
+     * Checks the units of one posting list of {@code bucket}, cheapest bounds first, and scores those left. A unit not
+     * seen before lacks the tokens read before this list: {@code unmatched} query positions it cannot match.
+     */
+    private void scan(Lookup lookup, int bucket, int[] posting, int count, int unmatched) {
         Scratch s = lookup.scratch;
         int[] query = lookup.query;
         int mark = lookup.mark;
         long signature = lookup.signature;
-        for (int p = 0; p < count; p++) {
+        // newest first: once the best units are held, an older unit must beat the worst of them, not only equal it
+        for (int p = count - 1; p >= 0; p--) {
             int u = posting[p];
-            int edits = lookup.edits(bucket);
+            int edits;
+            if (u > lookup.worstOrdinal) {
+                edits = lookup.edits(bucket, lookup.threshold);
+            } else if (lookup.threshold < 100) {
+                edits = lookup.edits(bucket, lookup.threshold + 1);
+            } else {
+                break; // nothing older can beat a full list of 100s
+            }
+            if (unmatched > edits) {
+                break; // the rest are older: they need as many edits or fewer
+            }
             // distinct tokens on one side that the other lacks each cost an edit (a signature bit is at least one)
             long unit = signatures[u];
             if (Long.bitCount(unit & ~signature) > edits || Long.bitCount(signature & ~unit) + lookup.unknown > edits) {
@@ -230,7 +244,8 @@ public final class CandidateIndex {
                 if (length < lookup.minLength || length > lookup.maxLength) {
                     continue;
                 }
-                edits = EditDistance.maxDistance(query.length, length, lookup.threshold);
+                edits = EditDistance.maxDistance(
+                        query.length, length, u > lookup.worstOrdinal ? lookup.threshold : lookup.threshold + 1);
             }
             // count filter: the unit's tokens the query lacks each cost an edit
             int missing = 0;
@@ -264,6 +279,9 @@ public final class CandidateIndex {
         final int unknown;
         final PriorityQueue<Candidate> top = new PriorityQueue<>(CandidateIndex::worseFirst);
         int threshold;
+        /** The ordinal of the worst unit held once {@code limit} are; until then below every ordinal. */
+        int worstOrdinal = -1;
+
         int minLength;
         int maxLength;
 
@@ -279,8 +297,13 @@ public final class CandidateIndex {
 
         /** The most edits a unit of this bucket may be away and still reach the threshold. */
         int edits(int bucket) {
+            return edits(bucket, threshold);
+        }
+
+        /** The most edits a unit of this bucket may be away and still score {@code score}. */
+        int edits(int bucket, int score) {
             int length = bucket == BUCKETS - 1 ? Math.max(bucket, maxLength) : bucket;
-            return EditDistance.maxDistance(query.length, length, threshold);
+            return EditDistance.maxDistance(query.length, length, score);
         }
 
         void offer(Candidate c) {
@@ -293,8 +316,11 @@ public final class CandidateIndex {
                 top.poll();
                 top.add(c);
             }
-            if (top.size() == limit && top.peek().score() > threshold) {
-                raise(top.peek().score());
+            if (top.size() == limit) {
+                worstOrdinal = top.peek().ordinal();
+                if (top.peek().score() > threshold) {
+                    raise(top.peek().score());
+                }
             }
         }
 
