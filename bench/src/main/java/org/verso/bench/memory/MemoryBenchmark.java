@@ -22,7 +22,8 @@ import org.verso.memory.FuzzyIndex;
  * Fuzzy lookups on a memory of N units (default 1,000,000; {@code -Dbench.units}) built from the corpus's sentences
  * recombined (several language pairs, near-duplicates, short and long), against queries the memory has not seen:
  * p50/p99 of one client and of 16 at once, top-5 recall and top-1 agreement against the exhaustive scoring of every
- * unit (OmegaT's method) and the time of that scan. Prints, asserts nothing. See docs/memory.md.
+ * unit (OmegaT's method) and the time of that scan; wall and CPU time per lookup (mean, p50, p99), the CPU time
+ * the steadier figure on a shared machine. Prints, asserts nothing. See docs/memory.md.
  */
 public final class MemoryBenchmark {
     private static final Pattern SEG = Pattern.compile("<seg>(.*?)</seg>", Pattern.DOTALL);
@@ -296,6 +297,9 @@ public final class MemoryBenchmark {
     }
 
     private static void print(String what, long[] nanos) {
+        if (nanos.length == 0) {
+            return;
+        }
         System.out.printf(
                 "%s: mean %.3f ms, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 what,

@@ -11,12 +11,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The units of one language pair as token ids in primitive arrays, with an inverted index (token and unit length →
  * units) that finds every unit able to reach a minimum score without scoring the others.
  *
- * <p>Why no unit is missed: a unit scoring at least {@code s} % against a query of {@code Q} tokens is at most {@code
- * d = floor(max(Q, L) × (100 − s) / 100)} edits away, so its length {@code L} lies within {@code Q ± d} (only the
- * postings of those lengths are read) and at least {@code Q − d} of the query's token positions hold a token the unit
- * has. Taking the query's distinct tokens rarest first, the shortest prefix whose occurrences exceed {@code d} must
- * therefore share a token with the unit (prefix filtering). Each unit found is checked by counting its tokens that the
- * query has (at least {@code L − d} must be), then scored exactly (edit distance, stopped early past {@code d}).
+ * <p>Why no unit is missed: a unit of {@code L} tokens scoring at least {@code s} % against a query of {@code Q} tokens
+ * is at most {@code d(L) = floor(max(Q, L) × (100 − s) / 100)} edits away, so {@code L} lies within {@code Q ± d} and at
+ * least {@code Q − d(L)} of the query's token positions hold a token the unit has. Per length, taking the query's
+ * distinct tokens rarest first among the units of that length, the shortest prefix whose occurrences exceed {@code
+ * d(L)} must therefore share a token with the unit (prefix filtering). Each unit found is checked by cheap lower bounds
+ * of its distance first (a 64-bit signature of its tokens: each bit one side has and the other lacks is at least one
+ * token that costs an edit; then its tokens that the query lacks), then scored exactly (edit distance, stopped early
+ * past {@code d(L)}). Lengths nearest {@code Q} come first and posting lists are read newest first: once {@code limit}
+ * units are held, a unit must beat the worst of them (an older one must score higher, a newer one at least as high),
+ * so the score asked for rises, and with it the lengths and edits allowed shrink.
  *
  * <p>Thread-safe: many lookups at once, additions exclusive.
  */
