@@ -138,8 +138,8 @@ public final class CandidateIndex {
         int q = query.length;
         Scratch s = scratch.get();
         if (s.seen.length < units) {
+            // the stamp goes on: a fresh array holds no mark, the query marks of earlier lookups stay older than it
             s.seen = new int[Math.max(units, s.seen.length * 2)];
-            s.stamp = 0;
         }
         int mark = ++s.stamp;
         if (mark == Integer.MAX_VALUE) {

@@ -80,6 +80,28 @@ class CandidateIndexTest {
     }
 
     @Test
+    void theSameQueryAgainAfterTheIndexGrewFindsTheSameUnit() {
+        Dictionary dictionary = new Dictionary();
+        CandidateIndex index = new CandidateIndex();
+        UUID id = UUID.randomUUID();
+        index.add(id, dictionary.ids(Tokens.of("the police must respect human dignity")));
+        int[] query = dictionary.lookup(Tokens.of("the police must respect human dignity"));
+        assertThat(index.best(query, 70, 5))
+                .extracting(CandidateIndex.Candidate::id)
+                .containsExactly(id);
+
+        // the lookup's per-thread marks are sized by the index: growing it must not leave stale marks behind
+        Random random = new Random(3);
+        for (int i = 0; i < 5000; i++) {
+            index.add(UUID.randomUUID(), dictionary.ids(Tokens.of(sentence(random, 3 + random.nextInt(5)))));
+        }
+
+        assertThat(index.best(query, 70, 5))
+                .extracting(CandidateIndex.Candidate::id)
+                .containsExactly(id);
+    }
+
+    @Test
     void aQueryWithAWordTheMemoryNeverSawStillFindsTheRest() {
         Dictionary dictionary = new Dictionary();
         CandidateIndex index = new CandidateIndex();
