@@ -36,6 +36,11 @@ public final class FuzzyIndex {
         return scored(index.best(dictionary.lookup(Tokens.of(source)), minScore, limit));
     }
 
+    /** As {@link #best(String, int, int)}, for a source tokenised already ({@link Tokens#of}). */
+    List<Scored> best(List<Tokens.Token> source, int minScore, int limit) {
+        return scored(index.best(dictionary.lookup(source), minScore, limit));
+    }
+
     /** The same answer by scoring every unit (OmegaT's method): slow, the reference for {@link #best}. */
     public List<Scored> exhaustive(String source, int minScore, int limit) {
         return scored(index.scan(dictionary.lookup(Tokens.of(source)), minScore, limit));

@@ -31,6 +31,8 @@ import org.verso.memory.internal.Tokens;
 public class TranslationMemory {
     private static final Logger log = LoggerFactory.getLogger(TranslationMemory.class);
     private static final int READ_BATCH = 500;
+    /** Units kept after a lookup read them (a few MB): the editor asks again for the same segments' matches. */
+    private static final int CACHED_UNITS = 20_000;
 
     private final StoredUnits store;
     private final TransactionTemplate transactions;
@@ -38,6 +40,9 @@ public class TranslationMemory {
     private final Dictionary dictionary = new Dictionary();
     private final Map<String, FuzzyIndex> pairs = new ConcurrentHashMap<>();
     private final List<Consumer<List<MemoryUnit>>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<UUID, MemoryUnit> recent = new ConcurrentHashMap<>();
+    /** Counts the additions that changed stored units, so that a read racing one of them is not cached. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     TranslationMemory(StoredUnits store, PlatformTransactionManager transactions, MemoryProperties settings) {
         this.store = store;
@@ -57,38 +62,52 @@ public class TranslationMemory {
      */
     public Added add(List<MemoryUnit> units) {
         Objects.requireNonNull(units, "units");
-        Added result = transactions.execute(status -> {
-            List<MemoryUnit> added = new ArrayList<>();
-            List<MemoryUnit> updated = new ArrayList<>();
-            List<MemoryUnit> unchanged = new ArrayList<>();
-            Map<String, MemoryUnit> batch = new LinkedHashMap<>();
-            List<String> keys = units.stream()
-                    .map(u -> StoredUnits.contentKey(u.sourceLanguage(), u.targetLanguage(), u.source(), u.target()))
-                    .toList();
-            // one query per 500 units for those stored already, not one per unit
-            Map<String, MemoryUnit> stored = store.sameAll(new java.util.HashSet<>(keys));
-            java.util.Set<String> decided = new java.util.HashSet<>();
-            for (int i = 0; i < units.size(); i++) {
-                MemoryUnit unit = units.get(i);
-                String key = keys.get(i);
-                if (!decided.add(key)) { // the same unit twice in one addition: the first counts
-                    unchanged.add(unit);
-                    continue;
+        List<UUID> changed = new ArrayList<>();
+        Added result;
+        try {
+            result = transactions.execute(status -> {
+                List<MemoryUnit> added = new ArrayList<>();
+                List<MemoryUnit> updated = new ArrayList<>();
+                List<MemoryUnit> unchanged = new ArrayList<>();
+                Map<String, MemoryUnit> batch = new LinkedHashMap<>();
+                List<String> keys = units.stream()
+                        .map(u ->
+                                StoredUnits.contentKey(u.sourceLanguage(), u.targetLanguage(), u.source(), u.target()))
+                        .toList();
+                // one query per 500 units for those stored already, not one per unit
+                Map<String, MemoryUnit> stored = store.sameAll(new java.util.HashSet<>(keys));
+                java.util.Set<String> decided = new java.util.HashSet<>();
+                for (int i = 0; i < units.size(); i++) {
+                    MemoryUnit unit = units.get(i);
+                    String key = keys.get(i);
+                    if (!decided.add(key)) { // the same unit twice in one addition: the first counts
+                        unchanged.add(unit);
+                        continue;
+                    }
+                    MemoryUnit same = stored.get(key);
+                    if (same == null) {
+                        batch.put(key, unit);
+                        added.add(unit);
+                    } else if (unit.provenance()
+                            .date()
+                            .isAfter(same.provenance().date())) {
+                        store.update(same.id(), unit.provenance(), unit.contextKey());
+                        changed.add(same.id().value());
+                        updated.add(unit);
+                    } else {
+                        unchanged.add(unit);
+                    }
                 }
-                MemoryUnit same = stored.get(key);
-                if (same == null) {
-                    batch.put(key, unit);
-                    added.add(unit);
-                } else if (unit.provenance().date().isAfter(same.provenance().date())) {
-                    store.update(same.id(), unit.provenance(), unit.contextKey());
-                    updated.add(unit);
-                } else {
-                    unchanged.add(unit);
-                }
+                store.insert(new ArrayList<>(batch.values()));
+                return new Added(added, updated, unchanged);
+            });
+        } finally {
+            // after the commit (or the rollback): cached copies of updated units go, and none read before stays
+            if (!changed.isEmpty()) {
+                changes.incrementAndGet();
+                changed.forEach(recent::remove);
             }
-            store.insert(new ArrayList<>(batch.values()));
-            return new Added(added, updated, unchanged);
-        });
+        }
         for (MemoryUnit unit : result.added()) {
             index(unit.id().value(), unit.sourceLanguage(), unit.targetLanguage(), unit.source());
         }
@@ -119,34 +138,79 @@ public class TranslationMemory {
      * each, the units found are read together (a query per {@value #READ_BATCH} units, not one per segment).
      */
     public List<List<Match>> matches(List<MatchQuery> queries) {
+        List<List<Tokens.Token>> tokens = new ArrayList<>(queries.size());
         List<List<FuzzyIndex.Scored>> candidates = new ArrayList<>(queries.size());
         java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
         for (MatchQuery query : queries) {
             FuzzyIndex index = pairs.get(pairKey(query.sourceLanguage(), query.targetLanguage()));
+            List<Tokens.Token> queryTokens = Tokens.of(query.source()); // once: the index and the marks read them
             // a number or code that differs costs a point after the index's ranking: ask for a few more than wanted
             List<FuzzyIndex.Scored> found =
-                    index == null ? List.of() : index.best(query.source(), minScore(query), query.limit() * 2 + 5);
+                    index == null ? List.of() : index.best(queryTokens, minScore(query), query.limit() * 2 + 5);
+            tokens.add(queryTokens);
             candidates.add(found);
             found.forEach(c -> ids.add(c.id()));
         }
-        Map<UUID, MemoryUnit> units = new HashMap<>();
-        List<UUID> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += READ_BATCH) {
-            units.putAll(store.byIds(all.subList(from, Math.min(all.size(), from + READ_BATCH))));
-        }
+        Map<UUID, MemoryUnit> units = units(ids);
         List<List<Match>> answers = new ArrayList<>(queries.size());
         for (int q = 0; q < queries.size(); q++) {
-            answers.add(scored(queries.get(q), candidates.get(q), units));
+            answers.add(scored(queries.get(q), tokens.get(q), candidates.get(q), units));
         }
         return answers;
     }
 
-    private List<Match> scored(MatchQuery query, List<FuzzyIndex.Scored> candidates, Map<UUID, MemoryUnit> units) {
+    /** The units of these ids: those read lately from the cache, the rest from the database (then cached). */
+    private Map<UUID, MemoryUnit> units(java.util.Set<UUID> ids) {
+        Map<UUID, MemoryUnit> units = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            MemoryUnit cached = recent.get(id);
+            if (cached == null) {
+                missing.add(id);
+            } else {
+                units.put(id, cached);
+            }
+        }
+        long generation = changes.get();
+        for (int from = 0; from < missing.size(); from += READ_BATCH) {
+            Map<UUID, MemoryUnit> read =
+                    store.byIds(missing.subList(from, Math.min(missing.size(), from + READ_BATCH)));
+            units.putAll(read);
+            remember(read, generation);
+        }
+        return units;
+    }
+
+    /**
+     * Caches units read at {@code generation}, unless a unit's provenance changed since (then a reader that read the
+     * old row before the change committed must not cache it). Bounded: past {@value #CACHED_UNITS} units, some go.
+     */
+    private void remember(Map<UUID, MemoryUnit> read, long generation) {
+        if (read.isEmpty() || changes.get() != generation) {
+            return;
+        }
+        if (recent.size() + read.size() > CACHED_UNITS) {
+            var evict = recent.keySet().iterator();
+            for (int n = read.size() + CACHED_UNITS / 10; n > 0 && evict.hasNext(); n--) {
+                evict.next();
+                evict.remove();
+            }
+        }
+        recent.putAll(read);
+        if (changes.get() != generation) {
+            read.keySet().forEach(recent::remove);
+        }
+    }
+
+    private List<Match> scored(
+            MatchQuery query,
+            List<Tokens.Token> tokens,
+            List<FuzzyIndex.Scored> candidates,
+            Map<UUID, MemoryUnit> units) {
         if (candidates.isEmpty()) {
             return List.of();
         }
         int minScore = minScore(query);
-        List<Tokens.Token> tokens = Tokens.of(query.source());
         List<Match> matches = new ArrayList<>();
         for (FuzzyIndex.Scored c : candidates) {
             MemoryUnit unit = units.get(c.id());
@@ -184,6 +248,8 @@ public class TranslationMemory {
         });
         pairs.clear();
         pairs.putAll(fresh);
+        changes.incrementAndGet();
+        recent.clear();
         log.info(
                 "Translation memory: {} units in {} language pairs indexed in {} ms",
                 count[0],

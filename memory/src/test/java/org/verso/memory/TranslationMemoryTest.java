@@ -153,6 +153,26 @@ class TranslationMemoryTest {
     }
 
     @Test
+    void aMatchShownBeforeANewerImportOfItsPairShowsTheNewerProvenanceAfter() {
+        Instant old = Instant.parse("2020-01-01T00:00:00Z");
+        Instant newer = Instant.parse("2025-01-01T00:00:00Z");
+        memory.add(List.of(unit(EN, RU, "Freedom of assembly", "Свобода собраний", null, old)));
+        // read once: the unit is kept for the next lookups
+        assertThat(memory.matches(MatchQuery.of("Freedom of assembly", EN, RU, 5)))
+                .singleElement()
+                .satisfies(m -> assertThat(m.unit().provenance().date()).isEqualTo(old));
+
+        memory.add(List.of(unit(EN, RU, "Freedom of assembly", "Свобода собраний", "ctx", newer)));
+
+        assertThat(memory.matches(MatchQuery.of("Freedom of assembly", EN, RU, 5)))
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.unit().provenance().date()).isEqualTo(newer);
+                    assertThat(m.unit().contextKey()).isEqualTo("ctx");
+                });
+    }
+
+    @Test
     void theIndexRebuiltFromTheDatabaseAnswersTheSame() {
         memory.add(List.of(
                 unit(

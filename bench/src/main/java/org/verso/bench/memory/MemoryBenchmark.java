@@ -22,7 +22,8 @@ import org.verso.memory.FuzzyIndex;
  * Fuzzy lookups on a memory of N units (default 1,000,000; {@code -Dbench.units}) built from the corpus's sentences
  * recombined (several language pairs, near-duplicates, short and long), against queries the memory has not seen:
  * p50/p99 of one client and of 16 at once, top-5 recall and top-1 agreement against the exhaustive scoring of every
- * unit (OmegaT's method) and the time of that scan. Prints, asserts nothing. See docs/memory.md.
+ * unit (OmegaT's method) and the time of that scan; wall and CPU time per lookup (mean, p50, p99), the CPU time
+ * the steadier figure on a shared machine. Prints, asserts nothing. See docs/memory.md.
  */
 public final class MemoryBenchmark {
     private static final Pattern SEG = Pattern.compile("<seg>(.*?)</seg>", Pattern.DOTALL);
@@ -116,6 +117,7 @@ public final class MemoryBenchmark {
         System.out.printf("queries with a match ≥ %d %%: %d of %d%n", MIN_SCORE, found, asked.size());
 
         long[] concurrent = new long[asked.size()];
+        long[] concurrentCpu = new long[asked.size()];
         ExecutorService clients = Executors.newFixedThreadPool(16);
         List<Future<?>> done = new ArrayList<>();
         long wall = System.nanoTime();
@@ -123,9 +125,11 @@ public final class MemoryBenchmark {
             int client = c;
             done.add(clients.submit(() -> {
                 for (int i = client; i < asked.size(); i += 16) {
+                    long cpu = threads.getCurrentThreadCpuTime();
                     long t = System.nanoTime();
                     enRu.best(asked.get(i), MIN_SCORE, 5);
                     concurrent[i] = System.nanoTime() - t;
+                    concurrentCpu[i] = threads.getCurrentThreadCpuTime() - cpu;
                 }
             }));
         }
@@ -135,7 +139,13 @@ public final class MemoryBenchmark {
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
         clients.shutdown();
         print("16 clients (wall)", concurrent);
-        System.out.printf("16 clients: %.0f lookups/s on %d cores%n", asked.size() / wallSeconds, cores());
+        print("16 clients (CPU) ", concurrentCpu);
+        System.out.printf(
+                "16 clients: %.0f lookups/s on %d cores, load average %.1f%n",
+                asked.size() / wallSeconds,
+                cores(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
 
         // quality and speed against the exhaustive scan, on the first `checked` queries
         int expected = 0;
@@ -279,7 +289,7 @@ public final class MemoryBenchmark {
         return String.join(" ", words);
     }
 
-    private static String shortQuery(Random random, List<String[]> sentences) {
+    static String shortQuery(Random random, List<String[]> sentences) {
         String[] a = sentences.get(random.nextInt(sentences.size()));
         int from = random.nextInt(a.length);
         int to = Math.min(a.length, from + 1 + random.nextInt(3));
@@ -287,9 +297,16 @@ public final class MemoryBenchmark {
     }
 
     private static void print(String what, long[] nanos) {
+        if (nanos.length == 0) {
+            return;
+        }
         System.out.printf(
-                "%s: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
-                what, percentile(nanos, 50) / 1e6, percentile(nanos, 99) / 1e6, percentile(nanos, 100) / 1e6);
+                "%s: mean %.3f ms, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                what,
+                Arrays.stream(nanos).average().orElse(0) / 1e6,
+                percentile(nanos, 50) / 1e6,
+                percentile(nanos, 99) / 1e6,
+                percentile(nanos, 100) / 1e6);
     }
 
     private static long percentile(long[] values, int p) {

@@ -1,6 +1,7 @@
 package org.verso.bench.memory;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -17,7 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.verso.library.LanguageTag;
 import org.verso.memory.ImportReport;
+import org.verso.memory.MatchQuery;
 import org.verso.memory.TmxFiles;
 import org.verso.memory.TmxUpload;
 import org.verso.memory.TranslationMemory;
@@ -147,6 +151,42 @@ public final class TmxImportBenchmark {
                     rawRead,
                     heap >> 20,
                     Runtime.getRuntime().maxMemory() >> 20,
+                    load());
+            matches(memory, english);
+        }
+    }
+
+    /**
+     * Lookups through {@link TranslationMemory#matches} (index, units read by id, final scores): CPU per lookup of a
+     * first pass (units read from the database) and of a second pass over the same queries (units cached).
+     */
+    private static void matches(TranslationMemory memory, List<String[]> english) {
+        Random other = new Random(Long.getLong("bench.seed", 11) + 1000);
+        List<MatchQuery> queries = new ArrayList<>();
+        for (int i = 0; i < Integer.getInteger("bench.queries", 1000); i++) {
+            String q =
+                    i % 3 == 0 ? MemoryBenchmark.shortQuery(other, english) : MemoryBenchmark.recombine(other, english);
+            queries.add(MatchQuery.of(q, LanguageTag.of("en"), LanguageTag.of("ru"), 5));
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String pass : new String[] {"first pass (units from the database)", "second pass (units cached)"}) {
+            long[] cpu = new long[queries.size()];
+            int found = 0;
+            for (int i = 0; i < cpu.length; i++) {
+                long c = threads.getCurrentThreadCpuTime();
+                found += memory.matches(queries.get(i)).isEmpty() ? 0 : 1;
+                cpu[i] = threads.getCurrentThreadCpuTime() - c;
+            }
+            long[] sorted = cpu.clone();
+            Arrays.sort(sorted);
+            System.out.printf(
+                    "matches, %s: CPU per lookup mean %.3f ms, p50 %.3f ms, p99 %.3f ms (%d of %d with a match); load %.1f%n",
+                    pass,
+                    Arrays.stream(cpu).average().orElse(0) / 1e6,
+                    sorted[sorted.length / 2] / 1e6,
+                    sorted[(int) Math.ceil(0.99 * sorted.length) - 1] / 1e6,
+                    found,
+                    cpu.length,
                     load());
         }
     }

@@ -29,6 +29,17 @@ public final class EditDistance {
      * as the distance is known to exceed it.
      */
     public static int distance(int[] a, int aLength, int[] b, int bFrom, int bTo, int limit) {
+        return distance(a, aLength, b, bFrom, bTo, limit, new Rows());
+    }
+
+    /** Two rows of the distance table, kept by a caller that computes many distances (one per thread). */
+    public static final class Rows {
+        private int[] previous = new int[64];
+        private int[] current = new int[64];
+    }
+
+    /** As {@link #distance(int[], int, int[], int, int, int)}, with the caller's rows instead of new ones. */
+    public static int distance(int[] a, int aLength, int[] b, int bFrom, int bTo, int limit, Rows rows) {
         int bLength = bTo - bFrom;
         if (Math.abs(aLength - bLength) > limit) {
             return limit + 1;
@@ -39,8 +50,12 @@ public final class EditDistance {
         if (bLength == 0) {
             return aLength;
         }
-        int[] previous = new int[bLength + 1];
-        int[] current = new int[bLength + 1];
+        if (rows.previous.length <= bLength) {
+            rows.previous = new int[bLength + 1];
+            rows.current = new int[bLength + 1];
+        }
+        int[] previous = rows.previous;
+        int[] current = rows.current;
         for (int j = 0; j <= bLength; j++) {
             previous[j] = j;
         }

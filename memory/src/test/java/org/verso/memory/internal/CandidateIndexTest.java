@@ -44,6 +44,64 @@ class CandidateIndexTest {
     }
 
     @Test
+    void bestAgreesWithTheExhaustiveScanAmongManyTiesAtEveryLimit() {
+        // few words, short units, many of them the same: most answers are decided by the newest-first tie break
+        Random random = new Random(7);
+        Dictionary dictionary = new Dictionary();
+        CandidateIndex index = new CandidateIndex();
+        List<String> sentences = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            int words = i % 50 == 0
+                    ? 250 + random.nextInt(20)
+                    : i % 5 == 0 ? 15 + random.nextInt(16) : 1 + random.nextInt(6);
+            String s = sentence(random, words, 5) + (random.nextInt(4) == 0 ? " " + random.nextInt(100) : "");
+            sentences.add(s);
+            index.add(UUID.randomUUID(), dictionary.ids(Tokens.of(s)));
+        }
+        for (int q = 0; q < 150; q++) {
+            String query = q % 2 == 0
+                    ? mutate(random, sentences.get(random.nextInt(sentences.size())))
+                    : sentence(random, 1 + random.nextInt(6), 6) + (q % 3 == 0 ? " 12" : "");
+            int[] tokens = dictionary.lookup(Tokens.of(query));
+            for (int limit : new int[] {1, 5, 15}) {
+                for (int min : new int[] {50, 70, 100}) {
+                    var best = index.best(tokens, min, limit).stream()
+                            .map(c -> c.score() + "/" + c.ordinal())
+                            .toList();
+                    var scan = index.scan(tokens, min, limit).stream()
+                            .map(c -> c.score() + "/" + c.ordinal())
+                            .toList();
+                    assertThat(best)
+                            .as("query %s at %d, limit %d", query, min, limit)
+                            .isEqualTo(scan);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSameQueryAgainAfterTheIndexGrewFindsTheSameUnit() {
+        Dictionary dictionary = new Dictionary();
+        CandidateIndex index = new CandidateIndex();
+        UUID id = UUID.randomUUID();
+        index.add(id, dictionary.ids(Tokens.of("the police must respect human dignity")));
+        int[] query = dictionary.lookup(Tokens.of("the police must respect human dignity"));
+        assertThat(index.best(query, 70, 5))
+                .extracting(CandidateIndex.Candidate::id)
+                .containsExactly(id);
+
+        // the lookup's per-thread marks are sized by the index: growing it must not leave stale marks behind
+        Random random = new Random(3);
+        for (int i = 0; i < 5000; i++) {
+            index.add(UUID.randomUUID(), dictionary.ids(Tokens.of(sentence(random, 3 + random.nextInt(5)))));
+        }
+
+        assertThat(index.best(query, 70, 5))
+                .extracting(CandidateIndex.Candidate::id)
+                .containsExactly(id);
+    }
+
+    @Test
     void aQueryWithAWordTheMemoryNeverSawStillFindsTheRest() {
         Dictionary dictionary = new Dictionary();
         CandidateIndex index = new CandidateIndex();
@@ -57,9 +115,14 @@ class CandidateIndexTest {
     }
 
     private static String sentence(Random random, int words) {
+        return sentence(random, words, WORDS.length);
+    }
+
+    /** Words drawn from the first {@code vocabulary} of {@link #WORDS}. */
+    private static String sentence(Random random, int words, int vocabulary) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < words; i++) {
-            s.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+            s.append(WORDS[random.nextInt(vocabulary)]).append(' ');
         }
         return s.toString().strip();
     }
