@@ -33,8 +33,10 @@ import org.verso.distribution.DonorReports;
 import org.verso.distribution.EditionId;
 import org.verso.distribution.FunderId;
 import org.verso.distribution.LocationId;
+import org.verso.distribution.MovementType;
 import org.verso.distribution.RecipientId;
 import org.verso.distribution.Stock;
+import org.verso.distribution.StockCommand;
 import org.verso.distribution.Traceability;
 import org.verso.distribution.Traces;
 import org.verso.translation.RevisionId;
@@ -121,6 +123,7 @@ public final class ReportsBenchmark {
             traceability(jdbc, context.getBean(Traces.class), seed);
             dashboard(jdbc, context.getBean(Dashboards.class));
             var tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+            stockTake(context.getBean(Stock.class), seed);
             allocations(jdbc, tx, context.getBean(Allocations.class), seed, Method.EQUAL);
             allocations(jdbc, tx, context.getBean(Allocations.class), seed, Method.WEIGHTED);
         } finally {
@@ -236,6 +239,27 @@ public final class ReportsBenchmark {
                             TRANSIT);
                     return List.of(held, delivered[0], delivered[1]);
                 });
+    }
+
+    /**
+     * The seeded ledger spreads its copies thin (a few hundred per edition and store); an allocation beyond what a store
+     * holds is refused, so four stores get 50,000 copies of an edition each by a stocktake, through the module's API.
+     */
+    private static void stockTake(Stock stock, Seed seed) {
+        for (int i = 0; i < 4; i++) {
+            stock.record(
+                    UUID.randomUUID().toString(),
+                    new StockCommand(
+                            MovementType.ADJUSTED,
+                            new EditionId(seed.editions()[i]),
+                            new LocationId(seed.locations()[i]),
+                            null,
+                            new FunderId(seed.funders()[0]),
+                            50_000,
+                            "stocktake for the allocation benchmark",
+                            null),
+                    CLERK);
+        }
     }
 
     private static void allocations(
