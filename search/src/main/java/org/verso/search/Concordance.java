@@ -120,12 +120,12 @@ public class Concordance implements Closeable {
         String key = words.strip().toLowerCase(java.util.Locale.ROOT) + '\u0000' + limit;
         try {
             MemoryUnits.Aligned cached = aligned.get(key);
-            if (cached != null && cached.version() == MemoryUnits.version(store)) {
-                return cached.terms();
+            // one searcher for both the version check and, on a miss, the alignments
+            MemoryUnits.Aligned current = MemoryUnits.alignments(store, analyzer, words.strip(), limit, cached);
+            if (current != cached) {
+                aligned.put(key, current);
             }
-            MemoryUnits.Aligned fresh = MemoryUnits.alignments(store, analyzer, words.strip(), limit);
-            aligned.put(key, fresh);
-            return fresh.terms();
+            return current.terms();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

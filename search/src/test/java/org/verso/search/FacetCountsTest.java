@@ -111,6 +111,38 @@ class FacetCountsTest {
     }
 
     @Test
+    void aFilteredSearchRanksTheDocumentsPassingItsFiltersAsTheUnfilteredSearchDoes() {
+        // the counting pass ranks a filtered search itself (one pass): the same documents, order and scores as the
+        // unfiltered ranking narrowed to them, with one document filter (counted on the text alone) and with two
+        String text = "prison visit тюрьма 12 24 36 48 60 72 84";
+        List<SearchResult.Hit> all = index.search(
+                        new SearchQuery(text, SearchFilters.NONE, SortOrder.RELEVANCE, 1, 100))
+                .hits();
+        Map<Set<String>, Set<Integer>> filters =
+                Map.of(Set.of("report"), Set.of(), Set.of("manual"), Set.of(2002, 2004));
+        filters.forEach((kinds, years) -> {
+            List<SearchResult.Hit> expected = all.stream()
+                    .filter(hit -> kinds.contains(hit.kind()) && (years.isEmpty() || years.contains(hit.year())))
+                    .limit(7)
+                    .toList();
+            List<SearchResult.Hit> filtered = index.search(new SearchQuery(
+                            text,
+                            new SearchFilters(Set.of(), kinds, Set.of(), Set.of(), years),
+                            SortOrder.RELEVANCE,
+                            1,
+                            7))
+                    .hits();
+            assertThat(filtered).hasSizeGreaterThan(1);
+            assertThat(filtered.stream()
+                            .map(h -> h.documentId() + " " + h.score())
+                            .toList())
+                    .isEqualTo(expected.stream()
+                            .map(h -> h.documentId() + " " + h.score())
+                            .toList());
+        });
+    }
+
+    @Test
     void choosingAKindLeavesTheCountsOfTheOtherKinds() {
         SearchResult all = search(Set.of(), Set.of(), Set.of());
         SearchResult reports = search(Set.of(), Set.of("report"), Set.of());

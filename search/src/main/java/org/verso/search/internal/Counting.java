@@ -21,6 +21,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
@@ -89,9 +90,7 @@ final class Counting {
             Weight scoring = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
             List<BulkScorer> scorers = new ArrayList<>(leaves.size());
             if (cost(scoring, leaves, scorers) <= RANK_IN_PASS) {
-                GroupingCollector collector = new GroupingCollector(sort, topN, true, filters);
-                pass(collector, leaves, scorers, 1.0);
-                return new Counted(collector.total(), false, collector.facets(), collector.top(), collector.depth());
+                return scored(sort, topN, filters, leaves, scorers);
             }
             tooManyToRank.accept(scoring);
         }
@@ -99,6 +98,15 @@ final class Counting {
         Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<BulkScorer> scorers = new ArrayList<>(leaves.size());
         long cost = cost(weight, leaves, scorers);
+        if (sort == SortOrder.RELEVANCE && filters.count() > 0 && cost <= RANK_IN_PASS) {
+            // the same with filters, in one pass instead of counting and then ranking the narrowed query: the filters
+            // do not score, so a document passing them all scores here as in the narrowed query, and the collector
+            // ranks only such documents, with their entries that pass the language filter
+            Weight scoring = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
+            List<BulkScorer> scoringScorers = new ArrayList<>(leaves.size());
+            cost(scoring, leaves, scoringScorers);
+            return scored(sort, topN, filters, leaves, scoringScorers);
+        }
         double rate = sort == SortOrder.RELEVANCE && sampleAbove > 0 && cost > 2 * sampleAbove
                 ? (double) sampleAbove / cost
                 : 1.0;
@@ -117,6 +125,15 @@ final class Counting {
             facets.put(facet, scaled);
         });
         return new Counted(estimate(collector.total(), scale), true, facets, List.of(), 0);
+    }
+
+    /** One pass that counts, scores every match and keeps the best documents. */
+    private static Counted scored(
+            SortOrder sort, int topN, FacetFilters filters, List<LeafReaderContext> leaves, List<BulkScorer> scorers)
+            throws IOException {
+        GroupingCollector collector = new GroupingCollector(sort, topN, true, filters);
+        pass(collector, leaves, scorers, 1.0);
+        return new Counted(collector.total(), false, collector.facets(), collector.top(), collector.depth());
     }
 
     /**
@@ -155,11 +172,16 @@ final class Counting {
      */
     static long postings(IndexSearcher searcher, Query query, long enough) throws IOException {
         Set<Term> terms = new HashSet<>();
+        Map<Term, Integer> lookedUp = new HashMap<>(); // by LookedUp: their frequencies known without a seek
         boolean[] other = new boolean[1];
         query.visit(new QueryVisitor() {
             @Override
             public void consumeTerms(Query query, Term... found) {
-                terms.addAll(Arrays.asList(found));
+                if (query instanceof TermQuery term && term.getTermStates() != null) {
+                    lookedUp.put(term.getTerm(), term.getTermStates().docFreq());
+                } else {
+                    terms.addAll(Arrays.asList(found));
+                }
             }
 
             @Override
@@ -177,15 +199,19 @@ final class Counting {
                 return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
             }
         });
-        if (other[0] || terms.size() > MOST_TERMS_ESTIMATED) {
+        terms.removeAll(lookedUp.keySet());
+        if (other[0] || terms.size() + lookedUp.size() > MOST_TERMS_ESTIMATED) {
             return Long.MAX_VALUE;
         }
         long postings = 0;
+        for (int docFreq : lookedUp.values()) {
+            postings += docFreq;
+        }
         for (Term term : terms) {
-            postings += searcher.getIndexReader().docFreq(term);
             if (postings > enough) {
                 break;
             }
+            postings += searcher.getIndexReader().docFreq(term);
         }
         return postings;
     }

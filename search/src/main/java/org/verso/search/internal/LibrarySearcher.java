@@ -153,13 +153,15 @@ public final class LibrarySearcher {
         Turn turn = new Turn(turns, narrowTurns);
         try {
             int need = offset + search.size();
-            int depth = Math.min(maxResultWindow, need + search.size()); // one page ahead
+            // one page ahead, for the cache to answer the next page; without a cache nothing would keep it
+            int depth = Math.min(maxResultWindow, cache.keeps() ? need + search.size() : need);
             ResultCache.Key key = ResultCache.Key.of(search);
             ResultCache.Entry found = cache.get(searcher.getIndexReader(), key);
             Weight[] scoring = new Weight[1]; // worked out by the counting pass, for ranking in this search
             if (found == null) {
                 // rewritten once: prefixes, wildcards and fuzzy words are expanded once for all the passes below
-                Query text = searcher.rewrite(parsed(search.text()));
+                // and each term looked up once for the estimate, the counting pass and the ranking
+                Query text = LookedUp.of(searcher, searcher.rewrite(parsed(search.text())));
                 FacetFilters filters = FacetFilters.of(search.filters());
                 Query query = searcher.rewrite(filters.narrow(text));
                 Query sideways = searcher.rewrite(filters.sideways(text));
@@ -229,7 +231,9 @@ public final class LibrarySearcher {
     }
 
     private void takeTurnUnlessCheap(Turn turn, IndexSearcher searcher, Query passedOver) throws IOException {
-        turn.take(queueAbove > 0 && Counting.postings(searcher, passedOver, queueAbove) <= queueAbove);
+        if (turn.wanted()) { // the estimate decides which turn; none once one is held
+            turn.take(queueAbove > 0 && Counting.postings(searcher, passedOver, queueAbove) <= queueAbove);
+        }
     }
 
     /**
@@ -244,6 +248,11 @@ public final class LibrarySearcher {
         Turn(Semaphore broad, Semaphore narrow) {
             this.broad = broad;
             this.narrow = narrow;
+        }
+
+        /** Whether turns are given at all and this search holds none yet. */
+        boolean wanted() {
+            return held == null && (broad != null || narrow != null);
         }
 
         void take(boolean isNarrow) {

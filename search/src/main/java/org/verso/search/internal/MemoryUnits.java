@@ -80,26 +80,21 @@ public final class MemoryUnits {
 
     /**
      * The words the memory translates {@code words} with, best first ({@link Alignments}): each word's written form
-     * and language.
+     * and language; or {@code known} itself when it was worked out on the version of the index searchers see now. One
+     * searcher, acquired once, both tells the version and (when {@code known} is stale or null) finds the words.
      */
-    public static Aligned alignments(IndexStore store, Analyzer analyzer, String words, int limit) throws IOException {
+    public static Aligned alignments(IndexStore store, Analyzer analyzer, String words, int limit, Aligned known)
+            throws IOException {
         IndexSearcher searcher = store.acquire();
         try {
+            if (known != null && known.version() == version(searcher)) {
+                return known;
+            }
             List<AlignedTerm> terms = new Alignments(searcher, analyzer)
                     .of(words, limit).stream()
                             .map(a -> new AlignedTerm(a.word(), a.language()))
                             .toList();
             return new Aligned(version(searcher), terms);
-        } finally {
-            store.release(searcher);
-        }
-    }
-
-    /** The version of what the index's searchers see now (it changes with every refresh that found changes). */
-    public static long version(IndexStore store) throws IOException {
-        IndexSearcher searcher = store.acquire();
-        try {
-            return version(searcher);
         } finally {
             store.release(searcher);
         }

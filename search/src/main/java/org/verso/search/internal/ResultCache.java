@@ -94,6 +94,11 @@ final class ResultCache {
         this.capacity = capacity;
     }
 
+    /** Whether it keeps anything (capacity above 0). */
+    boolean keeps() {
+        return capacity > 0;
+    }
+
     /** The entry computed on this reader, or null. */
     Entry get(IndexReader reader, Key key) {
         if (capacity == 0) {

@@ -1,5 +1,6 @@
 package org.verso.web.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import org.verso.accounts.Role;
 import org.verso.library.DomainException;
 import org.verso.library.InvalidInputException;
@@ -78,7 +80,9 @@ class SearchPageController {
             Model model) {
         var parameters = new SearchParameters(q, lang, kind, body, status, year, page, size, sort);
         model.addAttribute("params", parameters);
-        model.addAttribute("sortLinks", sortLinks(parameters));
+        boolean off = !expand; // the expansion switched off stays off along every link the page makes
+        model.addAttribute("expandOff", off);
+        model.addAttribute("sortLinks", sortLinks(parameters, off));
         try {
             var searched = expansion.expand(q, expand);
             SearchResult result = index.search(
@@ -93,23 +97,20 @@ class SearchPageController {
                                 .toUriString());
             }
             model.addAttribute("result", result);
-            model.addAttribute("facets", facets(parameters, result));
+            model.addAttribute("facets", facets(parameters, result, off));
             model.addAttribute("pages", (result.total() + result.size() - 1) / result.size());
             if (result.page() > 1) {
-                model.addAttribute("previous", href(parameters, null, null, String.valueOf(result.page() - 1)));
+                model.addAttribute("previous", href(parameters, null, null, String.valueOf(result.page() - 1), off));
             }
             if ((long) result.page() * result.size() < result.total()) {
-                model.addAttribute("next", href(parameters, null, null, String.valueOf(result.page() + 1)));
+                model.addAttribute("next", href(parameters, null, null, String.valueOf(result.page() + 1), off));
             }
             if (result.suggestion() != null) {
                 model.addAttribute(
-                        "suggestionHref", href(withQuery(parameters, result.suggestion()), null, null, null));
+                        "suggestionHref", href(withQuery(parameters, result.suggestion()), null, null, null, off));
             }
         } catch (DomainException e) {
             model.addAttribute("error", errors.say(e));
-        }
-        if (!expand) {
-            keepUnexpanded(model);
         }
         model.addAttribute("rebuild", maintenance.progress());
         model.addAttribute("admin", principal != null && principal.roles().contains(Role.ADMIN));
@@ -169,46 +170,7 @@ class SearchPageController {
         return "search/search :: rebuild";
     }
 
-    /** The expansion switched off stays off along the page's links (facets, sorting, pages, the suggestion, the form). */
-    @SuppressWarnings("unchecked")
-    private static void keepUnexpanded(Model model) {
-        model.addAttribute("expandOff", true);
-        for (String name : List.of("previous", "next", "suggestionHref")) {
-            if (model.getAttribute(name) instanceof String href) {
-                model.addAttribute(name, unexpanded(href));
-            }
-        }
-        if (model.getAttribute("sortLinks") instanceof List<?> links) {
-            model.addAttribute(
-                    "sortLinks",
-                    ((List<String[]>) links)
-                            .stream()
-                                    .map(l -> new String[] {l[0], unexpanded(l[1])})
-                                    .toList());
-        }
-        if (model.getAttribute("facets") instanceof List<?> facets) {
-            model.addAttribute(
-                    "facets",
-                    ((List<FacetView>) facets)
-                            .stream()
-                                    .map(f -> new FacetView(
-                                            f.name(),
-                                            f.values().stream()
-                                                    .map(v -> new FacetLink(
-                                                            v.value(), v.count(), v.chosen(), unexpanded(v.href())))
-                                                    .toList()))
-                                    .toList());
-        }
-    }
-
-    private static String unexpanded(String href) {
-        return UriComponentsBuilder.fromUriString(href)
-                .replaceQueryParam("expand", "false")
-                .build(true)
-                .toUriString();
-    }
-
-    private static List<FacetView> facets(SearchParameters parameters, SearchResult result) {
+    private static List<FacetView> facets(SearchParameters parameters, SearchResult result, boolean expandOff) {
         List<FacetView> views = new ArrayList<>();
         for (String facet : FACETS) {
             List<FacetLink> links = new ArrayList<>();
@@ -216,12 +178,12 @@ class SearchPageController {
             for (var count : result.facets().getOrDefault(facet, List.of())) {
                 boolean chosen = parameters.chosen(facet, count.value());
                 links.add(new FacetLink(
-                        count.value(), count.count(), chosen, href(parameters, facet, count.value(), null)));
+                        count.value(), count.count(), chosen, href(parameters, facet, count.value(), null, expandOff)));
                 listed.add(count.value());
             }
             for (String value : parameters.values(facet)) {
                 if (!listed.contains(value)) { // chosen but no longer matching: still shown, to be removed
-                    links.add(new FacetLink(value, 0, true, href(parameters, facet, value, null)));
+                    links.add(new FacetLink(value, 0, true, href(parameters, facet, value, null, expandOff)));
                 }
             }
             if (!links.isEmpty()) {
@@ -231,7 +193,7 @@ class SearchPageController {
         return views;
     }
 
-    private static List<String[]> sortLinks(SearchParameters parameters) {
+    private static List<String[]> sortLinks(SearchParameters parameters, boolean expandOff) {
         List<String[]> links = new ArrayList<>();
         for (String sort : List.of("relevance", "date", "title")) {
             SearchParameters sorted = new SearchParameters(
@@ -244,7 +206,7 @@ class SearchPageController {
                     null,
                     parameters.size(),
                     sort);
-            links.add(new String[] {sort, href(sorted, null, null, null)});
+            links.add(new String[] {sort, href(sorted, null, null, null, expandOff)});
         }
         return links;
     }
@@ -253,28 +215,40 @@ class SearchPageController {
         return new SearchParameters(q, p.lang(), p.kind(), p.body(), p.status(), p.year(), null, p.size(), p.sort());
     }
 
-    /** The address of these parameters with one facet value toggled and/or another page (filters reset the page). */
-    static String href(SearchParameters p, String facet, String value, String page) {
+    /**
+     * The address of these parameters with one facet value toggled and/or another page (filters reset the page), and
+     * {@code expand=false} when the expansion is switched off. Every value is encoded whole: a query's {@code +},
+     * {@code &} or braces ({@code year:{1990 TO *}}) stay part of it rather than being read as a space, a separator
+     * or a URI template variable.
+     */
+    static String href(SearchParameters p, String facet, String value, String page, boolean expandOff) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/search");
         if (!p.q().isBlank()) {
-            uri.queryParam("q", p.q());
+            param(uri, "q", p.q());
         }
         for (String name : FACETS) {
             List<String> values = new ArrayList<>(p.values(name));
             if (name.equals(facet) && !values.remove(value)) {
                 values.add(value);
             }
-            values.forEach(v -> uri.queryParam(name, v));
+            values.forEach(v -> param(uri, name, v));
         }
         if (p.sort() != null && !p.sort().isBlank() && !"relevance".equals(p.sort())) {
-            uri.queryParam("sort", p.sort());
+            param(uri, "sort", p.sort());
         }
         if (p.size() != null && !p.size().isBlank()) {
-            uri.queryParam("size", p.size());
+            param(uri, "size", p.size());
         }
         if (page != null && !"1".equals(page)) {
-            uri.queryParam("page", page);
+            param(uri, "page", page);
         }
-        return uri.encode().build().toUriString();
+        if (expandOff) {
+            uri.queryParam("expand", "false");
+        }
+        return uri.build(true).toUriString();
+    }
+
+    private static void param(UriComponentsBuilder uri, String name, String value) {
+        uri.queryParam(name, UriUtils.encode(value, StandardCharsets.UTF_8));
     }
 }

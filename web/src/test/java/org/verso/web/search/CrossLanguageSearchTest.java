@@ -107,6 +107,27 @@ class CrossLanguageSearchTest extends WebTest {
         return response.body();
     }
 
+    /** A parameter's value in a link, decoded. */
+    static String parameter(String link, String name) {
+        for (String pair : link.substring(link.indexOf('?') + 1).split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** The page's links to the search page, decoded from HTML. */
+    static List<String> searchLinks(String page) {
+        List<String> links = new ArrayList<>();
+        var href =
+                java.util.regex.Pattern.compile("href=\"(/search\\?[^\"]*)\"").matcher(page);
+        while (href.find()) {
+            links.add(href.group(1).replace("&amp;", "&"));
+        }
+        return links;
+    }
+
     @Test
     void theExpansionSwitchedOffOnThePageStaysOffAlongItsLinks() throws Exception {
         Http admin = admin();
@@ -119,15 +140,36 @@ class CrossLanguageSearchTest extends WebTest {
         assertThat(page)
                 .contains(english.id().toString())
                 .doesNotContain(russian.id().toString());
-        List<String> links = new ArrayList<>();
-        var href =
-                java.util.regex.Pattern.compile("href=\"(/search\\?[^\"]*)\"").matcher(page);
-        while (href.find()) {
-            links.add(href.group(1).replace("&amp;", "&"));
-        }
+        List<String> links = searchLinks(page);
         // facets and sorting at least, each keeping the switch
         assertThat(links).hasSizeGreaterThanOrEqualTo(3).allMatch(l -> l.contains("expand=false"), "expand=false");
         assertThat(page).contains("name=\"expand\" value=\"false\"");
+
+        // deeper along the links: a chosen facet, another order, the second page of one-hit pages, clearing the
+        // filters, the spelling suggestion; each link keeps the switch once and what it was built for
+        ingest("Second report on quibblex", "en", "Quibblex is forbidden here too.");
+        search(admin, "quibblex", 3);
+        String deeper = html("/search?q=quibblex&lang=en&sort=date&size=1&page=2&expand=false");
+        List<String> deeperLinks = searchLinks(deeper);
+        assertThat(deeperLinks)
+                .anyMatch(l -> l.contains("page=1") || !l.contains("page="), "the previous page")
+                .anyMatch(l -> l.contains("page=3") || l.contains("sort=title"), "the next page or another order")
+                .allMatch(l -> l.split("expand=false", -1).length == 2, "expand=false once");
+        assertThat(deeperLinks.stream().filter(l -> l.contains("sort=date")).toList())
+                .allMatch(l -> l.contains("size=1"), "the page size kept");
+        assertThat(deeper).contains("id=\"previous\"").contains("id=\"clear-filters\"");
+        // a query in the query language keeps its braces and its '+' along the links (they were a URI template
+        // variable that failed the page, and a space)
+        String typed = "+quibblex year:{2019 TO *}";
+        String ranged = html("/search?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8) + "&expand=false");
+        assertThat(ranged).contains(english.id().toString());
+        assertThat(searchLinks(ranged))
+                .isNotEmpty()
+                .allMatch(l -> l.contains("expand=false"), "expand=false")
+                .allMatch(l -> typed.equals(parameter(l, "q")), "the query as typed");
+        String misspelt = html("/search?q=quibblexx&expand=false");
+        assertThat(misspelt).contains("id=\"suggestion\"");
+        assertThat(searchLinks(misspelt)).allMatch(l -> l.contains("expand=false"), "expand=false");
 
         // expanded (the default), the links carry nothing of it and the page offers to switch it off
         String expanded = html("/search?q=quibblex");
