@@ -116,7 +116,12 @@ class XliffAidsTest extends XliffTestBase {
     @Test
     void theOfflinePackagesTmxCarriesExactlyTheMatchesOfItsXliffsUnits() throws IOException {
         String word = "wombat" + Long.toString(System.nanoTime(), 36);
-        Claimed t = claimed(documentNaming(word), "ru", "en");
+        // both sentences name the word: the memory units added below match no other test's segments exactly
+        Claimed t = claimed(
+                document("The " + word + " shelter respects <b>human dignity</b> at all times. Officers of " + word
+                        + " give their name when asked."),
+                "ru",
+                "en");
         JsonNode segments = segmentList(t.holder(), t.id());
         assertThat(segments.size()).isGreaterThanOrEqualTo(2);
         // the memory holds the first two sources exactly, each with a target of its own
