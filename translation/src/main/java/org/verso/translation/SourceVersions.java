@@ -33,12 +33,7 @@ public class SourceVersions {
      * The value of {@code previous_source} after a save whose status is the statement's next parameter: a save as
      * translated confirms the segment against its new source (the diff goes); a draft keeps it.
      */
-    static final String CONFIRMED = confirmed("?");
-
-    /** {@link #CONFIRMED} with the saved status given by an SQL expression (a column of a batch's rows). */
-    static String confirmed(String status) {
-        return "CASE WHEN " + status + " = 'TRANSLATED' THEN NULL ELSE previous_source END";
-    }
+    static final String CONFIRMED = "CASE WHEN ? = 'TRANSLATED' THEN NULL ELSE previous_source END";
 
     private final JdbcClient db;
     private final ApplicationEventPublisher events;
