@@ -33,11 +33,6 @@ class MemoryConfiguration {
         return new OfflineMatches(analysis, tmx, settings);
     }
 
-    @Bean
-    MemoryPackagePart memoryPackagePart(OfflineMatches matches) {
-        return new MemoryPackagePart(matches);
-    }
-
     /** Opening a translation fills the segments the memory holds exactly (translation's {@code PreTranslation}). */
     @Bean
     MemoryPreTranslation memoryPreTranslation(TranslationMemory memory) {
@@ -45,8 +40,8 @@ class MemoryConfiguration {
     }
 
     @Bean
-    MemoryUnitAids memoryUnitAids(LeverageAnalysis analysis, MemoryProperties settings) {
-        return new MemoryUnitAids(analysis, settings);
+    MemoryUnitAids memoryUnitAids(LeverageAnalysis analysis, MemoryProperties settings, OfflineMatches matches) {
+        return new MemoryUnitAids(analysis, settings, matches);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.verso.memory;
 
 import java.io.OutputStream;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.verso.translation.TranslationId;
@@ -29,8 +30,13 @@ public class OfflineMatches {
      * @throws org.verso.library.NotFoundException when there is no such translation
      */
     public int writeTmx(TranslationId translation, OutputStream out) {
+        return writeTmx(analysis.bestMatches(translation, settings.minScore(), PER_SEGMENT), out);
+    }
+
+    /** Writes the units of {@code matches} as TMX, each once, in their order; the stream stays open. */
+    int writeTmx(Collection<Match> matches, OutputStream out) {
         Map<UnitId, MemoryUnit> units = new LinkedHashMap<>();
-        for (Match match : analysis.bestMatches(translation, settings.minScore(), PER_SEGMENT)) {
+        for (Match match : matches) {
             units.putIfAbsent(match.unit().id(), match.unit());
         }
         tmx.write(units.values().stream().toList(), out);

@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * Adds files to the offline package of a translation (the ZIP a translator takes into a CAT tool): other modules
- * implement it as a Spring bean, such as the translation memory ({@code matches.tmx}) or the glossary
- * ({@code glossary.tbx}). Every bean is asked, in {@code @Order}; none is needed.
+ * implement it as a Spring bean, such as the glossary ({@code glossary.tbx}). Every bean is asked, in
+ * {@code @Order}; none is needed. A file made from what the XLIFF's units carry (the memory's {@code matches.tmx})
+ * comes from {@link OfflineUnitAids#found} instead, so that one lookup serves both.
  */
 public interface OfflinePackagePart {
     /**

@@ -17,6 +17,23 @@ public interface OfflineUnitAids {
      */
     Map<SegmentId, List<Aid>> aids(Translation translation, List<TargetSegment> segments);
 
+    /**
+     * For the offline package: what this part adds to the units and the files it makes from the same answer (the
+     * memory's matches as {@code matches.tmx}), so that the package's XLIFF and its files carry the same aids from
+     * one lookup. By default {@link #aids} and no file. Called outside any transaction; must not change anything.
+     */
+    default Found found(Translation translation, List<TargetSegment> segments) {
+        return new Found(aids(translation, segments), List.of());
+    }
+
+    /** One lookup's answer: the aids by segment, and the package files made from them (the first of a name wins). */
+    record Found(Map<SegmentId, List<Aid>> aids, List<OfflinePackagePart.PackageFile> files) {
+        public Found {
+            aids = Map.copyOf(aids);
+            files = List.copyOf(files);
+        }
+    }
+
     /** Something a unit carries for the translator. */
     sealed interface Aid permits MemoryMatch, GlossaryEntry {}
 

@@ -94,7 +94,8 @@ public class OfflineWork {
 
     /**
      * The offline package (ZIP): the XLIFF, a README in {@code language} (English or Russian) on working in OmegaT
-     * and sending the file back, and the files of every {@link OfflinePackagePart}.
+     * and sending the file back, the files every {@link OfflineUnitAids} bean makes from the aids the XLIFF carries
+     * (each bean asked once), and the files of every {@link OfflinePackagePart}.
      */
     public TranslatedFile offlinePackage(
             TranslationId id, XliffVersion version, XliffSelection selection, Locale language, AccountId by) {
@@ -102,19 +103,31 @@ public class OfflineWork {
         List<TargetSegment> segments = selected(id, selection);
         String base = baseName(t, segments);
         String xliff = base + ".xlf";
+        // each aid bean is asked once: its answer fills the XLIFF's units and its files (matches.tmx) alike
+        List<OfflineUnitAids.Found> found =
+                aids.stream().map(part -> part.found(t, segments)).toList();
+        List<OfflinePackagePart.PackageFile> files = new ArrayList<>();
+        found.forEach(f -> files.addAll(f.files()));
+        parts.forEach(part -> files.addAll(part.files(t, segments)));
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip, StandardCharsets.UTF_8)) {
             entry(
                     out,
                     xliff,
-                    write(t, segments, version, selection, aids(t, segments), this.segments.codes(t.document())));
+                    write(
+                            t,
+                            segments,
+                            version,
+                            selection,
+                            merged(found.stream()
+                                    .map(OfflineUnitAids.Found::aids)
+                                    .toList()),
+                            this.segments.codes(t.document())));
             entry(out, "README.txt", readme(language, xliff, t).getBytes(StandardCharsets.UTF_8));
             Set<String> names = new HashSet<>(Set.of(xliff, "README.txt"));
-            for (OfflinePackagePart part : parts) {
-                for (OfflinePackagePart.PackageFile file : part.files(t, segments)) {
-                    if (names.add(file.name())) {
-                        entry(out, file.name(), file.bytes());
-                    }
+            for (OfflinePackagePart.PackageFile file : files) {
+                if (names.add(file.name())) {
+                    entry(out, file.name(), file.bytes());
                 }
             }
         } catch (IOException e) {
@@ -362,10 +375,16 @@ public class OfflineWork {
 
     /** What every {@link OfflineUnitAids} bean adds, by segment, in the beans' order. */
     private Map<SegmentId, List<OfflineUnitAids.Aid>> aids(Translation t, List<TargetSegment> segments) {
+        return merged(aids.stream().map(part -> part.aids(t, segments)).toList());
+    }
+
+    /** The beans' answers by segment, in the beans' order. */
+    private static Map<SegmentId, List<OfflineUnitAids.Aid>> merged(
+            List<Map<SegmentId, List<OfflineUnitAids.Aid>>> answers) {
         Map<SegmentId, List<OfflineUnitAids.Aid>> all = new HashMap<>();
-        for (OfflineUnitAids part : aids) {
-            part.aids(t, segments).forEach((segment, found) -> all.computeIfAbsent(segment, k -> new ArrayList<>())
-                    .addAll(found));
+        for (Map<SegmentId, List<OfflineUnitAids.Aid>> answer : answers) {
+            answer.forEach((segment, found) ->
+                    all.computeIfAbsent(segment, k -> new ArrayList<>()).addAll(found));
         }
         return all;
     }

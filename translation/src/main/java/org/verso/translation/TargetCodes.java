@@ -24,8 +24,13 @@ final class TargetCodes {
      * @throws InvalidInputException ({@code segment-codes}) naming the codes missing or extra
      */
     static void check(String source, String target, boolean complete) {
-        List<String> expected = codes(source);
-        List<String> given = codes(target);
+        List<InlineMarkup.Piece> expectedCodes = InlineMarkup.codes(source);
+        List<InlineMarkup.Piece> givenCodes = InlineMarkup.codes(target);
+        if (expectedCodes.equals(givenCodes)) {
+            return; // the usual case: the source's codes in the source's order
+        }
+        List<String> expected = codes(expectedCodes);
+        List<String> given = codes(givenCodes);
         List<String> missing = new ArrayList<>(expected);
         given.forEach(missing::remove);
         List<String> extra = new ArrayList<>(given);
@@ -48,12 +53,10 @@ final class TargetCodes {
         }
     }
 
-    private static List<String> codes(String markup) {
-        List<String> codes = new ArrayList<>();
-        for (InlineMarkup.Piece piece : InlineMarkup.pieces(markup)) {
-            if (!piece.kind().equals("TEXT")) {
-                codes.add(piece.kind().toLowerCase() + " " + piece.code());
-            }
+    private static List<String> codes(List<InlineMarkup.Piece> pieces) {
+        List<String> codes = new ArrayList<>(pieces.size());
+        for (InlineMarkup.Piece piece : pieces) {
+            codes.add(piece.kind().toLowerCase() + " " + piece.code());
         }
         return codes;
     }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -346,7 +347,7 @@ public class Translations {
         List<TargetSegment> items = db.sql(
                         "SELECT " + TARGET_COLUMNS + TARGET_JOIN + where + DOCUMENT_ORDER + " LIMIT ? OFFSET ?")
                 .params(params.toArray())
-                .query(Translations::target)
+                .query(targets())
                 .list();
         return new SegmentPage(items, total);
     }
@@ -367,14 +368,14 @@ public class Translations {
     public List<TargetSegment> allSegments(TranslationId id) {
         return db.sql("SELECT " + TARGET_COLUMNS + TARGET_JOIN + " WHERE t.translation_id = ?" + DOCUMENT_ORDER)
                 .param(id.value())
-                .query(Translations::target)
+                .query(targets())
                 .list();
     }
 
     public TargetSegment segment(TranslationId id, SegmentId segment) {
         return db.sql("SELECT " + TARGET_COLUMNS + TARGET_JOIN + " WHERE t.translation_id = ? AND t.segment_id = ?")
                 .params(id.value(), segment.value())
-                .query(Translations::target)
+                .query(targets())
                 .optional()
                 .orElseThrow(() -> Refusals.segmentNotFound(segment));
     }
@@ -780,23 +781,33 @@ public class Translations {
                 rs.getTimestamp("created_at").toInstant());
     }
 
-    private static TargetSegment target(ResultSet rs, int n) throws SQLException {
-        UUID translatedBy = rs.getObject("translated_by", UUID.class);
-        UUID by = rs.getObject("updated_by", UUID.class);
-        Timestamp at = rs.getTimestamp("updated_at");
-        return new TargetSegment(
-                new SegmentId(rs.getObject("id", UUID.class)),
-                new Sha256(rs.getString("file_sha256")),
-                rs.getString("file_name"),
-                rs.getInt("seq"),
-                rs.getString("source"),
-                rs.getString("target"),
-                SegmentStatus.valueOf(rs.getString("status")),
-                rs.getInt("version"),
-                translatedBy == null ? null : new AccountId(translatedBy),
-                by == null ? null : new AccountId(by),
-                at == null ? null : at.toInstant(),
-                rs.getString("review_comment"),
-                rs.getObject("prefilled_version") != null && rs.getInt("prefilled_version") == rs.getInt("version"));
+    /**
+     * Maps rows of {@link #TARGET_COLUMNS} by position; one query's rows share one {@link Sha256} per file (a
+     * 10,000-segment translation has a handful of files, and each new one checks its hex).
+     */
+    private static RowMapper<TargetSegment> targets() {
+        Map<String, Sha256> files = new HashMap<>();
+        return (rs, n) -> {
+            UUID translatedBy = rs.getObject(9, UUID.class);
+            UUID by = rs.getObject(10, UUID.class);
+            Timestamp at = rs.getTimestamp(11);
+            int version = rs.getInt(8);
+            int prefilled = rs.getInt(13);
+            boolean fromMemory = !rs.wasNull() && prefilled == version;
+            return new TargetSegment(
+                    new SegmentId(rs.getObject(1, UUID.class)),
+                    files.computeIfAbsent(rs.getString(2), Sha256::new),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    SegmentStatus.valueOf(rs.getString(7)),
+                    version,
+                    translatedBy == null ? null : new AccountId(translatedBy),
+                    by == null ? null : new AccountId(by),
+                    at == null ? null : at.toInstant(),
+                    rs.getString(12),
+                    fromMemory);
+        };
     }
 }

@@ -139,6 +139,54 @@ public final class InlineMarkup {
         return pieces;
     }
 
+    /**
+     * The code pieces of a markup string in order, as {@link #pieces} finds them ({@code START}, {@code END},
+     * {@code STANDALONE}, with empty text), without building its text: every {@code <} is read where it stands, as no
+     * element or entity of the markup holds another.
+     */
+    public static List<Piece> codes(String markup) {
+        List<Piece> codes = new ArrayList<>(4);
+        Deque<Integer> open = null;
+        for (int at = markup.indexOf('<'); at >= 0; at = markup.indexOf('<', at + 1)) {
+            if (markup.startsWith("</g>", at)) {
+                if (open != null && !open.isEmpty()) {
+                    codes.add(new Piece("END", "", open.pop()));
+                }
+                continue;
+            }
+            String kind = markup.startsWith("<g id=\"", at)
+                    ? "g"
+                    : markup.startsWith("<x id=\"", at)
+                            ? "STANDALONE"
+                            : markup.startsWith("<bx id=\"", at)
+                                    ? "START"
+                                    : markup.startsWith("<ex id=\"", at) ? "END" : null;
+            if (kind == null) {
+                continue; // a stray '<', text
+            }
+            int digits = markup.indexOf('"', at) + 1;
+            int end = digits;
+            while (end < markup.length() && markup.charAt(end) >= '0' && markup.charAt(end) <= '9') {
+                end++;
+            }
+            String close = kind.equals("g") ? "\">" : "\"/>";
+            if (end == digits || !markup.startsWith(close, end)) {
+                continue; // not an element of the markup after all: text
+            }
+            int id = Integer.parseInt(markup, digits, end, 10);
+            if (kind.equals("g")) {
+                if (open == null) {
+                    open = new ArrayDeque<>();
+                }
+                open.push(id);
+                codes.add(new Piece("START", "", id));
+            } else {
+                codes.add(new Piece(kind, "", id));
+            }
+        }
+        return codes;
+    }
+
     private static void flush(List<Piece> pieces, StringBuilder text) {
         if (!text.isEmpty()) {
             pieces.add(new Piece("TEXT", text.toString(), 0));

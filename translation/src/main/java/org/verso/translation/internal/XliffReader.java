@@ -26,6 +26,9 @@ import org.verso.translation.XliffRefused;
  * {@code trans-unit} has a unique {@code id} and one {@code source}). Stateless and thread-safe.
  */
 public final class XliffReader {
+    /** A code id as Verso writes it (compiled once: a file of 10,000 units has 20,000 codes). */
+    private static final Pattern CODE_ID = Pattern.compile("\\d{1,9}");
+
     private static final Pattern OKAPI_LINE = Pattern.compile("lineNumber: (\\d+); columnNumber: (\\d+); (.*)");
     private static final XMLInputFactory FACTORY = factory();
 
@@ -431,7 +434,7 @@ public final class XliffReader {
                 skip();
                 return;
             }
-            if (id == null || !id.matches("\\d{1,9}")) {
+            if (id == null || !CODE_ID.matcher(id).matches()) {
                 problem.found("an inline <" + name + "> whose id " + id + " is not one of Verso's codes");
                 skip();
                 return;

@@ -80,4 +80,24 @@ class InlineMarkupTest {
                 .extracting(e -> ((InvalidInputException) e).code())
                 .isEqualTo("invalid-segment-markup");
     }
+
+    @Test
+    void theCodesAloneAreThePiecesCodesInOrderWhateverTheMarkupHolds() {
+        for (String markup : java.util.List.of(
+                "",
+                "plain text &amp; &lt;g id=\"1\"&gt;",
+                "a <g id=\"1\">b <g id=\"2\">c</g></g> <x id=\"3\"/> <bx id=\"4\"/>d<ex id=\"5\"/>",
+                "stray < and </g> closing nothing, 1 < 2 > 0",
+                "<g id=\"\">no id</g> <g id=\"7\"/> <x id=\"8\"> <y id=\"9\"/> <g id=\"x1\">",
+                "<g id=\"10\"><<x id=\"11\"/></g></g><ex id=\"12\"/><g id=\"13\">open")) {
+            assertThat(InlineMarkup.codes(markup))
+                    .as(markup)
+                    .isEqualTo(InlineMarkup.pieces(markup).stream()
+                            .filter(p -> !p.kind().equals("TEXT"))
+                            .toList());
+        }
+        assertThat(InlineMarkup.codes("a <g id=\"1\">b</g><x id=\"2\"/>"))
+                .extracting(InlineMarkup.Piece::kind)
+                .containsExactly("START", "END", "STANDALONE");
+    }
 }

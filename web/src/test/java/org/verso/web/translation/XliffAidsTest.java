@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.okapi.common.Event;
 import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.annotation.AltTranslationsAnnotation;
@@ -17,6 +23,11 @@ import net.sf.okapi.lib.xliff2.core.Unit;
 import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.verso.library.LanguageTag;
+import org.verso.memory.MemoryUnit;
+import org.verso.memory.Origin;
+import org.verso.memory.Provenance;
+import org.verso.memory.UnitId;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -100,6 +111,97 @@ class XliffAidsTest extends XliffTestBase {
                 .isEqualTo(XliffImportTest.cyrillicMarkup(
                         segments.get(0).get("source").asString()))
                 .isNotEqualTo(matchTarget);
+    }
+
+    @Test
+    void theOfflinePackagesTmxCarriesExactlyTheMatchesOfItsXliffsUnits() throws IOException {
+        String word = "wombat" + Long.toString(System.nanoTime(), 36);
+        // both sentences name the word: the memory units added below match no other test's segments exactly
+        Claimed t = claimed(
+                document("The " + word + " shelter respects <b>human dignity</b> at all times. Officers of " + word
+                        + " give their name when asked."),
+                "ru",
+                "en");
+        JsonNode segments = segmentList(t.holder(), t.id());
+        assertThat(segments.size()).isGreaterThanOrEqualTo(2);
+        // the memory holds the first two sources exactly, each with a target of its own
+        List<String> matchTargets = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String source = segments.get(i).get("source").asString();
+            String target = XliffImportTest.cyrillicMarkup(source) + " (память " + i + ")";
+            matchTargets.add(target);
+            memory.add(List.of(new MemoryUnit(
+                    UnitId.random(),
+                    LanguageTag.of("en"),
+                    LanguageTag.of("ru"),
+                    source,
+                    target,
+                    null,
+                    new Provenance(Origin.IMPORTED, null, null, null, "Tester", Instant.now(), "package-test.tmx"))));
+        }
+        // the second segment is translated, so a package of the untranslated ones leaves it (and its match) out
+        var saved = save(t.holder(), t.id(), segments.get(1), "Переведено.", "translated", 0);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+        Map<String, String> all = XliffImportTest.unzip(
+                download(t.holder().account().username(), "/api/translations/" + t.id() + "/package"));
+        Map<String, String> untranslated = XliffImportTest.unzip(download(
+                t.holder().account().username(), "/api/translations/" + t.id() + "/package?status=untranslated"));
+
+        for (Map<String, String> zip : List.of(all, untranslated)) {
+            String xliff = zip.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith(".xlf"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
+            assertThat(zip).containsKey("matches.tmx");
+            assertThat(tmxPairs(zip.get("matches.tmx")))
+                    .as("the TMX's matches are the XLIFF's")
+                    .isEqualTo(altTransPairs(xliff));
+        }
+        // (the memory is shared with other tests: similar sentences of theirs may match as well)
+        assertThat(tmxPairs(all.get("matches.tmx")).stream().map(pair -> pair.get(1)))
+                .contains(plain(matchTargets.get(0)), plain(matchTargets.get(1)));
+        assertThat(tmxPairs(untranslated.get("matches.tmx")).stream().map(pair -> pair.get(1)))
+                .contains(plain(matchTargets.get(0)))
+                .doesNotContain(plain(matchTargets.get(1)));
+    }
+
+    /** The (source, target) texts of a TMX's units, as plain text. */
+    private static Set<List<String>> tmxPairs(String tmx) {
+        return pairs(tmx, "<tu[ >](.*?)</tu>", "<seg>(.*?)</seg>");
+    }
+
+    /** The (source, target) texts of an XLIFF 1.2's alt-trans elements, as plain text. */
+    private static Set<List<String>> altTransPairs(String xliff) {
+        return pairs(xliff, "<alt-trans[^>]*>(.*?)</alt-trans>", "<(?:source|target)[^>]*>(.*?)</(?:source|target)>");
+    }
+
+    private static Set<List<String>> pairs(String xml, String container, String text) {
+        Set<List<String>> pairs = new HashSet<>();
+        Matcher m = Pattern.compile(container, Pattern.DOTALL).matcher(xml);
+        while (m.find()) {
+            pairs.add(texts(m.group(1), text));
+        }
+        return pairs;
+    }
+
+    private static List<String> texts(String xml, String element) {
+        List<String> texts = new ArrayList<>();
+        Matcher m = Pattern.compile(element, Pattern.DOTALL).matcher(xml);
+        while (m.find()) {
+            texts.add(plain(m.group(1)));
+        }
+        return texts;
+    }
+
+    /** Text without inline elements (Verso's TMX writes its bpt/ept/ph/it empty; XLIFF's g/x/bx/ex), unescaped. */
+    private static String plain(String markup) {
+        return markup.replaceAll("<[^>]+>", "")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&");
     }
 
     /** The text of one unit of an exported file, from its id to its end tag. */
