@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,11 +22,6 @@ import net.sf.okapi.lib.xliff2.core.Unit;
 import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.verso.library.LanguageTag;
-import org.verso.memory.MemoryUnit;
-import org.verso.memory.Origin;
-import org.verso.memory.Provenance;
-import org.verso.memory.UnitId;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -130,14 +124,7 @@ class XliffAidsTest extends XliffTestBase {
             String source = segments.get(i).get("source").asString();
             String target = XliffImportTest.cyrillicMarkup(source) + " (память " + i + ")";
             matchTargets.add(target);
-            memory.add(List.of(new MemoryUnit(
-                    UnitId.random(),
-                    LanguageTag.of("en"),
-                    LanguageTag.of("ru"),
-                    source,
-                    target,
-                    null,
-                    new Provenance(Origin.IMPORTED, null, null, null, "Tester", Instant.now(), "package-test.tmx"))));
+            rememberImported(source, target, "package-test.tmx");
         }
         // the second segment is translated, so a package of the untranslated ones leaves it (and its match) out
         var saved = save(t.holder(), t.id(), segments.get(1), "Переведено.", "translated", 0);

@@ -72,6 +72,12 @@ abstract class XliffTestBase extends WorkTestBase {
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         String source = segmentList(t.holder(), t.id()).get(0).get("source").asString();
         String target = XliffImportTest.cyrillicMarkup(source) + " (память)";
+        rememberImported(source, target, "aids-test.tmx");
+        return target;
+    }
+
+    /** Adds an en→ru unit to the memory as if imported from {@code file} by "Tester" now. */
+    void rememberImported(String source, String target, String file) {
         memory.add(List.of(new MemoryUnit(
                 UnitId.random(),
                 LanguageTag.of("en"),
@@ -79,8 +85,7 @@ abstract class XliffTestBase extends WorkTestBase {
                 source,
                 target,
                 null,
-                new Provenance(Origin.IMPORTED, null, null, null, "Tester", Instant.now(), "aids-test.tmx"))));
-        return target;
+                new Provenance(Origin.IMPORTED, null, null, null, "Tester", Instant.now(), file))));
     }
 
     Person russianSpeaker(String language) {
