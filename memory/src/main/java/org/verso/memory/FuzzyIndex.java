@@ -28,7 +28,7 @@ public final class FuzzyIndex {
 
     /** Adds a unit's source (inline markup or plain text). */
     public void add(UUID id, String source) {
-        index.add(id, dictionary.ids(Tokens.of(source)));
+        index.add(id, dictionary.ids(Tokens.of(source)), CandidateIndex.exactKey(source));
     }
 
     /** The best units scoring at least {@code minScore}, best first (ties: the newest first). */
@@ -36,9 +36,12 @@ public final class FuzzyIndex {
         return scored(index.best(dictionary.lookup(Tokens.of(source)), minScore, limit));
     }
 
-    /** As {@link #best(String, int, int)}, for a source tokenised already ({@link Tokens#of}). */
-    List<Scored> best(List<Tokens.Token> source, int minScore, int limit) {
-        return scored(index.best(dictionary.lookup(source), minScore, limit));
+    /**
+     * As {@link #best(String, int, int)}, for a source tokenised already ({@link Tokens#of}), plus the newest unit of
+     * exactly this source if more than {@code limit} tie with it (units differing only in numbers or codes).
+     */
+    List<Scored> best(String source, List<Tokens.Token> tokens, int minScore, int limit) {
+        return scored(index.best(dictionary.lookup(tokens), CandidateIndex.exactKey(source), minScore, limit));
     }
 
     /** The same answer by scoring every unit (OmegaT's method): slow, the reference for {@link #best}. */

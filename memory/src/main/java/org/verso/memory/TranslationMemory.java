@@ -32,9 +32,8 @@ public class TranslationMemory {
     private static final Logger log = LoggerFactory.getLogger(TranslationMemory.class);
     private static final int READ_BATCH = 500;
     /** Units kept after a lookup read them (a few MB): the editor asks again for the same segments' matches. */
-    private static final int CACHED_UNITS = 20_000;
-
     private final StoredUnits store;
+
     private final TransactionTemplate transactions;
     private final MemoryProperties settings;
     private final Dictionary dictionary = new Dictionary();
@@ -145,8 +144,9 @@ public class TranslationMemory {
             FuzzyIndex index = pairs.get(pairKey(query.sourceLanguage(), query.targetLanguage()));
             List<Tokens.Token> queryTokens = Tokens.of(query.source()); // once: the index and the marks read them
             // a number or code that differs costs a point after the index's ranking: ask for a few more than wanted
-            List<FuzzyIndex.Scored> found =
-                    index == null ? List.of() : index.best(queryTokens, minScore(query), query.limit() * 2 + 5);
+            List<FuzzyIndex.Scored> found = index == null
+                    ? List.of()
+                    : index.best(query.source(), queryTokens, minScore(query), query.limit() * 2 + 5);
             tokens.add(queryTokens);
             candidates.add(found);
             found.forEach(c -> ids.add(c.id()));
@@ -183,15 +183,16 @@ public class TranslationMemory {
 
     /**
      * Caches units read at {@code generation}, unless a unit's provenance changed since (then a reader that read the
-     * old row before the change committed must not cache it). Bounded: past {@value #CACHED_UNITS} units, some go.
+     * old row before the change committed must not cache it). Bounded: past {@link MemoryProperties#cachedUnits()}, the oldest tenth go.
      */
     private void remember(Map<UUID, MemoryUnit> read, long generation) {
         if (read.isEmpty() || changes.get() != generation) {
             return;
         }
-        if (recent.size() + read.size() > CACHED_UNITS) {
+        int cached = settings.cachedUnits();
+        if (recent.size() + read.size() > cached) {
             var evict = recent.keySet().iterator();
-            for (int n = read.size() + CACHED_UNITS / 10; n > 0 && evict.hasNext(); n--) {
+            for (int n = read.size() + cached / 10; n > 0 && evict.hasNext(); n--) {
                 evict.next();
                 evict.remove();
             }
@@ -200,6 +201,11 @@ public class TranslationMemory {
         if (changes.get() != generation) {
             read.keySet().forEach(recent::remove);
         }
+    }
+
+    /** How many units the lookups' cache holds now (tests of its bound). */
+    int cachedUnitCount() {
+        return recent.size();
     }
 
     private List<Match> scored(

@@ -34,6 +34,7 @@ class MemoryPropertiesTest {
         assertFailsNaming("verso.memory.min-score=0", "minScore");
         assertFailsNaming("verso.memory.min-score=101", "minScore");
         assertFailsNaming("verso.memory.max-tmx-units=0", "maxTmxUnits");
+        assertFailsNaming("verso.memory.cached-units=1", "cachedUnits");
     }
 
     private void assertFailsNaming(String setting, String property) {

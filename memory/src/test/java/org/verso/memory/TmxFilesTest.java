@@ -187,7 +187,8 @@ class TmxFilesTest {
 
     @Test
     void aFileAboveTheLimitsIsRefusedWhole() {
-        TmxFiles small = new TmxFiles(memory, new MemoryProperties(70, DataSize.ofBytes(400), 2), Clock.systemUTC());
+        TmxFiles small =
+                new TmxFiles(memory, new MemoryProperties(70, DataSize.ofBytes(400), 2, 20_000), Clock.systemUTC());
 
         assertThatThrownBy(() -> small.importFiles(List.of(file("big.tmx", tmx(tu("Peace", "Мир".repeat(200)))))))
                 .isInstanceOf(TooLargeException.class)

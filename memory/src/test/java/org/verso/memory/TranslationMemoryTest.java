@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,24 @@ class TranslationMemoryTest {
             assertThat(m.score()).isEqualTo(99);
             assertThat(m.codesDiffer()).isTrue();
         });
+    }
+
+    @Test
+    void anExactSourceComesFirstAmongManyUnitsDifferingFromItOnlyInANumber() {
+        List<MemoryUnit> units = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            units.add(unit("See paragraph " + i + " of the report.", "См. пункт " + i + " доклада.", null));
+        }
+        memory.add(units);
+
+        var found = memory.matches(MatchQuery.of("See paragraph 2 of the report.", EN, RU, 3));
+
+        assertThat(found).first().satisfies(m -> {
+            assertThat(m.score()).isEqualTo(100);
+            assertThat(m.unit().target()).isEqualTo("См. пункт 2 доклада.");
+        });
+        assertThat(found).hasSize(3);
+        assertThat(found.subList(1, 3)).allSatisfy(m -> assertThat(m.score()).isEqualTo(99));
     }
 
     @Test

@@ -38,6 +38,9 @@ public final class CandidateIndex {
     private int[] offsets = new int[1025];
     private int[] tokens = new int[16 * 1024];
     private final LongIntMap slots = new LongIntMap();
+    /** The newest unit of each exact source (by {@link #exactKey}): units differing only in numbers tie in the index. */
+    private final LongIntMap exact = new LongIntMap();
+
     private int[][] postings = new int[1024][];
     private int[] postingSizes = new int[1024];
 
@@ -55,6 +58,15 @@ public final class CandidateIndex {
 
     /** Adds a unit's token ids; a unit added twice is found twice. */
     public void add(UUID id, int[] unitTokens) {
+        add(id, unitTokens, -1);
+    }
+
+    /**
+     * Adds a unit's token ids and the {@link #exactKey} of its source (negative: none), by which {@link #best(int[],
+     * long, int, int)} finds it even when more units than asked for score the same (they differ only in numbers or
+     * codes, which the token ids do not tell apart).
+     */
+    public void add(UUID id, int[] unitTokens, long exactKey) {
         lock.writeLock().lock();
         try {
             int ordinal = units;
@@ -81,6 +93,9 @@ public final class CandidateIndex {
                 }
             }
             signatures[ordinal] = signature;
+            if (exactKey >= 0) {
+                exact.put(exactKey, ordinal);
+            }
             units++;
         } finally {
             lock.writeLock().unlock();
@@ -111,6 +126,48 @@ public final class CandidateIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * As {@link #best(int[], int, int)}, plus the newest unit added with this {@link #exactKey} when it scores at
+     * least {@code minScore} and is not among them (then {@code limit + 1} units): a source asked again finds itself
+     * however many units differ from it only in numbers or codes.
+     */
+    public List<Candidate> best(int[] query, long exactKey, int minScore, int limit) {
+        if (query.length == 0 || limit <= 0) {
+            return List.of();
+        }
+        lock.readLock().lock();
+        try {
+            List<Candidate> found = search(query, Math.max(1, minScore), limit);
+            int u = exactKey < 0 ? -1 : exact.get(exactKey);
+            if (u < 0 || found.stream().anyMatch(c -> c.ordinal() == u)) {
+                return found;
+            }
+            int score = score(query, u, offsets[u + 1] - offsets[u], 0);
+            if (score < Math.max(1, minScore)) {
+                return found;
+            }
+            List<Candidate> more = new ArrayList<>(found);
+            more.add(new Candidate(new UUID(idHigh[u], idLow[u]), score, u));
+            more.sort((a, b) -> worseFirst(b, a));
+            return more;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A source's key for {@link #add(UUID, int[], long)}: a 64-bit hash of its exact text, never negative. */
+    public static long exactKey(CharSequence source) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < source.length(); i++) {
+            h ^= source.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h & Long.MAX_VALUE;
     }
 
     /**

@@ -102,6 +102,37 @@ class CandidateIndexTest {
     }
 
     @Test
+    void anExactSourceIsFoundAmongMoreUnitsThanAskedForThatDifferFromItOnlyInANumber() {
+        Dictionary dictionary = new Dictionary();
+        CandidateIndex index = new CandidateIndex();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String source = "Article " + i + " of the convention applies to every place of detention";
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            index.add(id, dictionary.ids(Tokens.of(source)), CandidateIndex.exactKey(source));
+        }
+        String asked = "Article 3 of the convention applies to every place of detention";
+        int[] query = dictionary.lookup(Tokens.of(asked));
+
+        // the token ids cannot tell the forty apart: five of the newest tie at 100
+        assertThat(index.best(query, 70, 5))
+                .extracting(CandidateIndex.Candidate::id)
+                .doesNotContain(ids.get(3));
+        assertThat(index.best(query, CandidateIndex.exactKey(asked), 70, 5))
+                .hasSize(6)
+                .extracting(CandidateIndex.Candidate::id)
+                .contains(ids.get(3));
+        assertThat(index.best(
+                        query,
+                        CandidateIndex.exactKey(
+                                "Article 39 of the convention applies to every place of" + " detention"),
+                        70,
+                        5))
+                .hasSize(5);
+    }
+
+    @Test
     void aQueryWithAWordTheMemoryNeverSawStillFindsTheRest() {
         Dictionary dictionary = new Dictionary();
         CandidateIndex index = new CandidateIndex();
