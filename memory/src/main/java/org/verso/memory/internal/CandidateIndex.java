@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -27,6 +28,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class CandidateIndex {
     /** Lengths 0–254 have postings of their own; longer units share the last bucket. */
     private static final int BUCKETS = 256;
+
+    /**
+     * Lookups running at once, over every index: one per core, the others wait their turn in order. A lookup is pure
+     * CPU; twenty of them sharing two cores would each take twenty times its own time (the slowest tenth of a
+     * millisecond in CPU became tens of milliseconds); queued, each runs to its end and waits only for those ahead.
+     */
+    private static final Semaphore RUNNING = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -120,11 +128,13 @@ public final class CandidateIndex {
         if (query.length == 0 || limit <= 0) {
             return List.of();
         }
+        RUNNING.acquireUninterruptibly();
         lock.readLock().lock();
         try {
             return search(query, Math.max(1, minScore), limit);
         } finally {
             lock.readLock().unlock();
+            RUNNING.release();
         }
     }
 
@@ -137,6 +147,7 @@ public final class CandidateIndex {
         if (query.length == 0 || limit <= 0) {
             return List.of();
         }
+        RUNNING.acquireUninterruptibly();
         lock.readLock().lock();
         try {
             List<Candidate> found = search(query, Math.max(1, minScore), limit);
@@ -154,6 +165,7 @@ public final class CandidateIndex {
             return more;
         } finally {
             lock.readLock().unlock();
+            RUNNING.release();
         }
     }
 
