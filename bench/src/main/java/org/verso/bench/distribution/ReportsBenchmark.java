@@ -1,6 +1,7 @@
 package org.verso.bench.distribution;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.management.ManagementFactory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.sql.Timestamp;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -35,6 +37,7 @@ import org.verso.distribution.FunderId;
 import org.verso.distribution.LocationId;
 import org.verso.distribution.MovementType;
 import org.verso.distribution.RecipientId;
+import org.verso.distribution.Shipments;
 import org.verso.distribution.Stock;
 import org.verso.distribution.StockCommand;
 import org.verso.distribution.Traceability;
@@ -79,12 +82,14 @@ public final class ReportsBenchmark {
     private static final int SHIPMENTS = 20_000;
     private static final int REQUESTS = 1_000;
     private static final int DAYS = 360;
-    private static final UUID TRANSIT = UUID.fromString("00000000-0000-0000-0000-00000000d157");
+    private static final UUID TRANSIT = Shipments.IN_TRANSIT.value();
     private static final AccountId CLERK = new AccountId(new UUID(0, 1));
     private static final int RUNS = 30;
     private static final int ALLOCATIONS = 10;
     private static final int ALLOCATED = 2_000;
     private static final int ALLOCATED_TO = 500;
+    private static final int CHUNK = 50_000;
+    private static final int BATCH = 5_000;
 
     private ReportsBenchmark() {}
 
@@ -104,16 +109,21 @@ public final class ReportsBenchmark {
         try (ConfigurableApplicationContext context =
                 new SpringApplication(StockBenchmark.App.class).run(props.toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            var tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             long start = System.nanoTime();
-            Seed seed = seed(jdbc, movements);
+            long cpu = cpuNanos();
+            Seed seed = seed(jdbc, tx, movements);
             System.out.printf(
-                    "db=%s movements=%,d shipments=%,d recipients=%,d seeded in %d s%n",
+                    "db=%s movements=%,d shipments=%,d recipients=%,d seeded in %d s (this process's CPU: %d s; load"
+                            + " average %.2f)%n",
                     db,
                     // the shipments' movements alone are about 78,000: a smaller -Dmovements gets those
                     jdbc.queryForObject("SELECT COUNT(*) FROM dist_movement", Long.class),
                     SHIPMENTS,
                     RECIPIENTS,
-                    (System.nanoTime() - start) / 1_000_000_000);
+                    (System.nanoTime() - start) / 1_000_000_000,
+                    (cpuNanos() - cpu) / 1_000_000_000,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             // the seeding wrote the ledger by hand: its summaries (what the reports read for whole months) from it
             long rebuild = System.nanoTime();
             context.getBean(Stock.class).rebuildSummaries();
@@ -122,7 +132,6 @@ public final class ReportsBenchmark {
             donorReport(jdbc, context.getBean(DonorReports.class), seed);
             traceability(jdbc, context.getBean(Traces.class), seed);
             dashboard(jdbc, context.getBean(Dashboards.class));
-            var tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             stockTake(context.getBean(Stock.class), seed);
             allocations(jdbc, tx, context.getBean(Allocations.class), seed, Method.EQUAL);
             allocations(jdbc, tx, context.getBean(Allocations.class), seed, Method.WEIGHTED);
@@ -136,6 +145,12 @@ public final class ReportsBenchmark {
                 }
             }
         }
+    }
+
+    /** CPU time of this process (all its threads, the database's too when it is H2). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void donorReport(JdbcTemplate jdbc, DonorReports reports, Seed seed) {
@@ -281,7 +296,7 @@ public final class ReportsBenchmark {
                 "SELECT edition_id, location_id FROM dist_balance WHERE location_id <> ?"
                         + " GROUP BY edition_id, location_id HAVING SUM(quantity) >= ? ORDER BY edition_id, location_id",
                 (rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)},
-                UUID.fromString("00000000-0000-0000-0000-00000000d157"),
+                TRANSIT,
                 2 * ALLOCATED);
         if (stocked.isEmpty()) {
             System.out.printf(
@@ -445,7 +460,7 @@ public final class ReportsBenchmark {
         }
     }
 
-    private static Seed seed(JdbcTemplate jdbc, int movements) {
+    private static Seed seed(JdbcTemplate jdbc, TransactionTemplate tx, int movements) {
         Instant now = Instant.now();
         Timestamp created = Timestamp.from(now);
         UUID[] editions = StockBenchmark.ids(EDITIONS);
@@ -500,12 +515,11 @@ public final class ReportsBenchmark {
                 CLERK.value(),
                 created);
         Random random = new Random(1);
-        Balances ledger = new Balances();
         List<Object[]> ships = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
         List<Object[]> parts = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
-        List<Object[]> batch = new ArrayList<>();
+        List<Move> moves = new ArrayList<>(movements + 4);
         int written = 0;
         for (int s = 0; s < SHIPMENTS; s++) {
             UUID shipment = UUID.randomUUID();
@@ -530,62 +544,46 @@ public final class ReportsBenchmark {
             parts.add(new Object[] {shipment, funders[f], copies});
             events.add(new Object[] {shipment, "DISPATCHED", dispatchedAt});
             String reason = "shipment " + shipment;
-            batch.add(movement(ledger, "RECEIVED", e, l, f, copies, null, receivedAt, editions, locations, funders));
-            batch.add(movement(
-                    ledger, "DISPATCHED", e, l, f, -copies, reason, dispatchedAt, editions, locations, funders));
-            batch.add(movement(
-                    ledger, "DISPATCHED", e, LOCATIONS, f, copies, reason, dispatchedAt, editions, locations, funders));
+            moves.add(new Move("RECEIVED", e, l, f, copies, null, receivedAt));
+            moves.add(new Move("DISPATCHED", e, l, f, -copies, reason, dispatchedAt));
+            moves.add(new Move("DISPATCHED", e, LOCATIONS, f, copies, reason, dispatchedAt));
             written += 3;
             if (delivered) {
                 events.add(new Object[] {shipment, "DELIVERED", deliveredAt});
-                batch.add(movement(
-                        ledger,
-                        "DELIVERED",
-                        e,
-                        LOCATIONS,
-                        f,
-                        -copies,
-                        reason,
-                        deliveredAt,
-                        editions,
-                        locations,
-                        funders));
+                moves.add(new Move("DELIVERED", e, LOCATIONS, f, -copies, reason, deliveredAt));
                 written++;
             }
-            if (batch.size() >= 5000) {
-                insert(jdbc, batch);
-            }
         }
-        jdbc.batchUpdate(
-                "INSERT INTO dist_shipment (id, location_id, recipient_id, sender_of_record, status, created_by,"
-                        + " created_at) VALUES (?, ?, ?, 'University', ?, ?, ?)",
-                ships);
-        jdbc.batchUpdate(
-                "INSERT INTO dist_shipment_line (shipment_id, line_no, edition_id, copies, funder_id)"
-                        + " VALUES (?, 1, ?, ?, ?)",
-                lines);
-        jdbc.batchUpdate(
-                "INSERT INTO dist_shipment_part (shipment_id, line_no, funder_id, copies) VALUES (?, 1, ?, ?)", parts);
-        jdbc.batchUpdate(
-                "INSERT INTO dist_shipment_event (shipment_id, status, actor, at) VALUES (?, ?, '" + CLERK.value()
-                        + "', ?)",
-                events);
+        tx.executeWithoutResult(status -> {
+            jdbc.batchUpdate(
+                    "INSERT INTO dist_shipment (id, location_id, recipient_id, sender_of_record, status, created_by,"
+                            + " created_at) VALUES (?, ?, ?, 'University', ?, ?, ?)",
+                    ships);
+            jdbc.batchUpdate(
+                    "INSERT INTO dist_shipment_line (shipment_id, line_no, edition_id, copies, funder_id)"
+                            + " VALUES (?, 1, ?, ?, ?)",
+                    lines);
+            jdbc.batchUpdate(
+                    "INSERT INTO dist_shipment_part (shipment_id, line_no, funder_id, copies) VALUES (?, 1, ?, ?)",
+                    parts);
+            jdbc.batchUpdate(
+                    "INSERT INTO dist_shipment_event (shipment_id, status, actor, at) VALUES (?, ?, '" + CLERK.value()
+                            + "', ?)",
+                    events);
+        });
         while (written < movements) {
             int e = random.nextInt(EDITIONS);
             int l = random.nextInt(LOCATIONS);
             int f = random.nextInt(FUNDERS);
             Instant at = now.minus(Duration.ofMinutes(60 + random.nextInt(60 * 24 * DAYS)));
-            batch.add(movement(ledger, "RECEIVED", e, l, f, 2, null, Timestamp.from(at), editions, locations, funders));
+            moves.add(new Move("RECEIVED", e, l, f, 2, null, Timestamp.from(at)));
             int to = (l + 1 + random.nextInt(LOCATIONS - 1)) % LOCATIONS;
             Timestamp moved = Timestamp.from(at.plusSeconds(60));
-            batch.add(movement(ledger, "TRANSFERRED", e, l, f, -1, "transfer", moved, editions, locations, funders));
-            batch.add(movement(ledger, "TRANSFERRED", e, to, f, 1, "transfer", moved, editions, locations, funders));
+            moves.add(new Move("TRANSFERRED", e, l, f, -1, "transfer", moved));
+            moves.add(new Move("TRANSFERRED", e, to, f, 1, "transfer", moved));
             written += 3;
-            if (batch.size() >= 5000) {
-                insert(jdbc, batch);
-            }
         }
-        insert(jdbc, batch);
+        Balances ledger = insertMovements(jdbc, tx, moves, editions, locations, funders);
         // each edition's one print run: each funder's share is what the ledger received of it, so reports reconcile
         for (int e = 0; e < EDITIONS; e++) {
             UUID run = UUID.randomUUID();
@@ -625,9 +623,9 @@ public final class ReportsBenchmark {
                 ledger.balance[item]
             });
         }
-        jdbc.batchUpdate(
+        tx.executeWithoutResult(status -> jdbc.batchUpdate(
                 "INSERT INTO dist_balance (edition_id, location_id, funder_id, quantity) VALUES (?, ?, ?, ?)",
-                balances);
+                balances));
         String[] statuses = {"OPEN", "PLANNED", "FULFILLED", "DECLINED"};
         List<Object[]> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -649,37 +647,58 @@ public final class ReportsBenchmark {
         return new Seed(editions, revisions, locations, funders, recipients);
     }
 
-    private static Object[] movement(
-            Balances ledger,
-            String type,
-            int e,
-            int l,
-            int f,
-            int quantity,
-            String reason,
-            Timestamp at,
+    /**
+     * Writes the ledger in the order of its times (as the application appends it), each movement's balance after it
+     * summed in that order, {@value #CHUNK} movements per transaction in JDBC batches of {@value #BATCH}: a commit per
+     * row (auto-commit) and inserts at random places of the time-ordered indexes made H2 rewrite most of its pages
+     * (docs/distribution.md, "Reports at size").
+     */
+    private static Balances insertMovements(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            List<Move> moves,
             UUID[] editions,
             UUID[] locations,
             UUID[] funders) {
-        int after = ledger.add(type, e, l, f, quantity);
-        return new Object[] {
-            type,
-            editions[e],
-            l == LOCATIONS ? TRANSIT : locations[l],
-            funders[f],
-            quantity,
-            after,
-            reason,
-            CLERK.value(),
-            at
-        };
+        moves.sort(Comparator.comparing(Move::at)); // stable: a shipment's legs keep their order
+        Balances ledger = new Balances();
+        for (int from = 0; from < moves.size(); from += CHUNK) {
+            List<Move> chunk = moves.subList(from, Math.min(moves.size(), from + CHUNK));
+            tx.executeWithoutResult(status -> {
+                List<Object[]> batch = new ArrayList<>(BATCH);
+                for (Move m : chunk) {
+                    batch.add(new Object[] {
+                        m.type(),
+                        editions[m.edition()],
+                        m.location() == LOCATIONS ? TRANSIT : locations[m.location()],
+                        funders[m.funder()],
+                        m.quantity(),
+                        ledger.add(m.type(), m.edition(), m.location(), m.funder(), m.quantity()),
+                        m.reason(),
+                        CLERK.value(),
+                        m.at()
+                    });
+                    if (batch.size() == BATCH) {
+                        insert(jdbc, batch);
+                    }
+                }
+                insert(jdbc, batch);
+            });
+        }
+        return ledger;
     }
 
     private static void insert(JdbcTemplate jdbc, List<Object[]> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(
                 "INSERT INTO dist_movement (request_key, type, edition_id, location_id, funder_id, quantity,"
                         + " balance_after, reason, actor, moved_at) VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch);
         batch.clear();
     }
+
+    /** One movement to seed; location {@value #LOCATIONS} is "in transit". */
+    private record Move(String type, int edition, int location, int funder, int quantity, String reason, Timestamp at) {}
 }
