@@ -360,10 +360,10 @@ abstract class DonorReportsContract {
                 .orElseThrow()
                 .at();
 
-        List<Dashboard.Waiting> before = dashboardAt(dispatched.plus(Dashboards.OVERDUE).minusSeconds(1))
-                .overdue();
-        List<Dashboard.Waiting> after = dashboardAt(dispatched.plus(Dashboards.OVERDUE).plusSeconds(1))
-                .overdue();
+        List<Dashboard.Waiting> before =
+                dashboardAt(dispatched.plus(Dashboards.OVERDUE).minusSeconds(1)).overdue();
+        List<Dashboard.Waiting> after =
+                dashboardAt(dispatched.plus(Dashboards.OVERDUE).plusSeconds(1)).overdue();
 
         assertThat(before).extracting(Dashboard.Waiting::shipment).doesNotContain(onItsWay.id());
         assertThat(after)
