@@ -722,7 +722,9 @@ public final class ReportsBenchmark {
         boolean h2 = Boolean.TRUE.equals(
                 jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL().startsWith("jdbc:h2:")));
         if (!h2) {
-            return write.get();
+            T written = write.get();
+            phase("ledger written");
+            return written;
         }
         List<String> before = ledgerIndexes(jdbc);
         for (String constraint :
