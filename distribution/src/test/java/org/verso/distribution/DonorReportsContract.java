@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.verso.distribution.DonorReport.Count;
 import org.verso.distribution.Edition.Item;
 import org.verso.distribution.Edition.NewEdition;
@@ -75,6 +78,9 @@ abstract class DonorReportsContract {
     @Autowired
     CopyRequests requests;
 
+    @Autowired
+    JdbcClient db;
+
     static final LocalDate FROM = LocalDate.of(2026, 1, 1);
     static final LocalDate TO = LocalDate.now(ZoneOffset.UTC).plusDays(1);
 
@@ -87,6 +93,8 @@ abstract class DonorReportsContract {
     Recipient moscow;
     Shipment delivered;
     Shipment damaged;
+    Shipment onItsWay;
+    Shipment back;
 
     @BeforeEach
     void scenario() {
@@ -112,10 +120,10 @@ abstract class DonorReportsContract {
                 link.token(),
                 new ShipmentReceipts.ReceiptForm("wet box", List.of(new ShipmentReceipts.Count(1, 80, 12, 8, "wet"))));
 
-        Shipment onItsWay = ship(office, kazan, 50, fund.id());
+        onItsWay = ship(office, kazan, 50, fund.id());
         step(onItsWay, ShipmentStatus.DISPATCHED);
 
-        Shipment back = ship(office, moscow, 20, trust.id());
+        back = ship(office, moscow, 20, trust.id());
         step(back, ShipmentStatus.DISPATCHED);
         step(back, ShipmentStatus.IN_TRANSIT);
         step(back, ShipmentStatus.RETURNED);
@@ -342,5 +350,40 @@ abstract class DonorReportsContract {
         assertThat(dashboard.oldestRequests())
                 .extracting(Dashboard.WaitingRequest::request)
                 .contains(request.id());
+    }
+
+    @Test
+    void aShipmentStillOnItsWayMoreThanFourteenDaysAfterItsDispatchIsOverdueAndOneDeliveredOrReturnedIsNot() {
+        Instant dispatched = shipments.get(onItsWay.id()).history().stream()
+                .filter(e -> e.status() == ShipmentStatus.DISPATCHED)
+                .findFirst()
+                .orElseThrow()
+                .at();
+
+        List<Dashboard.Waiting> before =
+                dashboardAt(dispatched.plus(Dashboards.OVERDUE).minusSeconds(1)).overdue();
+        List<Dashboard.Waiting> after =
+                dashboardAt(dispatched.plus(Dashboards.OVERDUE).plusSeconds(1)).overdue();
+
+        assertThat(before).extracting(Dashboard.Waiting::shipment).doesNotContain(onItsWay.id());
+        assertThat(after)
+                .filteredOn(w -> w.shipment().equals(onItsWay.id()))
+                .singleElement()
+                .satisfies(w -> {
+                    assertThat(w.recipient()).isEqualTo(kazan.name());
+                    assertThat(w.status()).isEqualTo("dispatched");
+                    assertThat(w.copies()).isEqualTo(50);
+                    assertThat(w.dispatchedAt()).isEqualTo(dispatched);
+                });
+        assertThat(after)
+                .extracting(Dashboard.Waiting::shipment)
+                .as("delivered, received with discrepancies, returned: no longer on their way")
+                .doesNotContain(delivered.id(), damaged.id(), back.id());
+        assertThat(after).extracting(Dashboard.Waiting::dispatchedAt).isSorted();
+        assertThat(after).allSatisfy(w -> assertThat(w.dispatchedAt()).isBefore(dispatched.plusSeconds(2)));
+    }
+
+    Dashboard dashboardAt(Instant now) {
+        return new Dashboards(db, Clock.fixed(now, ZoneOffset.UTC)).now();
     }
 }

@@ -3,6 +3,7 @@ package org.verso.bench.distribution;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -35,6 +37,7 @@ import org.verso.distribution.FunderId;
 import org.verso.distribution.LocationId;
 import org.verso.distribution.MovementType;
 import org.verso.distribution.RecipientId;
+import org.verso.distribution.Shipments;
 import org.verso.distribution.Stock;
 import org.verso.distribution.StockCommand;
 import org.verso.distribution.Traceability;
@@ -51,7 +54,9 @@ import org.verso.translation.RevisionId;
  * dispatched into transit and (9 in 10) delivered, with their status events; the rest of the ledger receipts and
  * transfers to another location; each funder's share of each edition's print run is what the ledger received, so
  * every report reconciles; balances as the ledger sums them; 1,000 requests. Times are spread over the last 360 days.
- * Seeded with plain JDBC batches; what is measured goes through the module's services.
+ * Seeded with plain JDBC batches, the ledger in the order of its times and 50,000 movements per transaction (on H2
+ * without its secondary indexes, added back after: {@link #withoutLedgerIndexesOnH2}); what is measured goes through
+ * the module's services.
  *
  * <p>Each figure is measured {@value #RUNS} times after 3 warm-up runs (p50, p99), alternating with its baseline, a
  * hand-written SQL statement over the same tables with plain JDBC that gives the same totals (the floor the service
@@ -79,12 +84,14 @@ public final class ReportsBenchmark {
     private static final int SHIPMENTS = 20_000;
     private static final int REQUESTS = 1_000;
     private static final int DAYS = 360;
-    private static final UUID TRANSIT = UUID.fromString("00000000-0000-0000-0000-00000000d157");
+    private static final UUID TRANSIT = Shipments.IN_TRANSIT.value();
     private static final AccountId CLERK = new AccountId(new UUID(0, 1));
     private static final int RUNS = 30;
     private static final int ALLOCATIONS = 10;
     private static final int ALLOCATED = 2_000;
     private static final int ALLOCATED_TO = 500;
+    private static final int CHUNK = 50_000;
+    private static final int BATCH = 5_000;
 
     private ReportsBenchmark() {}
 
@@ -104,16 +111,21 @@ public final class ReportsBenchmark {
         try (ConfigurableApplicationContext context =
                 new SpringApplication(StockBenchmark.App.class).run(props.toArray(String[]::new))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            var tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             long start = System.nanoTime();
-            Seed seed = seed(jdbc, movements);
+            long cpu = cpuNanos();
+            Seed seed = seed(jdbc, tx, movements);
             System.out.printf(
-                    "db=%s movements=%,d shipments=%,d recipients=%,d seeded in %d s%n",
+                    "db=%s movements=%,d shipments=%,d recipients=%,d seeded in %d s (this process's CPU: %d s; load"
+                            + " average %.2f)%n",
                     db,
                     // the shipments' movements alone are about 78,000: a smaller -Dmovements gets those
                     jdbc.queryForObject("SELECT COUNT(*) FROM dist_movement", Long.class),
                     SHIPMENTS,
                     RECIPIENTS,
-                    (System.nanoTime() - start) / 1_000_000_000);
+                    (System.nanoTime() - start) / 1_000_000_000,
+                    (cpuNanos() - cpu) / 1_000_000_000,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             // the seeding wrote the ledger by hand: its summaries (what the reports read for whole months) from it
             long rebuild = System.nanoTime();
             context.getBean(Stock.class).rebuildSummaries();
@@ -122,7 +134,6 @@ public final class ReportsBenchmark {
             donorReport(jdbc, context.getBean(DonorReports.class), seed);
             traceability(jdbc, context.getBean(Traces.class), seed);
             dashboard(jdbc, context.getBean(Dashboards.class));
-            var tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
             stockTake(context.getBean(Stock.class), seed);
             allocations(jdbc, tx, context.getBean(Allocations.class), seed, Method.EQUAL);
             allocations(jdbc, tx, context.getBean(Allocations.class), seed, Method.WEIGHTED);
@@ -136,6 +147,27 @@ public final class ReportsBenchmark {
                 }
             }
         }
+    }
+
+    private static long phaseWall;
+    private static long phaseCpu;
+
+    /** Prints how long the seeding's last phase took, wall and this process's CPU; {@code null} starts the clock. */
+    private static void phase(String done) {
+        long wall = System.nanoTime();
+        long cpu = cpuNanos();
+        if (done != null) {
+            System.out.printf(
+                    "  seeding: %s in %.1f s (CPU %.1f s)%n", done, (wall - phaseWall) / 1e9, (cpu - phaseCpu) / 1e9);
+        }
+        phaseWall = wall;
+        phaseCpu = cpu;
+    }
+
+    /** CPU time of this process (all its threads, the database's too when it is H2). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void donorReport(JdbcTemplate jdbc, DonorReports reports, Seed seed) {
@@ -281,7 +313,7 @@ public final class ReportsBenchmark {
                 "SELECT edition_id, location_id FROM dist_balance WHERE location_id <> ?"
                         + " GROUP BY edition_id, location_id HAVING SUM(quantity) >= ? ORDER BY edition_id, location_id",
                 (rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)},
-                UUID.fromString("00000000-0000-0000-0000-00000000d157"),
+                TRANSIT,
                 2 * ALLOCATED);
         if (stocked.isEmpty()) {
             System.out.printf(
@@ -445,7 +477,8 @@ public final class ReportsBenchmark {
         }
     }
 
-    private static Seed seed(JdbcTemplate jdbc, int movements) {
+    private static Seed seed(JdbcTemplate jdbc, TransactionTemplate tx, int movements) {
+        phase(null);
         Instant now = Instant.now();
         Timestamp created = Timestamp.from(now);
         UUID[] editions = StockBenchmark.ids(EDITIONS);
@@ -500,12 +533,11 @@ public final class ReportsBenchmark {
                 CLERK.value(),
                 created);
         Random random = new Random(1);
-        Balances ledger = new Balances();
         List<Object[]> ships = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
         List<Object[]> parts = new ArrayList<>();
         List<Object[]> events = new ArrayList<>();
-        List<Object[]> batch = new ArrayList<>();
+        List<Move> moves = new ArrayList<>(movements + 4);
         int written = 0;
         for (int s = 0; s < SHIPMENTS; s++) {
             UUID shipment = UUID.randomUUID();
@@ -530,62 +562,48 @@ public final class ReportsBenchmark {
             parts.add(new Object[] {shipment, funders[f], copies});
             events.add(new Object[] {shipment, "DISPATCHED", dispatchedAt});
             String reason = "shipment " + shipment;
-            batch.add(movement(ledger, "RECEIVED", e, l, f, copies, null, receivedAt, editions, locations, funders));
-            batch.add(movement(
-                    ledger, "DISPATCHED", e, l, f, -copies, reason, dispatchedAt, editions, locations, funders));
-            batch.add(movement(
-                    ledger, "DISPATCHED", e, LOCATIONS, f, copies, reason, dispatchedAt, editions, locations, funders));
+            moves.add(new Move("RECEIVED", e, l, f, copies, null, receivedAt));
+            moves.add(new Move("DISPATCHED", e, l, f, -copies, reason, dispatchedAt));
+            moves.add(new Move("DISPATCHED", e, LOCATIONS, f, copies, reason, dispatchedAt));
             written += 3;
             if (delivered) {
                 events.add(new Object[] {shipment, "DELIVERED", deliveredAt});
-                batch.add(movement(
-                        ledger,
-                        "DELIVERED",
-                        e,
-                        LOCATIONS,
-                        f,
-                        -copies,
-                        reason,
-                        deliveredAt,
-                        editions,
-                        locations,
-                        funders));
+                moves.add(new Move("DELIVERED", e, LOCATIONS, f, -copies, reason, deliveredAt));
                 written++;
             }
-            if (batch.size() >= 5000) {
-                insert(jdbc, batch);
-            }
         }
-        jdbc.batchUpdate(
-                "INSERT INTO dist_shipment (id, location_id, recipient_id, sender_of_record, status, created_by,"
-                        + " created_at) VALUES (?, ?, ?, 'University', ?, ?, ?)",
-                ships);
-        jdbc.batchUpdate(
-                "INSERT INTO dist_shipment_line (shipment_id, line_no, edition_id, copies, funder_id)"
-                        + " VALUES (?, 1, ?, ?, ?)",
-                lines);
-        jdbc.batchUpdate(
-                "INSERT INTO dist_shipment_part (shipment_id, line_no, funder_id, copies) VALUES (?, 1, ?, ?)", parts);
-        jdbc.batchUpdate(
-                "INSERT INTO dist_shipment_event (shipment_id, status, actor, at) VALUES (?, ?, '" + CLERK.value()
-                        + "', ?)",
-                events);
+        tx.executeWithoutResult(status -> {
+            jdbc.batchUpdate(
+                    "INSERT INTO dist_shipment (id, location_id, recipient_id, sender_of_record, status, created_by,"
+                            + " created_at) VALUES (?, ?, ?, 'University', ?, ?, ?)",
+                    ships);
+            jdbc.batchUpdate(
+                    "INSERT INTO dist_shipment_line (shipment_id, line_no, edition_id, copies, funder_id)"
+                            + " VALUES (?, 1, ?, ?, ?)",
+                    lines);
+            jdbc.batchUpdate(
+                    "INSERT INTO dist_shipment_part (shipment_id, line_no, funder_id, copies) VALUES (?, 1, ?, ?)",
+                    parts);
+            jdbc.batchUpdate(
+                    "INSERT INTO dist_shipment_event (shipment_id, status, actor, at) VALUES (?, ?, '" + CLERK.value()
+                            + "', ?)",
+                    events);
+        });
         while (written < movements) {
             int e = random.nextInt(EDITIONS);
             int l = random.nextInt(LOCATIONS);
             int f = random.nextInt(FUNDERS);
             Instant at = now.minus(Duration.ofMinutes(60 + random.nextInt(60 * 24 * DAYS)));
-            batch.add(movement(ledger, "RECEIVED", e, l, f, 2, null, Timestamp.from(at), editions, locations, funders));
+            moves.add(new Move("RECEIVED", e, l, f, 2, null, Timestamp.from(at)));
             int to = (l + 1 + random.nextInt(LOCATIONS - 1)) % LOCATIONS;
             Timestamp moved = Timestamp.from(at.plusSeconds(60));
-            batch.add(movement(ledger, "TRANSFERRED", e, l, f, -1, "transfer", moved, editions, locations, funders));
-            batch.add(movement(ledger, "TRANSFERRED", e, to, f, 1, "transfer", moved, editions, locations, funders));
+            moves.add(new Move("TRANSFERRED", e, l, f, -1, "transfer", moved));
+            moves.add(new Move("TRANSFERRED", e, to, f, 1, "transfer", moved));
             written += 3;
-            if (batch.size() >= 5000) {
-                insert(jdbc, batch);
-            }
         }
-        insert(jdbc, batch);
+        phase("shipments and the ledger generated");
+        Balances ledger =
+                withoutLedgerIndexesOnH2(jdbc, () -> insertMovements(jdbc, tx, moves, editions, locations, funders));
         // each edition's one print run: each funder's share is what the ledger received of it, so reports reconcile
         for (int e = 0; e < EDITIONS; e++) {
             UUID run = UUID.randomUUID();
@@ -625,9 +643,10 @@ public final class ReportsBenchmark {
                 ledger.balance[item]
             });
         }
-        jdbc.batchUpdate(
+        tx.executeWithoutResult(status -> jdbc.batchUpdate(
                 "INSERT INTO dist_balance (edition_id, location_id, funder_id, quantity) VALUES (?, ?, ?, ?)",
-                balances);
+                balances));
+        phase("print runs and balances written");
         String[] statuses = {"OPEN", "PLANNED", "FULFILLED", "DECLINED"};
         List<Object[]> requests = new ArrayList<>();
         for (int i = 0; i < REQUESTS; i++) {
@@ -645,41 +664,127 @@ public final class ReportsBenchmark {
                 "INSERT INTO dist_request (id, recipient_id, edition_id, copies, status, created_by, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 requests);
+        phase("requests written");
         jdbc.execute("ANALYZE");
+        phase("ANALYZE");
         return new Seed(editions, revisions, locations, funders, recipients);
     }
 
-    private static Object[] movement(
-            Balances ledger,
-            String type,
-            int e,
-            int l,
-            int f,
-            int quantity,
-            String reason,
-            Timestamp at,
+    /**
+     * Writes the ledger in the order of its times (as the application appends it), each movement's balance after it
+     * summed in that order, {@value #CHUNK} movements per transaction in JDBC batches of {@value #BATCH}: a commit per
+     * row (auto-commit) and inserts at random places of the time-ordered indexes made H2 rewrite most of its pages
+     * (docs/distribution.md, "Reports at size").
+     */
+    private static Balances insertMovements(
+            JdbcTemplate jdbc,
+            TransactionTemplate tx,
+            List<Move> moves,
             UUID[] editions,
             UUID[] locations,
             UUID[] funders) {
-        int after = ledger.add(type, e, l, f, quantity);
-        return new Object[] {
-            type,
-            editions[e],
-            l == LOCATIONS ? TRANSIT : locations[l],
-            funders[f],
-            quantity,
-            after,
-            reason,
-            CLERK.value(),
-            at
-        };
+        moves.sort(Comparator.comparing(Move::at)); // stable: a shipment's legs keep their order
+        Balances ledger = new Balances();
+        for (int from = 0; from < moves.size(); from += CHUNK) {
+            List<Move> chunk = moves.subList(from, Math.min(moves.size(), from + CHUNK));
+            tx.executeWithoutResult(status -> {
+                List<Object[]> batch = new ArrayList<>(BATCH);
+                for (Move m : chunk) {
+                    batch.add(new Object[] {
+                        m.type(),
+                        editions[m.edition()],
+                        m.location() == LOCATIONS ? TRANSIT : locations[m.location()],
+                        funders[m.funder()],
+                        m.quantity(),
+                        ledger.add(m.type(), m.edition(), m.location(), m.funder(), m.quantity()),
+                        m.reason(),
+                        CLERK.value(),
+                        m.at()
+                    });
+                    if (batch.size() == BATCH) {
+                        insert(jdbc, batch);
+                    }
+                }
+                insert(jdbc, batch);
+            });
+        }
+        return ledger;
+    }
+
+    /**
+     * On H2 the ledger has eleven indexes (its five foreign keys each get one) and every row written goes into each of
+     * them, and again at its commit: the bulk of the seeding. So on H2 the ledger is written with its primary key alone
+     * and its constraints and indexes are then added back as the migrations declare them (H2 builds an index over
+     * existing rows by sorting them); the indexes after must be those before, else the run stops. PostgreSQL keeps
+     * them (its seeding was 1.5–2 minutes).
+     */
+    private static <T> T withoutLedgerIndexesOnH2(JdbcTemplate jdbc, java.util.function.Supplier<T> write) {
+        boolean h2 = Boolean.TRUE.equals(
+                jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL().startsWith("jdbc:h2:")));
+        if (!h2) {
+            T written = write.get();
+            phase("ledger written");
+            return written;
+        }
+        List<String> before = ledgerIndexes(jdbc);
+        for (String constraint :
+                List.of("reverses_uq", "reverses_fk", "funder_fk", "location_fk", "edition_fk", "request_fk")) {
+            jdbc.execute("ALTER TABLE dist_movement DROP CONSTRAINT dist_movement_" + constraint);
+        }
+        for (String index : List.of("item_ix", "request_ix", "funder_ix", "type_ix")) {
+            jdbc.execute("DROP INDEX dist_movement_" + index);
+        }
+        T written = write.get();
+        phase("ledger written without its secondary indexes");
+        // V60.0 (the constraints in its order, then its two indexes) and V60.5; the rows are not checked against the
+        // constraints again (NOCHECK): the seeding took every reference from the rows it wrote before
+        jdbc.execute("ALTER TABLE dist_movement ADD CONSTRAINT dist_movement_request_fk FOREIGN KEY (request_key)"
+                + " REFERENCES dist_stock_request (idempotency_key) NOCHECK");
+        jdbc.execute("ALTER TABLE dist_movement ADD CONSTRAINT dist_movement_edition_fk FOREIGN KEY (edition_id)"
+                + " REFERENCES dist_edition (id) NOCHECK");
+        jdbc.execute("ALTER TABLE dist_movement ADD CONSTRAINT dist_movement_location_fk FOREIGN KEY (location_id)"
+                + " REFERENCES dist_location (id) NOCHECK");
+        jdbc.execute("ALTER TABLE dist_movement ADD CONSTRAINT dist_movement_funder_fk FOREIGN KEY (funder_id)"
+                + " REFERENCES dist_funder (id) NOCHECK");
+        jdbc.execute("ALTER TABLE dist_movement ADD CONSTRAINT dist_movement_reverses_fk FOREIGN KEY (reverses)"
+                + " REFERENCES dist_movement (id) NOCHECK");
+        jdbc.execute("ALTER TABLE dist_movement ADD CONSTRAINT dist_movement_reverses_uq UNIQUE (reverses)");
+        jdbc.execute("CREATE INDEX dist_movement_item_ix ON dist_movement (edition_id, location_id, funder_id, id)");
+        jdbc.execute("CREATE INDEX dist_movement_request_ix ON dist_movement (request_key)");
+        jdbc.execute("CREATE INDEX dist_movement_funder_ix ON dist_movement"
+                + " (funder_id, moved_at, type, location_id, quantity)");
+        jdbc.execute("CREATE INDEX dist_movement_type_ix ON dist_movement (type, funder_id, moved_at)");
+        phase("ledger's constraints and indexes added back");
+        List<String> after = ledgerIndexes(jdbc);
+        if (!after.equals(before)) {
+            throw new IllegalStateException(
+                    "the ledger's indexes differ from the migrations': " + before + " became " + after);
+        }
+        return written;
+    }
+
+    /** The ledger's indexes on H2: kind and columns, sorted (names aside: H2 names a constraint's index itself). */
+    private static List<String> ledgerIndexes(JdbcTemplate jdbc) {
+        return jdbc.queryForList(
+                "SELECT i.index_type_name || ' ' || (SELECT LISTAGG(c.column_name, ',') WITHIN GROUP"
+                        + " (ORDER BY c.ordinal_position) FROM information_schema.index_columns c"
+                        + " WHERE c.index_name = i.index_name AND c.table_name = i.table_name) AS d"
+                        + " FROM information_schema.indexes i WHERE i.table_name = 'dist_movement' ORDER BY d",
+                String.class);
     }
 
     private static void insert(JdbcTemplate jdbc, List<Object[]> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate(
                 "INSERT INTO dist_movement (request_key, type, edition_id, location_id, funder_id, quantity,"
                         + " balance_after, reason, actor, moved_at) VALUES ('seed', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch);
         batch.clear();
     }
+
+    /** One movement to seed; location {@value #LOCATIONS} is "in transit". */
+    private record Move(
+            String type, int edition, int location, int funder, int quantity, String reason, Timestamp at) {}
 }
