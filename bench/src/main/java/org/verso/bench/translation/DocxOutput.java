@@ -18,7 +18,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.verso.accounts.Account;
 import org.verso.translation.SegmentStatus;
 import org.verso.translation.TargetSegment;
-import org.verso.translation.TranslatedFile;
 import org.verso.translation.TranslatedOutput;
 import org.verso.translation.Translation;
 import org.verso.translation.Translations;
@@ -26,11 +25,15 @@ import org.verso.translation.Translations;
 /**
  * The translated DOCX of the corpus's largest DOCX through {@link TranslatedOutput} (reading the live targets, the
  * Okapi merge with Verso's segmentation, the checks) against Okapi's own filter and writer on the same bytes, every
- * text unit given a target copied from its source: ten times each after two warm-ups, alternating; p50 and the ratio.
+ * text unit given a target copied from its source: in pairs, the order alternating, after warm-ups of both; medians,
+ * quartiles and the ratios.
  */
 final class DocxOutput {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final int RUNS = 10;
+    /** Measured pairs ({@code -Ddocx.runs}); 30 make the median steady against the shared machine's noise. */
+    private static final int RUNS = 30;
+
+    private static final int WARM_UPS = 5;
 
     private DocxOutput() {}
 
@@ -59,40 +62,74 @@ final class DocxOutput {
             filled++;
         }
         TranslatedOutput output = app.getBean(TranslatedOutput.class);
-        double[] verso = new double[RUNS];
-        double[] okapi = new double[RUNS];
-        long versoBytes = 0;
-        for (int i = -2; i < RUNS; i++) {
-            long start = System.nanoTime();
-            TranslatedFile file = output.output(t.id(), null);
-            double v = (System.nanoTime() - start) / 1e6;
-            versoBytes = file.bytes().length;
-            start = System.nanoTime();
-            okapiWrite(bytes);
-            double o = (System.nanoTime() - start) / 1e6;
+        int runs = Integer.getInteger("docx.runs", RUNS);
+        double[] verso = new double[runs];
+        double[] okapi = new double[runs];
+        double[] ratios = new double[runs];
+        long[] versoBytes = new long[1];
+        // both sides warmed alike, then measured in pairs whose order alternates (Verso first, then Okapi first), so
+        // that neither side always runs in the other's wake (its garbage, its caches)
+        for (int i = -WARM_UPS; i < runs; i++) {
+            double v;
+            double o;
+            if ((i & 1) == 0) {
+                v = millis(() -> versoBytes[0] = output.output(t.id(), null).bytes().length);
+                o = millis(() -> okapiWrite(bytes));
+            } else {
+                o = millis(() -> okapiWrite(bytes));
+                v = millis(() -> versoBytes[0] = output.output(t.id(), null).bytes().length);
+            }
             if (i >= 0) {
                 verso[i] = v;
                 okapi[i] = o;
+                ratios[i] = v / o;
             }
         }
         Arrays.sort(verso);
         Arrays.sort(okapi);
-        double vp50 = verso[RUNS / 2];
-        double op50 = okapi[RUNS / 2];
+        Arrays.sort(ratios);
         System.out.printf(
-                "DOCX output of %s (%d KB, %d segments, %d KB out): Verso p50 %.1f ms (%.1f–%.1f), Okapi filter and"
-                        + " writer p50 %.1f ms (%.1f–%.1f); Verso/Okapi %.2f (goal ≤ 2)%n",
+                "DOCX output of %s (%d KB, %d segments, %d KB out), %d pairs after %d warm-ups each: Verso median %.1f"
+                        + " ms (quartiles %.1f–%.1f), Okapi filter and writer median %.1f ms (quartiles %.1f–%.1f);"
+                        + " Verso/Okapi of the medians %.2f, median of the pairs' ratios %.2f (quartiles %.2f–%.2f)"
+                        + " (goal ≤ 2)%n",
                 largest.getFileName(),
                 bytes.length / 1024,
                 filled,
-                versoBytes / 1024,
-                vp50,
-                verso[0],
-                verso[RUNS - 1],
-                op50,
-                okapi[0],
-                okapi[RUNS - 1],
-                vp50 / op50);
+                versoBytes[0] / 1024,
+                runs,
+                WARM_UPS,
+                median(verso),
+                quartile(verso, 1),
+                quartile(verso, 3),
+                median(okapi),
+                quartile(okapi, 1),
+                quartile(okapi, 3),
+                median(verso) / median(okapi),
+                median(ratios),
+                quartile(ratios, 1),
+                quartile(ratios, 3));
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private static double millis(Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** Of sorted values. */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The first or third quartile of sorted values (nearest rank). */
+    private static double quartile(double[] sorted, int which) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * which / 4.0) - 1)];
     }
 
     /** Okapi alone: filter the DOCX, give each text unit a target copied from its source, write the file. */
