@@ -7,13 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import net.sf.okapi.common.Event;
 import net.sf.okapi.common.IResource;
+import net.sf.okapi.common.ISegmenter;
 import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.filterwriter.IFilterWriter;
+import net.sf.okapi.common.resource.ITextUnit;
 import net.sf.okapi.common.resource.RawDocument;
+import net.sf.okapi.common.resource.TextContainer;
 import net.sf.okapi.filters.openxml.OpenXMLFilter;
+import net.sf.okapi.lib.segmentation.SRXDocument;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.verso.accounts.Account;
 import org.verso.translation.SegmentStatus;
@@ -25,7 +30,8 @@ import org.verso.translation.Translations;
 /**
  * The translated DOCX of the corpus's largest DOCX through {@link TranslatedOutput} (reading the live targets, the
  * Okapi merge with Verso's segmentation, the checks) against Okapi's own filter and writer on the same bytes, every
- * text unit given a target copied from its source: in pairs, the order alternating, after warm-ups of both; medians,
+ * text unit given a target copied from its source, and against Okapi's filter, its default SRX sentence segmentation and
+ * writer (the part of the merge that is Okapi's work): in turns, the order rotating, after warm-ups of all; medians,
  * quartiles and the ratios.
  */
 final class DocxOutput {
@@ -65,50 +71,71 @@ final class DocxOutput {
         int runs = Integer.getInteger("docx.runs", RUNS);
         double[] verso = new double[runs];
         double[] okapi = new double[runs];
+        double[] segmented = new double[runs];
         double[] ratios = new double[runs];
+        double[] segmentedRatios = new double[runs];
         long[] versoBytes = new long[1];
-        // both sides warmed alike, then measured in pairs whose order alternates (Verso first, then Okapi first), so
-        // that neither side always runs in the other's wake (its garbage, its caches)
+        String jfr = System.getProperty("jfr", "");
+        jdk.jfr.Recording recording = null;
+        // all three warmed alike, then measured in turns whose order rotates, so that none always runs in another's
+        // wake (its garbage, its caches)
         for (int i = -WARM_UPS; i < runs; i++) {
-            double v;
-            double o;
-            if ((i & 1) == 0) {
-                v = millis(() -> versoBytes[0] = output.output(t.id(), null).bytes().length);
-                o = millis(() -> okapiWrite(bytes));
-            } else {
-                o = millis(() -> okapiWrite(bytes));
-                v = millis(() -> versoBytes[0] = output.output(t.id(), null).bytes().length);
+            if (i == 0 && !jfr.isBlank()) {
+                // -Djfr=file: the measured turns recorded to file.docx.jfr (the closed loop's is the file itself)
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.setDestination(java.nio.file.Path.of(jfr + ".docx.jfr"));
+                recording.start();
+            }
+            double[] times = new double[3];
+            for (int k = 0; k < 3; k++) {
+                int which = Math.floorMod(i + k, 3);
+                times[which] = switch (which) {
+                    case 0 ->
+                        millis(() -> versoBytes[0] = output.output(t.id(), null).bytes().length);
+                    case 1 -> millis(() -> okapiWrite(bytes, false));
+                    default -> millis(() -> okapiWrite(bytes, true));
+                };
             }
             if (i >= 0) {
-                verso[i] = v;
-                okapi[i] = o;
-                ratios[i] = v / o;
+                verso[i] = times[0];
+                okapi[i] = times[1];
+                segmented[i] = times[2];
+                ratios[i] = times[0] / times[1];
+                segmentedRatios[i] = times[0] / times[2];
             }
         }
-        Arrays.sort(verso);
-        Arrays.sort(okapi);
-        Arrays.sort(ratios);
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
+        for (double[] sorted : List.of(verso, okapi, segmented, ratios, segmentedRatios)) {
+            Arrays.sort(sorted);
+        }
         System.out.printf(
-                "DOCX output of %s (%d KB, %d segments, %d KB out), %d pairs after %d warm-ups each: Verso median %.1f"
-                        + " ms (quartiles %.1f–%.1f), Okapi filter and writer median %.1f ms (quartiles %.1f–%.1f);"
-                        + " Verso/Okapi of the medians %.2f, median of the pairs' ratios %.2f (quartiles %.2f–%.2f)"
-                        + " (goal ≤ 2)%n",
+                "DOCX output of %s (%d KB, %d segments, %d KB out), %d turns after %d warm-ups each: Verso median %s,"
+                        + " Okapi filter and writer median %s; Verso/Okapi of the medians %.2f, median of the turns'"
+                        + " ratios %s (goal ≤ 2)%n",
                 largest.getFileName(),
                 bytes.length / 1024,
                 filled,
                 versoBytes[0] / 1024,
                 runs,
                 WARM_UPS,
-                median(verso),
-                quartile(verso, 1),
-                quartile(verso, 3),
-                median(okapi),
-                quartile(okapi, 1),
-                quartile(okapi, 3),
+                spread(verso, " ms"),
+                spread(okapi, " ms"),
                 median(verso) / median(okapi),
-                median(ratios),
-                quartile(ratios, 1),
-                quartile(ratios, 3));
+                spread(ratios, ""));
+        System.out.printf(
+                "  Okapi filter, its default SRX sentence segmentation and writer (what Verso's merge does besides"
+                        + " reading the targets) median %s; Verso/that %.2f of the medians, median of the turns' ratios"
+                        + " %s%n",
+                spread(segmented, " ms"), median(verso) / median(segmented), spread(segmentedRatios, ""));
+    }
+
+    /** "median unit (quartiles q1–q3)" of sorted values. */
+    private static String spread(double[] sorted, String unit) {
+        return String.format(
+                "%.2f%s (quartiles %.2f–%.2f)", median(sorted), unit, quartile(sorted, 1), quartile(sorted, 3));
     }
 
     interface Work {
@@ -132,9 +159,14 @@ final class DocxOutput {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * which / 4.0) - 1)];
     }
 
-    /** Okapi alone: filter the DOCX, give each text unit a target copied from its source, write the file. */
-    static void okapiWrite(byte[] bytes) throws IOException {
+    /**
+     * Okapi alone: filter the DOCX, give each text unit a target copied from its source, write the file; with {@code
+     * segment}, each text unit first split into sentences by Okapi's default SRX rules and joined again before it is
+     * written, as a merge of sentence translations must.
+     */
+    static void okapiWrite(byte[] bytes, boolean segment) throws IOException {
         OpenXMLFilter filter = new OpenXMLFilter();
+        ISegmenter segmenter = segment ? SRX.compileLanguageRules(LocaleId.ENGLISH, null) : null;
         try (RawDocument raw =
                         new RawDocument(new ByteArrayInputStream(bytes), "UTF-8", LocaleId.ENGLISH, LocaleId.RUSSIAN);
                 IFilterWriter writer = filter.createFilterWriter()) {
@@ -144,13 +176,37 @@ final class DocxOutput {
             while (filter.hasNext()) {
                 Event event = filter.next();
                 if (event.isTextUnit()) {
-                    event.getTextUnit().createTarget(LocaleId.RUSSIAN, true, IResource.COPY_ALL);
+                    ITextUnit unit = event.getTextUnit();
+                    if (segmenter != null && unit.isTranslatable()) {
+                        TextContainer source = unit.getSource();
+                        segmenter.computeSegments(source);
+                        source.getSegments().create(segmenter.getRanges());
+                    }
+                    unit.createTarget(LocaleId.RUSSIAN, true, IResource.COPY_ALL);
+                    if (segmenter != null) {
+                        unit.getSource().getSegments().joinAll();
+                        unit.getTarget(LocaleId.RUSSIAN).getSegments().joinAll();
+                    }
                 }
                 writer.handleEvent(event);
             }
         } finally {
             filter.close();
         }
+    }
+
+    /** Okapi's default SRX rules, as Verso segments with them (isolated codes count as white space). */
+    private static final SRXDocument SRX = defaultRules();
+
+    private static SRXDocument defaultRules() {
+        SRXDocument document = new SRXDocument();
+        try (var in = SRXDocument.class.getResourceAsStream("defaultSegmentation.srx")) {
+            document.loadRules(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        document.setTreatIsolatedCodesAsWhitespace(true);
+        return document;
     }
 
     private static long size(Path file) {

@@ -79,6 +79,10 @@ public final class SaveBenchmark {
                 "server.port=0",
                 "verso.search.check-on-startup=false",
                 "logging.level.root=warn"));
+        if (!System.getProperty("window", "").isBlank()) {
+            // the translation indexing's window (0 indexes after every burst of saves, as before it had one)
+            properties.add("verso.search.translation-index-window=" + System.getProperty("window"));
+        }
         if (!System.getProperty("jdbc.url", "").isBlank()) {
             properties.add("spring.datasource.url=" + System.getProperty("jdbc.url"));
             properties.add("spring.datasource.username=" + System.getProperty("jdbc.user", "verso"));
