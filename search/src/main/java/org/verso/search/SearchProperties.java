@@ -37,8 +37,8 @@ import org.springframework.validation.annotation.Validated;
  *     the benchmark it cut the median from 13 to 4 ms, the slowest 1% staying under 50 ms (docs/search.md)
  * @param translationIndexWindow the shortest time between two re-indexings of changed translations' target text
  *     (0–60 s): a save after a quiet window is indexed at once, saves within the window after it together at its end,
- *     each changed translation once; default 1 s. Fifty translators saving without pause otherwise kept a core
- *     re-indexing whole translations (docs/translation.md, Benchmark)
+ *     each changed translation once; default 1 s. Each re-indexing reads the translation's whole target text: the
+ *     window bounds that work for translators saving without pause (docs/translation.md, Benchmark)
  */
 @Validated
 @ConfigurationProperties("verso.search")

@@ -23,7 +23,7 @@ import org.verso.translation.Translations;
  * coalesced). Indexing starts at most once per {@code window} ({@code verso.search.translation-index-window}): a
  * change after a quiet window is indexed at once, changes within the window after an indexing wait for its end and are
  * indexed together, each changed translation once. Translators saving without pause thus cost one re-indexing of
- * their translation's whole target text per window, not one per burst of saves (the worker never rested before).
+ * their translation's whole target text per window, not one per burst of saves.
  * The application wires it when both modules run. Thread-safe.
  */
 public final class TranslationIndexing implements TranslationSource, AutoCloseable {
