@@ -35,6 +35,10 @@ import org.springframework.validation.annotation.Validated;
  *     narrow: narrow searches take turns of their own (as many again as {@code concurrentSearches}), so that they
  *     never queue behind broad ones (0–100000000; 0 makes every search take the one kind of turn); default 10000. On
  *     the benchmark it cut the median from 13 to 4 ms, the slowest 1% staying under 50 ms (docs/search.md)
+ * @param translationIndexWindow the shortest time between two re-indexings of changed translations' target text
+ *     (0–60 s): a save after a quiet window is indexed at once, saves within the window after it together at its end,
+ *     each changed translation once; default 1 s. Each re-indexing reads the translation's whole target text: the
+ *     window bounds that work for translators saving without pause (docs/translation.md, Benchmark)
  */
 @Validated
 @ConfigurationProperties("verso.search")
@@ -50,7 +54,8 @@ public record SearchProperties(
         @Min(0) @Max(100000) @DefaultValue("1000") int cacheSize,
         @Min(0) @Max(100_000_000) @DefaultValue("20000") long countSampleAbove,
         @Min(0) @Max(1024) @DefaultValue("0") int concurrentSearches,
-        @Min(0) @Max(100_000_000) @DefaultValue("10000") long queueAbove) {
+        @Min(0) @Max(100_000_000) @DefaultValue("10000") long queueAbove,
+        @NotNull @DefaultValue("1s") Duration translationIndexWindow) {
 
     public SearchProperties {
         if (refreshInterval != null
@@ -59,6 +64,13 @@ public record SearchProperties(
             throw new IllegalArgumentException(
                     "verso.search.refresh-interval must be between 10ms and 1s (documents must be searchable within"
                             + " a second), not " + refreshInterval.toMillis() + "ms");
+        }
+        if (translationIndexWindow != null
+                && (translationIndexWindow.isNegative()
+                        || translationIndexWindow.compareTo(Duration.ofSeconds(60)) > 0)) {
+            throw new IllegalArgumentException(
+                    "verso.search.translation-index-window must be between 0 and 60s (saved text must become"
+                            + " searchable soon), not " + translationIndexWindow.toMillis() + "ms");
         }
         if (countSampleAbove > 0 && countSampleAbove < 1000) {
             throw new IllegalArgumentException("verso.search.count-sample-above must be 0 (always count exactly) or at"
@@ -69,7 +81,19 @@ public record SearchProperties(
     /** Defaults with the index in the given directory (tests, benchmarks). */
     public static SearchProperties defaults(Path indexDir) {
         return new SearchProperties(
-                indexDir, Duration.ofMillis(200), 64, 200, 20, 10000, true, 2000, 1000, 20000, 0, 10000);
+                indexDir,
+                Duration.ofMillis(200),
+                64,
+                200,
+                20,
+                10000,
+                true,
+                2000,
+                1000,
+                20000,
+                0,
+                10000,
+                Duration.ofSeconds(1));
     }
 
     /** This configuration with the index in another directory. */
@@ -110,7 +134,8 @@ public record SearchProperties(
                 cache,
                 sampleAbove,
                 searches,
-                queue);
+                queue,
+                translationIndexWindow);
     }
 
     /** How many searches are computed at once: {@link #concurrentSearches}, or the number of cores for 0. */

@@ -1,11 +1,13 @@
 package org.verso.search;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -18,24 +20,39 @@ import org.verso.translation.Translations;
 /**
  * The translation module's translations as search indexes them: the {@link TranslationSource} of rebuilds, and the
  * listener that indexes a translation's target text and status after each change (on a thread of its own, changes
- * coalesced: a burst of saves costs one indexing per translation). The application wires it when both modules run.
+ * coalesced). Indexing starts at most once per {@code window} ({@code verso.search.translation-index-window}): a
+ * change after a quiet window is indexed at once, changes within the window after an indexing wait for its end and are
+ * indexed together, each changed translation once. Translators saving without pause thus cost one re-indexing of
+ * their translation's whole target text per window, not one per burst of saves.
+ * The application wires it when both modules run. Thread-safe.
  */
 public final class TranslationIndexing implements TranslationSource, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TranslationIndexing.class);
 
     private final Translations translations;
     private final LibraryIndex index;
+    private final long window;
+    /** Changed translations waiting for the next indexing; guards {@link #scheduled} and {@link #lastStart} too. */
     private final LinkedHashSet<TranslationId> pending = new LinkedHashSet<>();
+
+    private boolean scheduled;
+    private boolean started;
+    private long lastStart;
     private volatile boolean closed;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "search-translations");
         thread.setDaemon(true);
         return thread;
     });
 
-    public TranslationIndexing(Translations translations, LibraryIndex index) {
+    /** @param window the shortest time between two indexings (zero: index after every burst of changes) */
+    public TranslationIndexing(Translations translations, LibraryIndex index, Duration window) {
         this.translations = Objects.requireNonNull(translations, "translations");
         this.index = Objects.requireNonNull(index, "index");
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("a negative window: " + window);
+        }
+        this.window = window.toNanos();
     }
 
     @Override
@@ -45,14 +62,16 @@ public final class TranslationIndexing implements TranslationSource, AutoCloseab
 
     @TransactionalEventListener(fallbackExecution = true)
     public void on(TranslationChanged event) {
-        boolean schedule;
+        long delay;
         synchronized (pending) {
-            schedule = pending.isEmpty();
             pending.add(event.translation());
+            if (scheduled || closed) {
+                return;
+            }
+            scheduled = true;
+            delay = started ? Math.max(0, lastStart + window - System.nanoTime()) : 0;
         }
-        if (schedule) {
-            worker.execute(this::drain);
-        }
+        worker.schedule(this::drain, delay, TimeUnit.NANOSECONDS);
     }
 
     private void drain() {
@@ -60,6 +79,9 @@ public final class TranslationIndexing implements TranslationSource, AutoCloseab
         synchronized (pending) {
             batch = new ArrayList<>(pending);
             pending.clear();
+            scheduled = false;
+            started = true;
+            lastStart = System.nanoTime();
         }
         for (TranslationId id : batch) {
             if (closed) {

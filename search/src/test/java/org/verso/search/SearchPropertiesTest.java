@@ -28,7 +28,17 @@ class SearchPropertiesTest {
             assertThat(properties.cacheSize()).isEqualTo(1000);
             assertThat(properties.countSampleAbove()).isEqualTo(20000);
             assertThat(properties.queueAbove()).isEqualTo(10000);
+            assertThat(properties.translationIndexWindow()).hasSeconds(1);
         });
+    }
+
+    @Test
+    void aTranslationIndexWindowOverAMinuteFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("verso.search.translation-index-window=2m").run(context -> assertThat(context)
+                .hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("verso.search.translation-index-window"));
     }
 
     @Test

@@ -391,8 +391,10 @@ public class Translations {
         Objects.requireNonNull(target, "target");
         SegmentStatus requested = Workflow.savedStatus(status);
         Actor actor = actor(by);
+        Translation[] locked = new Translation[1];
         TargetSegment saved = run(() -> {
             Translation t = lock(id);
+            locked[0] = t;
             TargetSegment current = segment(id, segmentId);
             Instant now = clock.instant();
             Translation next = workflow.save(t, actor, current.status(), now);
@@ -425,7 +427,7 @@ public class Translations {
             renewed(t, next, by, now);
             return segment(id, segmentId);
         });
-        changed(get(id));
+        changed(locked[0]); // the event names the translation, its document and language: no need to read it again
         return saved;
     }
 

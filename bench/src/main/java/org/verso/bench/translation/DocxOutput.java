@@ -7,18 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import net.sf.okapi.common.Event;
 import net.sf.okapi.common.IResource;
+import net.sf.okapi.common.ISegmenter;
 import net.sf.okapi.common.LocaleId;
 import net.sf.okapi.common.filterwriter.IFilterWriter;
+import net.sf.okapi.common.resource.ITextUnit;
 import net.sf.okapi.common.resource.RawDocument;
+import net.sf.okapi.common.resource.TextContainer;
 import net.sf.okapi.filters.openxml.OpenXMLFilter;
+import net.sf.okapi.lib.segmentation.SRXDocument;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.verso.accounts.Account;
 import org.verso.translation.SegmentStatus;
 import org.verso.translation.TargetSegment;
-import org.verso.translation.TranslatedFile;
 import org.verso.translation.TranslatedOutput;
 import org.verso.translation.Translation;
 import org.verso.translation.Translations;
@@ -26,11 +30,16 @@ import org.verso.translation.Translations;
 /**
  * The translated DOCX of the corpus's largest DOCX through {@link TranslatedOutput} (reading the live targets, the
  * Okapi merge with Verso's segmentation, the checks) against Okapi's own filter and writer on the same bytes, every
- * text unit given a target copied from its source: ten times each after two warm-ups, alternating; p50 and the ratio.
+ * text unit given a target copied from its source, and against Okapi's filter, its default SRX sentence segmentation and
+ * writer (the part of the merge that is Okapi's work): in turns, the order rotating, after warm-ups of all; medians,
+ * quartiles and the ratios.
  */
 final class DocxOutput {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final int RUNS = 10;
+    /** Measured pairs ({@code -Ddocx.runs}); 30 make the median steady against the shared machine's noise. */
+    private static final int RUNS = 30;
+
+    private static final int WARM_UPS = 5;
 
     private DocxOutput() {}
 
@@ -59,45 +68,105 @@ final class DocxOutput {
             filled++;
         }
         TranslatedOutput output = app.getBean(TranslatedOutput.class);
-        double[] verso = new double[RUNS];
-        double[] okapi = new double[RUNS];
-        long versoBytes = 0;
-        for (int i = -2; i < RUNS; i++) {
-            long start = System.nanoTime();
-            TranslatedFile file = output.output(t.id(), null);
-            double v = (System.nanoTime() - start) / 1e6;
-            versoBytes = file.bytes().length;
-            start = System.nanoTime();
-            okapiWrite(bytes);
-            double o = (System.nanoTime() - start) / 1e6;
+        int runs = Integer.getInteger("docx.runs", RUNS);
+        double[] verso = new double[runs];
+        double[] okapi = new double[runs];
+        double[] segmented = new double[runs];
+        double[] ratios = new double[runs];
+        double[] segmentedRatios = new double[runs];
+        long[] versoBytes = new long[1];
+        String jfr = System.getProperty("jfr", "");
+        jdk.jfr.Recording recording = null;
+        // all three warmed alike, then measured in turns whose order rotates, so that none always runs in another's
+        // wake (its garbage, its caches)
+        for (int i = -WARM_UPS; i < runs; i++) {
+            if (i == 0 && !jfr.isBlank()) {
+                // -Djfr=file: the measured turns recorded to file.docx.jfr (the closed loop's is the file itself)
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.setDestination(java.nio.file.Path.of(jfr + ".docx.jfr"));
+                recording.start();
+            }
+            double[] times = new double[3];
+            for (int k = 0; k < 3; k++) {
+                int which = Math.floorMod(i + k, 3);
+                times[which] = switch (which) {
+                    case 0 ->
+                        millis(() -> versoBytes[0] = output.output(t.id(), null).bytes().length);
+                    case 1 -> millis(() -> okapiWrite(bytes, false));
+                    default -> millis(() -> okapiWrite(bytes, true));
+                };
+            }
             if (i >= 0) {
-                verso[i] = v;
-                okapi[i] = o;
+                verso[i] = times[0];
+                okapi[i] = times[1];
+                segmented[i] = times[2];
+                ratios[i] = times[0] / times[1];
+                segmentedRatios[i] = times[0] / times[2];
             }
         }
-        Arrays.sort(verso);
-        Arrays.sort(okapi);
-        double vp50 = verso[RUNS / 2];
-        double op50 = okapi[RUNS / 2];
+        if (recording != null) {
+            recording.stop();
+            recording.close();
+        }
+        for (double[] sorted : List.of(verso, okapi, segmented, ratios, segmentedRatios)) {
+            Arrays.sort(sorted);
+        }
         System.out.printf(
-                "DOCX output of %s (%d KB, %d segments, %d KB out): Verso p50 %.1f ms (%.1f–%.1f), Okapi filter and"
-                        + " writer p50 %.1f ms (%.1f–%.1f); Verso/Okapi %.2f (goal ≤ 2)%n",
+                "DOCX output of %s (%d KB, %d segments, %d KB out), %d turns after %d warm-ups each: Verso median %s,"
+                        + " Okapi filter and writer median %s; Verso/Okapi of the medians %.2f, median of the turns'"
+                        + " ratios %s (goal ≤ 2)%n",
                 largest.getFileName(),
                 bytes.length / 1024,
                 filled,
-                versoBytes / 1024,
-                vp50,
-                verso[0],
-                verso[RUNS - 1],
-                op50,
-                okapi[0],
-                okapi[RUNS - 1],
-                vp50 / op50);
+                versoBytes[0] / 1024,
+                runs,
+                WARM_UPS,
+                spread(verso, " ms"),
+                spread(okapi, " ms"),
+                median(verso) / median(okapi),
+                spread(ratios, ""));
+        System.out.printf(
+                "  Okapi filter, its default SRX sentence segmentation and writer (what Verso's merge does besides"
+                        + " reading the targets) median %s; Verso/that %.2f of the medians, median of the turns' ratios"
+                        + " %s%n",
+                spread(segmented, " ms"), median(verso) / median(segmented), spread(segmentedRatios, ""));
     }
 
-    /** Okapi alone: filter the DOCX, give each text unit a target copied from its source, write the file. */
-    static void okapiWrite(byte[] bytes) throws IOException {
+    /** "median unit (quartiles q1–q3)" of sorted values. */
+    private static String spread(double[] sorted, String unit) {
+        return String.format(
+                "%.2f%s (quartiles %.2f–%.2f)", median(sorted), unit, quartile(sorted, 1), quartile(sorted, 3));
+    }
+
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private static double millis(Work work) throws Exception {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** Of sorted values. */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The first or third quartile of sorted values (nearest rank). */
+    private static double quartile(double[] sorted, int which) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * which / 4.0) - 1)];
+    }
+
+    /**
+     * Okapi alone: filter the DOCX, give each text unit a target copied from its source, write the file; with {@code
+     * segment}, each text unit first split into sentences by Okapi's default SRX rules and joined again before it is
+     * written, as a merge of sentence translations must.
+     */
+    static void okapiWrite(byte[] bytes, boolean segment) throws IOException {
         OpenXMLFilter filter = new OpenXMLFilter();
+        ISegmenter segmenter = segment ? SRX.compileLanguageRules(LocaleId.ENGLISH, null) : null;
         try (RawDocument raw =
                         new RawDocument(new ByteArrayInputStream(bytes), "UTF-8", LocaleId.ENGLISH, LocaleId.RUSSIAN);
                 IFilterWriter writer = filter.createFilterWriter()) {
@@ -107,13 +176,37 @@ final class DocxOutput {
             while (filter.hasNext()) {
                 Event event = filter.next();
                 if (event.isTextUnit()) {
-                    event.getTextUnit().createTarget(LocaleId.RUSSIAN, true, IResource.COPY_ALL);
+                    ITextUnit unit = event.getTextUnit();
+                    if (segmenter != null && unit.isTranslatable()) {
+                        TextContainer source = unit.getSource();
+                        segmenter.computeSegments(source);
+                        source.getSegments().create(segmenter.getRanges());
+                    }
+                    unit.createTarget(LocaleId.RUSSIAN, true, IResource.COPY_ALL);
+                    if (segmenter != null) {
+                        unit.getSource().getSegments().joinAll();
+                        unit.getTarget(LocaleId.RUSSIAN).getSegments().joinAll();
+                    }
                 }
                 writer.handleEvent(event);
             }
         } finally {
             filter.close();
         }
+    }
+
+    /** Okapi's default SRX rules, as Verso segments with them (isolated codes count as white space). */
+    private static final SRXDocument SRX = defaultRules();
+
+    private static SRXDocument defaultRules() {
+        SRXDocument document = new SRXDocument();
+        try (var in = SRXDocument.class.getResourceAsStream("defaultSegmentation.srx")) {
+            document.loadRules(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        document.setTreatIsolatedCodesAsWhitespace(true);
+        return document;
     }
 
     private static long size(Path file) {

@@ -1,10 +1,9 @@
 package org.verso.bench.translation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,12 +72,17 @@ public final class SaveBenchmark {
         int saves = Integer.getInteger("saves", 200);
         int large = Integer.getInteger("large", 5000);
         Path data = Files.createTempDirectory("verso-save-bench-");
+        Recording recording = startRecording(System.getProperty("jfr", ""));
         List<String> properties = new ArrayList<>(List.of(
                 "verso.data-dir=" + data,
                 "verso.admin-password=" + PASSWORD,
                 "server.port=0",
                 "verso.search.check-on-startup=false",
                 "logging.level.root=warn"));
+        if (!System.getProperty("window", "").isBlank()) {
+            // the translation indexing's window (0 indexes after every burst of saves, as before it had one)
+            properties.add("verso.search.translation-index-window=" + System.getProperty("window"));
+        }
         if (!System.getProperty("jdbc.url", "").isBlank()) {
             properties.add("spring.datasource.url=" + System.getProperty("jdbc.url"));
             properties.add("spring.datasource.username=" + System.getProperty("jdbc.user", "verso"));
@@ -94,7 +101,6 @@ public final class SaveBenchmark {
                 http.add(setup.work(coordinator, translator, 50));
                 bare.add(setup.work(coordinator, translator, 50));
             }
-            HttpClient client = HttpClient.newBuilder().build();
             DataSource db = app.getBean(DataSource.class);
             try (Connection c = db.getConnection()) {
                 System.out.printf(
@@ -109,12 +115,21 @@ public final class SaveBenchmark {
                     "%d translators, each saving again as soon as the last save is answered (%d requests always in"
                             + " flight: the capacity)%n",
                     translators, translators);
+            if (recording != null) {
+                recording.start();
+            }
             for (int round = 1; round <= 3; round++) {
                 double[] viaHttp = run("round " + round + " http", http, saves, 0, w -> w.http(port));
                 double[] viaJdbc = run("round " + round + " bare jdbc", bare, saves, 0, w -> w.bare(db));
                 System.out.printf(
-                        "round %d: p50 http/jdbc %.2f, p99 http/jdbc %.2f%n",
-                        round, viaHttp[0] / viaJdbc[0], viaHttp[1] / viaJdbc[1]);
+                        "round %d: p50 http/jdbc %.2f, p99 http/jdbc %.2f, CPU/save http (without the clients)/jdbc"
+                                + " %.2f%n",
+                        round, viaHttp[0] / viaJdbc[0], viaHttp[1] / viaJdbc[1], viaHttp[3] / viaJdbc[2]);
+            }
+            if (recording != null) {
+                recording.stop();
+                recording.close();
+                System.out.println("JFR recording of the closed loop: " + System.getProperty("jfr"));
             }
             for (int pace : PACES) {
                 System.out.printf(
@@ -131,11 +146,22 @@ public final class SaveBenchmark {
             }
             Account reader = setup.account("bench-reader", Role.TRANSLATOR);
             Work big = setup.work(coordinator, reader, large);
+            // the reader signs in first (one deliberately slow bcrypt check, as a browser's sign-in pays it): the
+            // page's time is the page's, not the sign-in's
+            big.signIn(port);
             for (int i = 0; i < 10; i++) {
+                double serverBefore = serverMillis(app);
+                long cpuBefore = PROCESS.getProcessCpuTime();
                 long start = System.nanoTime();
-                big.firstPage(client, port);
+                big.firstPage(port);
+                double client = (System.nanoTime() - start) / 1e6;
                 System.out.printf(
-                        "first page of a %d-segment translation: %.1f ms%n", large, (System.nanoTime() - start) / 1e6);
+                        "first page of a %d-segment translation: %.1f ms at the client, %.1f ms server time, %.1f ms"
+                                + " CPU (the process)%n",
+                        large,
+                        client,
+                        serverMillis(app) - serverBefore,
+                        (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6);
             }
             Path corpus = Path.of(System.getProperty("corpus", "../shared/corpus"));
             if (Files.isDirectory(corpus.resolve("office/docx"))) {
@@ -146,10 +172,38 @@ public final class SaveBenchmark {
         }
     }
 
+    /**
+     * With {@code -Djfr=file.jfr} (bench.jfr in the pom): a JFR recording of the whole process (the "profile"
+     * settings) over the closed loop's three rounds (after the warm-up), dumped to that file; not started yet.
+     */
+    private static Recording startRecording(String file) throws Exception {
+        if (file.isBlank()) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        recording.setDestination(Path.of(file));
+        return recording;
+    }
+
+    /** The server's time so far on the segment pages (http.server.requests of their URI), in ms. */
+    private static double serverMillis(ConfigurableApplicationContext app) {
+        return app.getBean(MeterRegistry.class).find("http.server.requests").tag("uri", PAGE_URI).timers().stream()
+                .mapToDouble(t -> t.totalTime(TimeUnit.MILLISECONDS))
+                .sum();
+    }
+
+    private static final String PAGE_URI = "/api/translations/{id}/segments";
+
     /** Milliseconds between one translator's saves in the paced runs: a save a second each, and four a second. */
     private static final int[] PACES = {1000, 250};
 
     private static final int PACED_SAVES = 20;
+
+    /** The whole process's CPU time (every thread: the server's, the background workers', the GC's, the clients'). */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     interface Save {
         void save(Work work) throws Exception;
@@ -164,6 +218,7 @@ public final class SaveBenchmark {
     static double[] run(String name, List<Work> works, int saves, int pace, Save save) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(works.size());
         long[][] latencies = new long[works.size()][saves];
+        long[] clientCpu = new long[works.size()];
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < works.size(); w++) {
@@ -171,6 +226,7 @@ public final class SaveBenchmark {
             long offset = pace == 0 ? 0 : (long) pace * 1_000_000L * w / works.size();
             done.add(threads.submit(() -> {
                 go.await();
+                long cpuBefore = THREADS.getCurrentThreadCpuTime();
                 long begin = System.nanoTime() + offset;
                 for (int i = 0; i < saves; i++) {
                     long planned = pace == 0 ? System.nanoTime() : begin + (long) i * pace * 1_000_000L;
@@ -181,24 +237,37 @@ public final class SaveBenchmark {
                     save.save(works.get(mine));
                     latencies[mine][i] = System.nanoTime() - planned;
                 }
+                clientCpu[mine] = THREADS.getCurrentThreadCpuTime() - cpuBefore;
                 return null;
             }));
         }
+        long cpuStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
         go.countDown();
         for (Future<?> f : done) {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = PROCESS.getProcessCpuTime() - cpuStart;
         threads.shutdown();
         long[] all =
                 Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         double p50 = all[all.length / 2] / 1e6;
         double p99 = all[(int) (all.length * 0.99)] / 1e6;
+        double cpuPerSave = cpu / 1e6 / all.length;
+        double clientPerSave = Arrays.stream(clientCpu).sum() / 1e6 / all.length;
         System.out.printf(
-                "%-22s %6d saves %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms%n",
-                name, all.length, all.length / seconds, p50, p99, all[all.length - 1] / 1e6);
-        return new double[] {p50, p99};
+                "%-22s %6d saves %8.1f /s  p50 %7.2f ms  p99 %7.2f ms  max %7.1f ms  CPU/save %.3f ms (process),"
+                        + " %.3f ms without the client threads%n",
+                name,
+                all.length,
+                all.length / seconds,
+                p50,
+                p99,
+                all[all.length - 1] / 1e6,
+                cpuPerSave,
+                cpuPerSave - clientPerSave);
+        return new double[] {p50, p99, cpuPerSave, cpuPerSave - clientPerSave};
     }
 
     /** One translator's own claimed translation, saving its segments round and round. */
@@ -219,31 +288,35 @@ public final class SaveBenchmark {
 
         /** One save over HTTP (a kept-alive connection of this translator's own, HTTP Basic). */
         void http(int port) throws Exception {
+            int i = next++ % segments.size();
+            String body =
+                    "{\"target\":\"Перевод " + versions[i] + "\",\"status\":\"draft\",\"version\":" + versions[i] + "}";
+            lean(port)
+                    .put(
+                            "/api/translations/" + translation.id() + "/segments/"
+                                    + segments.get(i).id(),
+                            "application/json",
+                            body.getBytes(StandardCharsets.UTF_8));
+            versions[i]++;
+        }
+
+        /** The translator's first request (HTTP Basic: the one full bcrypt check of a sign-in). */
+        void signIn(int port) throws Exception {
+            lean(port).get("/api/me");
+        }
+
+        /** The editor's first page: 100 segments. */
+        void firstPage(int port) throws Exception {
+            lean(port).get("/api/translations/" + translation.id() + "/segments?page=1&size=100");
+        }
+
+        private LeanHttp lean(int port) {
             if (lean == null) {
                 String token = Base64.getEncoder()
                         .encodeToString((translator.username() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
                 lean = new LeanHttp(port, "Authorization: Basic " + token + "\r\n");
             }
-            int i = next++ % segments.size();
-            String body =
-                    "{\"target\":\"Перевод " + versions[i] + "\",\"status\":\"draft\",\"version\":" + versions[i] + "}";
-            lean.put(
-                    "/api/translations/" + translation.id() + "/segments/"
-                            + segments.get(i).id(),
-                    "application/json",
-                    body.getBytes(StandardCharsets.UTF_8));
-            versions[i]++;
-        }
-
-        void firstPage(HttpClient client, int port) throws Exception {
-            HttpResponse<String> response = client.send(
-                    request(port, "/api/translations/" + translation.id() + "/segments?page=1&size=100")
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(response.statusCode() + " " + response.body());
-            }
+            return lean;
         }
 
         /** The statements of one save, as Translations runs them, in one transaction. */
@@ -305,14 +378,6 @@ public final class SaveBenchmark {
                 c.commit();
             }
             versions[i]++;
-        }
-
-        private HttpRequest.Builder request(int port, String path) {
-            String token = Base64.getEncoder()
-                    .encodeToString((translator.username() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Basic " + token)
-                    .header("Accept", "application/json");
         }
     }
 

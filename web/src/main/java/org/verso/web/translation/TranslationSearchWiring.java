@@ -3,6 +3,7 @@ package org.verso.web.translation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.verso.search.LibraryIndex;
+import org.verso.search.SearchProperties;
 import org.verso.search.TranslationIndexing;
 import org.verso.translation.Translations;
 
@@ -10,7 +11,8 @@ import org.verso.translation.Translations;
 @Configuration(proxyBeanMethods = false)
 class TranslationSearchWiring {
     @Bean(destroyMethod = "close")
-    TranslationIndexing translationIndexing(Translations translations, LibraryIndex index) {
-        return new TranslationIndexing(translations, index);
+    TranslationIndexing translationIndexing(
+            Translations translations, LibraryIndex index, SearchProperties properties) {
+        return new TranslationIndexing(translations, index, properties.translationIndexWindow());
     }
 }

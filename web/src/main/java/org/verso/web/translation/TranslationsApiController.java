@@ -248,15 +248,10 @@ class TranslationsApiController {
         SegmentStatus status = body.status() == null
                 ? SegmentStatus.DRAFT
                 : parse(SegmentStatus.class, body.status(), "segment-status");
-        return withIssues(
-                translationId(id),
-                translations.save(
-                        translationId(id),
-                        SegmentId.parse(segmentId),
-                        body.target(),
-                        status,
-                        body.version(),
-                        user.id()));
+        TranslationId translation = translationId(id);
+        TargetSegment saved = translations.save(
+                translation, SegmentId.parse(segmentId), body.target(), status, body.version(), user.id());
+        return withIssues(translation, saved, names().knowing(user.account()));
     }
 
     @GetMapping("/{id}/segments/{segmentId}/history")
@@ -373,7 +368,10 @@ class TranslationsApiController {
 
     /** A segment's answer with its quality issues (the checks run on every save) and its source's word diff. */
     private SegmentView withIssues(TranslationId translation, TargetSegment segment) {
-        Names names = names();
+        return withIssues(translation, segment, names());
+    }
+
+    private SegmentView withIssues(TranslationId translation, TargetSegment segment, Names names) {
         return names.segment(
                 segment,
                 IssueViews.of(quality.issues(translation, segment), names, messages, LocaleContextHolder.getLocale()),
