@@ -21,7 +21,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
@@ -89,24 +88,24 @@ final class Counting {
         if (sort == SortOrder.RELEVANCE && filters.count() == 0) {
             // few matches: scoring them all in this pass ranks them for less than a separate top-k search would
             Weight scoring = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
-            if (estimatedCost(scoring, leaves) <= RANK_IN_PASS) {
-                return scored(sort, topN, filters, leaves, bulkScorers(scoring, leaves));
+            List<BulkScorer> scorers = new ArrayList<>(leaves.size());
+            if (cost(scoring, leaves, scorers) <= RANK_IN_PASS) {
+                return scored(sort, topN, filters, leaves, scorers);
             }
             tooManyToRank.accept(scoring);
         }
         GroupingCollector collector = new GroupingCollector(sort, topN, false, filters);
         Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
-        if (sort == SortOrder.RELEVANCE && filters.count() > 0 && estimatedCost(weight, leaves) <= RANK_IN_PASS) {
+        List<BulkScorer> scorers = new ArrayList<>(leaves.size());
+        long cost = cost(weight, leaves, scorers);
+        if (sort == SortOrder.RELEVANCE && filters.count() > 0 && cost <= RANK_IN_PASS) {
             // the same with filters, in one pass instead of counting and then ranking the narrowed query: the filters
             // do not score, so a document passing them all scores here as in the narrowed query, and the collector
             // ranks only such documents, with their entries that pass the language filter
             Weight scoring = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
-            return scored(sort, topN, filters, leaves, bulkScorers(scoring, leaves));
-        }
-        List<BulkScorer> scorers = bulkScorers(weight, leaves);
-        long cost = 0;
-        for (BulkScorer scorer : scorers) {
-            cost += scorer == null ? 0 : scorer.cost();
+            List<BulkScorer> scoringScorers = new ArrayList<>(leaves.size());
+            cost(scoring, leaves, scoringScorers);
+            return scored(sort, topN, filters, leaves, scoringScorers);
         }
         double rate = sort == SortOrder.RELEVANCE && sampleAbove > 0 && cost > 2 * sampleAbove
                 ? (double) sampleAbove / cost
@@ -157,9 +156,10 @@ final class Counting {
             return Ranking.ranked(tooMany, leaves, depth);
         }
         Weight scoring = searcher.createWeight(query, ScoreMode.TOP_SCORES, 1f);
-        if (estimatedCost(scoring, leaves) <= RANK_IN_PASS) {
+        List<BulkScorer> scorers = new ArrayList<>(leaves.size());
+        if (cost(scoring, leaves, scorers) <= RANK_IN_PASS) {
             GroupingCollector collector = new GroupingCollector(SortOrder.RELEVANCE, depth, true, FacetFilters.NONE);
-            pass(collector, leaves, bulkScorers(scoring, leaves), 1.0);
+            pass(collector, leaves, scorers, 1.0);
             return new ResultCache.Ranked(collector.top(), depth);
         }
         return Ranking.ranked(scoring, leaves, depth);
@@ -218,27 +218,16 @@ final class Counting {
 
     private static final int MOST_TERMS_ESTIMATED = 256;
 
-    /**
-     * Sums the leaves' estimated costs (an upper bound of the matches) from their scorer suppliers: no scorer is built
-     * (building a bulk scorer opens the postings and impacts of every term in every field), so a pass that is not
-     * taken costs nothing.
-     */
-    static long estimatedCost(Weight weight, List<LeafReaderContext> leaves) throws IOException {
+    /** Sums the leaves' estimated costs (an upper bound of the matches), keeping their bulk scorers (null: none). */
+    private static long cost(Weight weight, List<LeafReaderContext> leaves, List<BulkScorer> scorers)
+            throws IOException {
         long cost = 0;
         for (LeafReaderContext leaf : leaves) {
-            ScorerSupplier supplier = weight.scorerSupplier(leaf);
-            cost += supplier == null ? 0 : supplier.cost();
+            BulkScorer scorer = weight.bulkScorer(leaf);
+            scorers.add(scorer);
+            cost += scorer == null ? 0 : scorer.cost();
         }
         return cost;
-    }
-
-    /** The leaves' bulk scorers, in their order (null: nothing matches in that leaf). */
-    static List<BulkScorer> bulkScorers(Weight weight, List<LeafReaderContext> leaves) throws IOException {
-        List<BulkScorer> scorers = new ArrayList<>(leaves.size());
-        for (LeafReaderContext leaf : leaves) {
-            scorers.add(weight.bulkScorer(leaf));
-        }
-        return scorers;
     }
 
     /**
