@@ -14,7 +14,8 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The best documents by relevance without scoring every match: a top-k search over index entries (which skips what
@@ -129,11 +131,18 @@ final class Ranking {
             // the entries of the page's documents in this segment, in doc order
             List<int[]> candidates = new ArrayList<>(); // {doc, index of its document}
             Bits live = leaf.reader().getLiveDocs();
+            Terms idTerms = leaf.reader().terms(Fields.DOCUMENT_ID);
+            if (idTerms == null) {
+                continue;
+            }
+            // one terms enum and postings enum for the segment, not a new pair per document
+            TermsEnum idTerm = idTerms.iterator();
+            PostingsEnum postings = null;
             for (int i = 0; i < ids.size(); i++) {
-                PostingsEnum postings = leaf.reader().postings(new Term(Fields.DOCUMENT_ID, ids.get(i)));
-                if (postings == null) {
+                if (!idTerm.seekExact(new BytesRef(ids.get(i)))) {
                     continue;
                 }
+                postings = idTerm.postings(postings, PostingsEnum.NONE);
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (live == null || live.get(doc)) {
                         candidates.add(new int[] {doc, i});
