@@ -164,7 +164,7 @@ class DistributionGapsWebTest extends WebTest {
     }
 
     @Test
-    void theAllocationPlansSumLineFormatsNumbersInTheReadersLanguage() {
+    void theAllocationPagesCopiesAndSumLineAreWrittenAsTheReadersLanguageWritesNumbers() {
         ShipmentsGiven.Setup s = given().inStock(2000);
         String other = given().create(
                         "/api/recipients",
@@ -194,6 +194,9 @@ class DistributionGapsWebTest extends WebTest {
                 .containsPattern(
                         "id=\"allocation-sum\">2[\\u00a0\\u202f ]000 экз\\. для 2 получателей \\(из 2[\\u00a0\\u202f ]000\\)");
         assertThat(english).contains("id=\"allocation-sum\">2,000 copies to 2 recipients (of 2,000)");
+        // the allocation's copies as each language writes numbers, as in the sum line
+        assertThat(russian).containsPattern("id=\"allocation-copies\">2[\\u00a0\\u202f ]000<");
+        assertThat(english).contains("id=\"allocation-copies\">2,000<");
     }
 
     private String slipText(String shipment) throws Exception {
