@@ -62,10 +62,9 @@ public class Dashboards {
                 .query(Integer.class)
                 .single();
         // the dispatch events oldest first (their index, V60.8), each one's shipment if still on its way, until LISTED
-        // are found: starting from the shipments on their way read each one's events, recipient and lines, some 2,000
-        // in
-        // the benchmark, most of the dashboard's time on H2. A shipment is dispatched once (ShipmentStatus: only from
-        // packed), so its one dispatch event is its dispatch. Ordered as the index is, so that a database can stop
+        // are found (starting from the shipments on their way read each one's events, recipient and lines: some 2,000
+        // in the benchmark, most of the dashboard's time on H2). A shipment is dispatched once (ShipmentStatus: only
+        // from packed), so its one dispatch event is its dispatch. Ordered as the index is, so a database can stop
         // early
         List<Waiting> overdue = db.sql("SELECT s.id, r.name, s.status, e.at,"
                         + " (SELECT SUM(l.copies) FROM dist_shipment_line l WHERE l.shipment_id = s.id) AS copies"
