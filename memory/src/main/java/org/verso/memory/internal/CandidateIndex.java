@@ -125,23 +125,13 @@ public final class CandidateIndex {
      * first (ties: the newest first). A query without tokens (only punctuation, white space) has no matches.
      */
     public List<Candidate> best(int[] query, int minScore, int limit) {
-        if (query.length == 0 || limit <= 0) {
-            return List.of();
-        }
-        RUNNING.acquireUninterruptibly();
-        lock.readLock().lock();
-        try {
-            return search(query, Math.max(1, minScore), limit);
-        } finally {
-            lock.readLock().unlock();
-            RUNNING.release();
-        }
+        return best(query, -1, minScore, limit);
     }
 
     /**
      * As {@link #best(int[], int, int)}, plus the newest unit added with this {@link #exactKey} when it scores at
      * least {@code minScore} and is not among them (then {@code limit + 1} units): a source asked again finds itself
-     * however many units differ from it only in numbers or codes.
+     * however many units differ from it only in numbers or codes. A negative key asks for none.
      */
     public List<Candidate> best(int[] query, long exactKey, int minScore, int limit) {
         if (query.length == 0 || limit <= 0) {
