@@ -10,6 +10,22 @@ import java.util.stream.Stream;
 public final class Trees {
     private Trees() {}
 
+    /**
+     * A new temporary directory that is deleted with everything under it when the JVM exits: a benchmark's H2 files
+     * run to gigabytes, and a run stopped half-way must not leave them behind either.
+     */
+    public static Path temporary(String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                delete(dir);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("could not delete " + dir + ": " + e);
+            }
+        }));
+        return dir;
+    }
+
     /** Deletes a directory and everything under it, as far as it can. */
     public static void delete(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {

@@ -1,6 +1,5 @@
 package org.verso.bench.distribution;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -24,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.verso.accounts.AccountId;
+import org.verso.bench.Trees;
 import org.verso.distribution.EditionId;
 import org.verso.distribution.FunderId;
 import org.verso.distribution.InsufficientStock;
@@ -338,7 +338,7 @@ public final class StockBenchmark {
 
     /** A fresh H2 file database in a new temporary folder, as the application opens it, {@code options} appended. */
     static String h2Url(String folder, String options) throws java.io.IOException {
-        Path dir = Files.createTempDirectory(folder);
+        Path dir = Trees.temporary(folder);
         return "jdbc:h2:file:retry:" + dir + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64" + options;
     }

@@ -56,7 +56,7 @@ public final class IngestBenchmark {
             System.err.println("No corpus at " + corpus + "; pass its folder as the first argument.");
             System.exit(2);
         }
-        Path work = Files.createTempDirectory("verso-bench-ingest");
+        Path work = Trees.temporary("verso-bench-ingest");
         Path imports = work.resolve("data/import");
         Path corpusCopy = imports.resolve("corpus");
         List<Path> files = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.verso.bench.memory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -19,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.verso.bench.Trees;
 import org.verso.library.LanguageTag;
 import org.verso.memory.ImportReport;
 import org.verso.memory.MatchQuery;
@@ -54,7 +54,7 @@ public final class TmxImportBenchmark {
         List<String[]> english = new ArrayList<>();
         List<String[]> russian = new ArrayList<>();
         MemoryBenchmark.sentences(corpus.resolve("translation/tmx/omegat-l10n_en-ru.tmx"), english, russian);
-        Path data = Files.createTempDirectory("verso-tmx-bench-");
+        Path data = Trees.temporary("verso-tmx-bench-");
         System.out.printf(
                 "TMX import: %,d units in files of %,d, H2 file database in %s; load average %.1f; max heap %d MB%n",
                 units, perFile, data, load(), Runtime.getRuntime().maxMemory() >> 20);

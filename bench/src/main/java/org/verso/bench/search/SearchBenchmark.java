@@ -83,7 +83,7 @@ public final class SearchBenchmark {
         int documents = Integer.getInteger("documents", 100_000);
         int requests = Integer.getInteger("requests", 300);
         int topics = Integer.getInteger("topics", 10_000);
-        Path data = Files.createTempDirectory("verso-search-bench-");
+        Path data = Trees.temporary("verso-search-bench-");
         System.out.printf(
                 "Search benchmark: %d documents, %d clients × %d requests per run, data in %s%n",
                 documents, CLIENTS, requests, data);

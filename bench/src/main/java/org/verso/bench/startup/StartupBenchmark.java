@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.verso.bench.Trees;
 
 /**
  * Start-up of the packaged application as a user starts it ({@code java -jar verso.jar}), each start in a fresh JVM:
@@ -86,7 +87,7 @@ public final class StartupBenchmark {
         System.out.println("load average before: " + loadAverage());
         List<Start> fresh = new ArrayList<>();
         List<Start> existing = new ArrayList<>();
-        Path root = Files.createTempDirectory("verso-startup-");
+        Path root = Trees.temporary("verso-startup-");
         try {
             for (int i = 1; i <= runs; i++) {
                 Path data = root.resolve("data-" + i);

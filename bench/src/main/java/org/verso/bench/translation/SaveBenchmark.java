@@ -35,6 +35,7 @@ import org.verso.accounts.Account;
 import org.verso.accounts.AccountCommands.CreateAccount;
 import org.verso.accounts.Accounts;
 import org.verso.accounts.Role;
+import org.verso.bench.Trees;
 import org.verso.bench.search.LeanHttp;
 import org.verso.library.Document;
 import org.verso.library.DocumentIngested;
@@ -71,7 +72,7 @@ public final class SaveBenchmark {
         int translators = Integer.getInteger("translators", 50);
         int saves = Integer.getInteger("saves", 200);
         int large = Integer.getInteger("large", 5000);
-        Path data = Files.createTempDirectory("verso-save-bench-");
+        Path data = Trees.temporary("verso-save-bench-");
         Recording recording = startRecording(System.getProperty("jfr", ""));
         List<String> properties = new ArrayList<>(List.of(
                 "verso.data-dir=" + data,

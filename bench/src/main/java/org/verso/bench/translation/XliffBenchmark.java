@@ -29,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.verso.accounts.Account;
 import org.verso.accounts.Role;
+import org.verso.bench.Trees;
 import org.verso.library.Document;
 import org.verso.library.DocumentIngested;
 import org.verso.library.DocumentKind;
@@ -54,7 +55,7 @@ import org.verso.web.VersoApplication;
 /**
  * Export and import of a large translation (default 10,000 segments, each with a pair of codes) as XLIFF, against
  * Okapi's own XLIFF 1.2 writer ({@code XLIFFWriter}) and filter ({@code XLIFFFilter}) on the same segments in the same
- * run, and lib-xliff2's validating reader for 2.0. Three measured rounds after a warm-up; prints times and ratios
+ * run, and lib-xliff2's validating reader for 2.0. Five measured rounds after a warm-up ({@code -Drounds=N}), summed up as medians; prints times and ratios
  * (Okapi's time / Verso's: above 1 is faster than Okapi).
  *
  * <p>Import is measured twice: a file whose every target changed (10,000 saves in one batch, {@code
@@ -73,7 +74,8 @@ public final class XliffBenchmark {
 
     public static void main(String[] args) throws Exception {
         int size = Integer.getInteger("segments", 10_000);
-        Path data = Files.createTempDirectory("verso-xliff-bench-");
+        int rounds = Integer.getInteger("rounds", 5);
+        Path data = Trees.temporary("verso-xliff-bench-");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VersoApplication.class)
                 .properties(
                         "verso.data-dir=" + data,
@@ -93,9 +95,10 @@ public final class XliffBenchmark {
             Translation t = translation(app, coordinator, translator, size);
             List<TargetSegment> segments = translations.allSegments(t.id());
             System.out.printf("translation of %d segments (HTML, a pair of codes each)%n", segments.size());
-            Path dir = Files.createTempDirectory("verso-xliff-bench-files-");
+            Path dir = Trees.temporary("verso-xliff-bench-files-");
 
-            for (int round = 0; round <= 3; round++) {
+            Rounds measured = new Rounds();
+            for (int round = 0; round <= rounds; round++) {
                 String label = round == 0 ? "warm-up" : "round " + round;
                 long start = System.nanoTime();
                 TranslatedFile ours12 = offline.export(t.id(), XliffVersion.V1_2, XliffSelection.ALL, translator.id());
@@ -165,7 +168,58 @@ public final class XliffBenchmark {
                 System.out.printf(
                         "%s: import 2.0 unchanged (%d) %.0f ms, of which lib-xliff2 validation alone %.0f ms%n",
                         label, unchanged20.count(XliffImport.Outcome.UNCHANGED), import20, lib2Read);
+                if (round > 0) {
+                    measured.add(export12, okapiExport, importUpdated, okapiImport);
+                }
             }
+            measured.print();
+        }
+    }
+
+    /** The measured rounds' times, summed up as medians against the goals (each ≤ 2 s, ratio ≥ 0.5). */
+    private static final class Rounds {
+        private final List<Double> export = new ArrayList<>();
+        private final List<Double> okapiExport = new ArrayList<>();
+        private final List<Double> imports = new ArrayList<>();
+        private final List<Double> okapiImport = new ArrayList<>();
+        private final List<Double> exportRatio = new ArrayList<>();
+        private final List<Double> importRatio = new ArrayList<>();
+
+        void add(double export12, double okapiWrite, double importUpdated, double okapiRead) {
+            export.add(export12);
+            okapiExport.add(okapiWrite);
+            imports.add(importUpdated);
+            okapiImport.add(okapiRead);
+            exportRatio.add(okapiWrite / export12);
+            importRatio.add(okapiRead / importUpdated);
+        }
+
+        void print() {
+            line("export 1.2", export, okapiExport, exportRatio);
+            line("import 1.2 with updates", imports, okapiImport, importRatio);
+        }
+
+        private static void line(String what, List<Double> ours, List<Double> okapi, List<Double> ratios) {
+            double ratio = median(ratios);
+            double time = median(ours);
+            System.out.printf(
+                    "median of %d rounds: %s %.0f ms vs Okapi %.0f ms: ratio %.2f (rounds %.2f–%.2f); goals ≤ 2 s %s,"
+                            + " ratio ≥ 0.5 %s%n",
+                    ratios.size(),
+                    what,
+                    time,
+                    median(okapi),
+                    ratio,
+                    ratios.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                    ratios.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                    time <= 2000 ? "met" : "MISSED",
+                    ratio >= 0.5 ? "met" : "MISSED");
+        }
+
+        private static double median(List<Double> values) {
+            List<Double> sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         }
     }
 
