@@ -61,14 +61,7 @@ final class TargetBatch {
                     version
                 });
                 history.add(new Object[] {
-                    UUID.randomUUID(),
-                    id.value(),
-                    segment,
-                    s.target(),
-                    s.status().name(),
-                    version + 1,
-                    by.value(),
-                    now
+                    id.value(), segment, s.target(), s.status().name(), version + 1, by.value(), now
                 });
             }
             int[] rows = jdbc.batchUpdate(
@@ -86,8 +79,8 @@ final class TargetBatch {
                 return stale;
             }
             jdbc.batchUpdate(
-                    "INSERT INTO translation_target_history (id, translation_id, segment_id, target, status, version,"
-                            + " actor, at, review_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+                    "INSERT INTO translation_target_history (translation_id, segment_id, target, status, version, actor,"
+                            + " at, review_comment) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
                     history);
         }
         return stale;

@@ -521,7 +521,7 @@ public class Translations {
         segment(id, segment);
         return db.sql(
                         "SELECT target, status, version, actor, at, review_comment, origin FROM translation_target_history"
-                                + " WHERE translation_id = ? AND segment_id = ? ORDER BY at DESC, version DESC")
+                                + " WHERE translation_id = ? AND segment_id = ? ORDER BY at DESC, version DESC, id DESC")
                 .params(id.value(), segment.value())
                 .query((rs, n) -> new SegmentChange(
                         rs.getString(1),
@@ -694,10 +694,9 @@ public class Translations {
             Instant at,
             String comment,
             String origin) {
-        db.sql("INSERT INTO translation_target_history (id, translation_id, segment_id, target, status, version, actor,"
-                        + " at, review_comment, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        db.sql("INSERT INTO translation_target_history (translation_id, segment_id, target, status, version, actor, at,"
+                        + " review_comment, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
-                        UUID.randomUUID(),
                         id.value(),
                         segment.value(),
                         target,

@@ -340,7 +340,7 @@ public final class StockBenchmark {
     static String h2Url(String folder, String options) throws java.io.IOException {
         Path dir = Trees.temporary(folder);
         return "jdbc:h2:file:retry:" + dir + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64" + options;
+                + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536" + options;
     }
 
     static String freshSchema() throws Exception {

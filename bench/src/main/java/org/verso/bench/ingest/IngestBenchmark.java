@@ -132,7 +132,7 @@ public final class IngestBenchmark {
                 "verso.data-dir", dataDir.toString(),
                 "spring.datasource.url",
                         "jdbc:h2:file:retry:" + dataDir + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                                + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
+                                + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536",
                 "spring.datasource.username", "verso",
                 "spring.flyway.locations", "classpath:db/migration/library,classpath:db/migration/ingest",
                 "spring.flyway.out-of-order", "true",

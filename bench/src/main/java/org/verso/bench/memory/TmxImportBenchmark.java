@@ -61,7 +61,7 @@ public final class TmxImportBenchmark {
         String[] props = {
             "--verso.data-dir=" + data,
             "--spring.datasource.url=jdbc:h2:file:retry:" + data + "/db/verso;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64",
+                    + "DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;CACHE_SIZE=65536",
             "--spring.datasource.username=verso",
             "--spring.datasource.password=",
             "--spring.flyway.locations=classpath:db/migration/library,classpath:db/migration/accounts,"

@@ -357,16 +357,15 @@ public final class SaveBenchmark {
                     update.setInt(7, versions[i]);
                     update.executeUpdate();
                 }
-                try (PreparedStatement history = c.prepareStatement("INSERT INTO translation_target_history (id,"
-                        + " translation_id, segment_id, target, status, version, actor, at) VALUES (?, ?, ?, ?,"
+                try (PreparedStatement history = c.prepareStatement("INSERT INTO translation_target_history ("
+                        + "translation_id, segment_id, target, status, version, actor, at) VALUES (?, ?, ?,"
                         + " 'DRAFT', ?, ?, ?)")) {
-                    history.setObject(1, UUID.randomUUID());
-                    history.setObject(2, t);
-                    history.setObject(3, s);
-                    history.setString(4, "Перевод " + versions[i]);
-                    history.setInt(5, versions[i] + 1);
-                    history.setObject(6, by);
-                    history.setTimestamp(7, now);
+                    history.setObject(1, t);
+                    history.setObject(2, s);
+                    history.setString(3, "Перевод " + versions[i]);
+                    history.setInt(4, versions[i] + 1);
+                    history.setObject(5, by);
+                    history.setTimestamp(6, now);
                     history.executeUpdate();
                 }
                 try (PreparedStatement work = c.prepareStatement(
