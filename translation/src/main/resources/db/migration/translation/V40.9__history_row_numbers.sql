@@ -1,7 +1,9 @@
--- A segment's history is written far more often than read, and never read by its id: rows are numbered in the order
--- they are written (a growing BIGINT instead of a random UUID), so an import of thousands of saves appends to the
--- key's index instead of touching it at random places, and H2 keeps the row under that number with no index of its
--- own for the key (docs/translation.md, "History rows by number"). The table is rebuilt: its rows keep their order.
+-- Lighter writes of a segment's history (docs/translation.md, "History rows by number"): an import saves thousands
+-- of targets in one transaction, and H2 writes every index of a row on each insert.
+-- A segment's history is written far more often than read, and never read by its id: its rows are numbered in the
+-- order they are written (a growing BIGINT instead of a random UUID), so H2 keeps each row under that number with
+-- no index of its own for the key, and new rows append instead of landing at random places. The table is rebuilt;
+-- its rows keep their order.
 CREATE TABLE translation_target_history_numbered (
     id             BIGINT        GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     translation_id UUID          NOT NULL,
