@@ -3,8 +3,10 @@ package org.verso.bench.search;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +17,8 @@ import org.verso.web.VersoApplication;
 /**
  * Where the CPU time of a search over HTTP goes, by thread of the whole process (request threads, clients, garbage
  * collector, compilers…), read from {@code /proc/self/task}: the same stream of searches over HTTP, in process and on
- * the bare searcher, and the HTTP floor, from 16 clients ({@code -Dclients=}), six rounds ({@code -Drounds=}). Keeps
+ * the bare searcher, and the HTTP floor, from 16 clients ({@code -Dclients=}), six rounds ({@code -Drounds=}), or only
+ * some of these ({@code -Dphases=HTTP,floor}). Keeps
  * its data directory in {@code -Ddata=} (default {@code /tmp/verso-search-threads-<documents>}) for the next run. For working on search speed; the
  * benchmark of record is {@link SearchBenchmark}.
  */
@@ -68,16 +71,23 @@ public final class SearchThreads {
                 bare.add(i -> index.searchBare(mine.get(i % mine.size()).search()));
                 floor.add(i -> session.getJson("/search/suggest?q="));
             }
+            Map<String, List<Load.Client>> phases = new LinkedHashMap<>();
+            phases.put("HTTP", http);
+            phases.put("in process", inProcess);
+            phases.put("bare", bare);
+            phases.put("floor", floor);
+            // -Dphases=HTTP,floor measures only those (when working on the request chain)
+            Set<String> chosen = Set.of(System.getProperty("phases", String.join(",", phases.keySet()))
+                    .split(","));
+            phases.keySet().retainAll(chosen);
             int warm = Math.max(50, requests / 2);
-            Load.run("warm http", clients, warm, http);
-            Load.run("warm in process", clients, warm, inProcess);
-            Load.run("warm bare", clients, warm, bare);
-            Load.run("warm floor", clients, warm, floor);
+            for (var phase : phases.entrySet()) {
+                Load.run("warm " + phase.getKey(), clients, warm, phase.getValue());
+            }
             for (int round = 0; round < Integer.getInteger("rounds", 6); round++) {
-                measure("HTTP", clients, requests, http);
-                measure("in process", clients, requests, inProcess);
-                measure("bare", clients, requests, bare);
-                measure("floor", clients, requests, floor);
+                for (var phase : phases.entrySet()) {
+                    measure(phase.getKey(), clients, requests, phase.getValue());
+                }
             }
         }
     }
@@ -89,7 +99,8 @@ public final class SearchThreads {
         long processAfter = processTicks();
         Map<String, Long> after = ticks();
         StringBuilder line = new StringBuilder(String.format(
-                "%-11s %6.0f /s p50 %6.2f ms  CPU %5.2f ms/call:", name, figures.throughput(), figures.p50(), 0.0));
+                "%-11s %6.0f /s p50 %6.2f ms  request threads %5.3f ms/call  CPU %5.2f ms/call:",
+                name, figures.throughput(), figures.p50(), figures.serverCpuPerCall(), 0.0));
         double total = 0;
         Map<String, Double> perCall = new TreeMap<>();
         for (var entry : after.entrySet()) {
@@ -103,7 +114,7 @@ public final class SearchThreads {
         double ended = (processAfter - processBefore) * 10.0 / figures.calls() - total;
         perCall.put("(clients, ended)", ended);
         total += ended;
-        line.replace(line.indexOf("CPU") + 4, line.indexOf(" ms/call"), String.format("%5.2f", total));
+        line.replace(line.indexOf("CPU") + 4, line.indexOf(" ms/call:"), String.format("%5.2f", total));
         perCall.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .filter(e -> e.getValue() >= 0.01)

@@ -1,8 +1,10 @@
 package org.verso.web.search;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -124,20 +126,21 @@ class SearchPageController {
      */
     @GetMapping(produces = "application/json")
     @ResponseBody
-    ResponseEntity<Object> json(
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) List<String> lang,
-            @RequestParam(required = false) List<String> kind,
-            @RequestParam(required = false) List<String> body,
-            @RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) List<String> year,
-            @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size,
-            @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "true") boolean expand) {
+    ResponseEntity<Object> json(HttpServletRequest request) {
         try {
-            var searched = expansion.expand(q, expand);
-            var parameters = new SearchParameters(searched.text(), lang, kind, body, status, year, page, size, sort);
+            Map<String, String[]> query = request.getParameterMap();
+            var asked = SearchParameters.of(query);
+            var searched = expansion.expand(asked.q(), SearchParameters.expand(query));
+            var parameters = new SearchParameters(
+                    searched.text(),
+                    asked.lang(),
+                    asked.kind(),
+                    asked.body(),
+                    asked.status(),
+                    asked.year(),
+                    asked.page(),
+                    asked.size(),
+                    asked.sort());
             return ResponseEntity.ok(SearchJson.of(index.search(parameters.toQuery()), searched.alsoSearched()));
         } catch (InvalidInputException e) {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));

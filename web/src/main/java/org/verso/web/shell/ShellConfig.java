@@ -9,8 +9,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The web shell: clock, interface language resolution, {@code ?lang=ru} switching on any page, and the navigation in
- * every rendered page.
+ * The web shell: clock, interface language resolution, {@code ?lang=ru} switching on any page (not the search, where
+ * {@code lang} chooses the documents' language), and the navigation in every rendered page.
  */
 @Configuration
 class ShellConfig implements WebMvcConfigurer {
@@ -35,7 +35,9 @@ class ShellConfig implements WebMvcConfigurer {
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
+        // not for the API (stateless: choosing a language there created a session for every such call) nor the
+        // search, whose "lang" is the language of the documents searched, not the interface's
+        registry.addInterceptor(change).excludePathPatterns("/api/**", "/search", "/search/**");
         registry.addInterceptor(navigation);
     }
 }

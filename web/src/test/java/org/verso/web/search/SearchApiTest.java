@@ -2,7 +2,10 @@ package org.verso.web.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -206,6 +209,19 @@ class SearchApiTest extends WebTest {
         assertThat(response.json().path("detail").asString())
                 .contains("quotation mark")
                 .contains("position 9");
+    }
+
+    @Test
+    void aSearchForDocumentsInALanguageOpensNoSession() {
+        // "lang" here is the documents' language: it is not the shell's ?lang= switch, which keeps its choice in a
+        // session (the API is stateless)
+        HttpResponse<String> response =
+                Http.exchange(HttpRequest.newBuilder(URI.create(http().url("/api/search?q=quokkaland&lang=ru")))
+                        .header("Authorization", Http.basic("search-coordinator", "search-coordinator-pw"))
+                        .build());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test

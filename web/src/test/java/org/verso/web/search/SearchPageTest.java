@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.verso.accounts.AccountCommands.CreateAccount;
 import org.verso.accounts.Accounts;
 import org.verso.accounts.Role;
@@ -240,6 +241,60 @@ class SearchPageTest extends WebTest {
             assertThat(response.getStatus()).as(bad[0]).isEqualTo(400);
             assertThat(response.getContentType()).startsWith("application/problem+json");
             assertThat(response.getContentAsString()).contains("urn:verso:problem:" + bad[2]);
+        }
+    }
+
+    @Test
+    void theJsonVariantReadsItsParametersAsTheApiDoes() throws Exception {
+        // the page's JSON reads its query string by hand (docs/search.md, Speed); the API binds @RequestParams
+        for (String query : new String[] {
+            "q=wombatia",
+            "q=wombatia&lang=en,fr",
+            "q=wombatia&lang=en&lang=fr&lang=",
+            "q=wombatia&kind=charter&kind=report&sort=date",
+            "q=wombatia&year=1996,2005&size=1&page=2",
+            "q=police&q=wombatia",
+            "q=wombatia&expand=no",
+            "q=wombatia&expand=OFF",
+            "q=wombatia&expand=1&expand=false",
+            "q=wombatia&expand=&page=&size=",
+            "lang=ru&status=approved"
+        }) {
+            var page = mvc.perform(get("/search?" + query)
+                            .accept(MediaType.APPLICATION_JSON)
+                            .with(user(coordinator)))
+                    .andReturn()
+                    .getResponse();
+            var api = mvc.perform(get("/api/search?" + query).with(user(coordinator)))
+                    .andReturn()
+                    .getResponse();
+
+            assertThat(page.getStatus()).as(query).isEqualTo(200);
+            assertThat(api.getStatus()).as(query).isEqualTo(200);
+            assertThat(page.getContentAsString(StandardCharsets.UTF_8))
+                    .as(query)
+                    .isEqualTo(api.getContentAsString(StandardCharsets.UTF_8));
+        }
+        var bad = mvc.perform(get("/search?q=wombatia&expand=maybe")
+                        .accept(MediaType.APPLICATION_JSON)
+                        .with(user(coordinator)))
+                .andReturn()
+                .getResponse();
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentAsString()).contains("urn:verso:problem:invalid-expand");
+    }
+
+    @Test
+    void searchingDocumentsInRussianLeavesTheInterfaceLanguageAlone() throws Exception {
+        for (var search : new RequestBuilder[] {
+            get("/search?q=wombatia&lang=ru").with(user(coordinator)),
+            get("/search?q=wombatia&lang=ru").accept(MediaType.APPLICATION_JSON).with(user(coordinator))
+        }) {
+            var request = mvc.perform(search).andReturn().getRequest();
+
+            var session = request.getSession(false);
+            assertThat(session == null ? null : session.getAttribute("org.verso.web.shell.UserLocaleResolver.LOCALE"))
+                    .isNull();
         }
     }
 
