@@ -60,7 +60,8 @@ import org.verso.web.VersoApplication;
  * <p>{@code mvn -q -pl bench -am process-test-classes -Ptwork-bench} with {@code -Dtranslators=50 -Dsaves=200
  * -Dlarge=5000}; {@code -Djdbc.url=… -Djdbc.user=… -Djdbc.password=…} for PostgreSQL (else an H2 file). Last, the
  * translated DOCX of the corpus's largest DOCX ({@code -Dcorpus=…}) through {@link TranslatedOutput} against Okapi's own
- * filter and writer on the same file in the same run. {@code scripts/bench twork [h2|pg]} runs it.
+ * filter and writer on the same file in the same run. {@code scripts/bench twork [h2|pg]} runs it; with {@code
+ * -Dbench.only=docx} ({@code -Donly=docx}) the DOCX output alone.
  */
 public final class SaveBenchmark {
     private static final String PASSWORD = "bench-password-1";
@@ -94,6 +95,11 @@ public final class SaveBenchmark {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Setup setup = new Setup(app);
             Account coordinator = setup.account("bench-coordinator", Role.COORDINATOR);
+            if ("docx".equals(System.getProperty("only"))) {
+                // -Donly=docx (bench.only): the DOCX output alone
+                docxOutput(app, setup, coordinator, setup.account("bench-reader", Role.TRANSLATOR));
+                return;
+            }
             List<Work> http = new ArrayList<>();
             List<Work> bare = new ArrayList<>();
             for (int i = 0; i < translators; i++) {
@@ -163,12 +169,17 @@ public final class SaveBenchmark {
                         serverMillis(app) - serverBefore,
                         (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6);
             }
-            Path corpus = Path.of(System.getProperty("corpus", "../shared/corpus"));
-            if (Files.isDirectory(corpus.resolve("office/docx"))) {
-                DocxOutput.run(app, setup, coordinator, reader, corpus.resolve("office/docx"));
-            } else {
-                System.out.println("no corpus at " + corpus.toAbsolutePath() + ": the DOCX output is not measured");
-            }
+            docxOutput(app, setup, coordinator, reader);
+        }
+    }
+
+    private static void docxOutput(
+            ConfigurableApplicationContext app, Setup setup, Account coordinator, Account translator) throws Exception {
+        Path corpus = Path.of(System.getProperty("corpus", "../shared/corpus"));
+        if (Files.isDirectory(corpus.resolve("office/docx"))) {
+            DocxOutput.run(app, setup, coordinator, translator, corpus.resolve("office/docx"));
+        } else {
+            System.out.println("no corpus at " + corpus.toAbsolutePath() + ": the DOCX output is not measured");
         }
     }
 
