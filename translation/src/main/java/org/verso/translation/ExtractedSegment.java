@@ -13,11 +13,19 @@ import java.util.Objects;
  *     ({@code <g id="1">bold</g>}, {@code <x id="2"/>}, {@code <bx id="3"/>}, {@code <ex id="3"/>})
  * @param text the plain text: {@code source} without its codes, unescaped
  * @param codes the original data of the codes in {@code source}, where the file has any (none for plain text)
+ * @param place where the sentence segmentation put it in its text unit, for a merge to split the unit the same way
+ *     without segmenting again; null where no rules split it (a file that segments itself, text extracted by Tika)
  */
-public record ExtractedSegment(int index, String unit, String source, String text, List<OriginalCode> codes) {
-    /** A segment whose codes carry no original data. */
+public record ExtractedSegment(
+        int index, String unit, String source, String text, List<OriginalCode> codes, SegmentPlace place) {
+    /** A segment whose codes carry no original data, with no place. */
     public ExtractedSegment(int index, String unit, String source, String text) {
-        this(index, unit, source, text, List.of());
+        this(index, unit, source, text, List.of(), null);
+    }
+
+    /** A segment with no place. */
+    public ExtractedSegment(int index, String unit, String source, String text, List<OriginalCode> codes) {
+        this(index, unit, source, text, codes, null);
     }
 
     public ExtractedSegment {

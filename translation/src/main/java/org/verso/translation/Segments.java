@@ -284,6 +284,7 @@ public class Segments {
             for (OriginalCode code : segment.codes()) {
                 codes.add(new Object[] {id, code.id(), code.role().name(), code.data()});
             }
+            SegmentPlace place = segment.place();
             rows.add(new Object[] {
                 id,
                 document.value(),
@@ -293,7 +294,10 @@ public class Segments {
                 segment.source(),
                 segment.text(),
                 SegmentStatus.NEW.name(),
-                now
+                now,
+                place == null ? null : place.unit(),
+                place == null ? null : place.start(),
+                place == null ? null : place.end()
             });
             if (rows.size() == BATCH) {
                 insertBatch(rows);
@@ -308,6 +312,21 @@ public class Segments {
                     "INSERT INTO translation_segment_code (segment_id, code_id, code_role, data) VALUES (?, ?, ?, ?)",
                     codes.subList(from, Math.min(codes.size(), from + BATCH)));
         }
+    }
+
+    /**
+     * Where the extraction's rules put each segment of a file in its text unit, by segment index; segments without a
+     * stored place (the file segments itself, text from Tika, stored before places were) are absent.
+     */
+    Map<Integer, SegmentPlace> places(DocumentId document, Sha256 file) {
+        Map<Integer, SegmentPlace> places = new HashMap<>();
+        db.sql("SELECT seq, place_unit, place_start, place_end FROM translation_segment"
+                        + " WHERE document_id = ? AND file_sha256 = ? AND place_unit IS NOT NULL")
+                .params(document.value(), file.hex())
+                .query(rs -> {
+                    places.put(rs.getInt(1), new SegmentPlace(rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+                });
+        return places;
     }
 
     /** The original data of the codes of a document's current segments, by segment (those with any). */
@@ -328,7 +347,8 @@ public class Segments {
     private void insertBatch(List<Object[]> rows) {
         batch.batchUpdate(
                 "INSERT INTO translation_segment (id, document_id, file_sha256, seq, unit_id, source, plain_text,"
-                        + " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " status, created_at, place_unit, place_start, place_end)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
     }
 

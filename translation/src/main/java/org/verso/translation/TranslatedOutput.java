@@ -106,9 +106,14 @@ public class TranslatedOutput {
     private TranslatedFile merged(Translation t, FileSegmentation file, List<SegmentTranslation> translated) {
         String language = t.sourceLanguage() == null ? null : t.sourceLanguage().value();
         SourceFile source = SourceFile.of(file.mediaType(), file.fileName(), language);
+        // each segment's place from the extraction, so the merge need not segment the file again (segments stored
+        // before places were have none: their merge segments again)
+        Map<Integer, SegmentPlace> places = segments.places(file.documentId(), file.file());
+        List<SegmentTranslation> placed =
+                translated.stream().map(s -> s.at(places.get(s.index()))).toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream original = files.open(file.file())) {
-            segmentation.merge(original, source, t.targetLanguage().value(), translated, out);
+            segmentation.merge(original, source, t.targetLanguage().value(), placed, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,15 @@ class SegmentsOnIngestTest {
         assertThat(stored).extracting(Segment::status).containsOnly(SegmentStatus.NEW);
         assertThat(stored).extracting(Segment::file).containsOnly(ingested.file());
         assertThat(segments.count(ingested.documentId())).isEqualTo(3);
+        // each segment's place in its paragraph is stored for the merge: one paragraph, three sentences in order
+        Map<Integer, SegmentPlace> places = segments.places(ingested.documentId(), ingested.file());
+        assertThat(places).containsOnlyKeys(0, 1, 2);
+        assertThat(places.values())
+                .extracting(SegmentPlace::unit)
+                .containsOnly(places.get(0).unit());
+        assertThat(places.get(0).start()).isZero();
+        assertThat(places.get(1).start()).isGreaterThan(places.get(0).end());
+        assertThat(places.get(2).start()).isGreaterThan(places.get(1).end());
         awaitEvent(new SegmentsExtracted(ingested.documentId(), ingested.file(), 3, true));
     }
 
@@ -143,6 +153,9 @@ class SegmentsOnIngestTest {
         assertThat(segments.of(ingested.documentId(), 0, 10))
                 .extracting(Segment::text)
                 .containsExactly("Полиция уважает права человека.", "Пытки запрещены.");
+        assertThat(segments.places(ingested.documentId(), ingested.file()))
+                .as("text from Tika has no places: its output is a new DOCX")
+                .isEmpty();
         awaitEvent(new SegmentsExtracted(ingested.documentId(), ingested.file(), 2, false));
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import net.sf.okapi.common.Event;
 import net.sf.okapi.common.IResource;
 import net.sf.okapi.common.ISegmenter;
@@ -31,8 +33,9 @@ import org.verso.translation.Translations;
  * The translated DOCX of the corpus's largest DOCX through {@link TranslatedOutput} (reading the live targets, the
  * Okapi merge with Verso's segmentation, the checks) against Okapi's own filter and writer on the same bytes, every
  * text unit given a target copied from its source, and against Okapi's filter, its default SRX sentence segmentation and
- * writer (the part of the merge that is Okapi's work): in turns, the order rotating, after warm-ups of all; medians,
- * quartiles and the ratios.
+ * writer (the part of the merge that is Okapi's work), and against Verso's own output with the segments' stored places
+ * hidden (the merge segmenting the whole file again, as for segments stored before places were, and as every merge did
+ * before): in turns, the order rotating, after warm-ups of all; medians, quartiles and the ratios.
  */
 final class DocxOutput {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -74,7 +77,11 @@ final class DocxOutput {
         double[] segmented = new double[runs];
         double[] ratios = new double[runs];
         double[] segmentedRatios = new double[runs];
+        double[] unplaced = new double[runs];
+        double[] unplacedRatios = new double[runs];
         long[] versoBytes = new long[1];
+        StoredPlaces places =
+                new StoredPlaces(app.getBean(DataSource.class), t.document().value());
         String jfr = System.getProperty("jfr", "");
         jdk.jfr.Recording recording = null;
         // all three warmed alike, then measured in turns whose order rotates, so that none always runs in another's
@@ -86,29 +93,39 @@ final class DocxOutput {
                 recording.setDestination(java.nio.file.Path.of(jfr + ".docx.jfr"));
                 recording.start();
             }
-            double[] times = new double[3];
-            for (int k = 0; k < 3; k++) {
-                int which = Math.floorMod(i + k, 3);
+            double[] times = new double[4];
+            for (int k = 0; k < 4; k++) {
+                int which = Math.floorMod(i + k, 4);
                 times[which] = switch (which) {
                     case 0 ->
                         millis(() -> versoBytes[0] = output.output(t.id(), null).bytes().length);
                     case 1 -> millis(() -> okapiWrite(bytes, false));
-                    default -> millis(() -> okapiWrite(bytes, true));
+                    case 2 -> millis(() -> okapiWrite(bytes, true));
+                    default -> {
+                        places.hide();
+                        try {
+                            yield millis(() -> output.output(t.id(), null));
+                        } finally {
+                            places.restore();
+                        }
+                    }
                 };
             }
             if (i >= 0) {
                 verso[i] = times[0];
                 okapi[i] = times[1];
                 segmented[i] = times[2];
+                unplaced[i] = times[3];
                 ratios[i] = times[0] / times[1];
                 segmentedRatios[i] = times[0] / times[2];
+                unplacedRatios[i] = times[3] / times[1];
             }
         }
         if (recording != null) {
             recording.stop();
             recording.close();
         }
-        for (double[] sorted : List.of(verso, okapi, segmented, ratios, segmentedRatios)) {
+        for (double[] sorted : List.of(verso, okapi, segmented, ratios, segmentedRatios, unplaced, unplacedRatios)) {
             Arrays.sort(sorted);
         }
         System.out.printf(
@@ -130,6 +147,56 @@ final class DocxOutput {
                         + " reading the targets) median %s; Verso/that %.2f of the medians, median of the turns' ratios"
                         + " %s%n",
                 spread(segmented, " ms"), median(verso) / median(segmented), spread(segmentedRatios, ""));
+        System.out.printf(
+                "  Verso with the stored places hidden (the merge segmenting the file again, as before them) median %s;"
+                        + " that/Okapi of the medians %.2f, median of the turns' ratios %s%n",
+                spread(unplaced, " ms"), median(unplaced) / median(okapi), spread(unplacedRatios, ""));
+    }
+
+    /**
+     * The stored places of the bench document's segments, hidden (set to null, as segments stored before places were
+     * have none) and put back around a turn; outside the timed work.
+     */
+    private static final class StoredPlaces {
+        private final DataSource db;
+        private final UUID document;
+        private final List<Object[]> saved = new java.util.ArrayList<>();
+
+        StoredPlaces(DataSource db, UUID document) {
+            this.db = db;
+            this.document = document;
+        }
+
+        void hide() throws java.sql.SQLException {
+            saved.clear();
+            try (var c = db.getConnection();
+                    var read = c.prepareStatement("SELECT id, place_unit FROM translation_segment WHERE document_id = ?"
+                            + " AND place_unit IS NOT NULL")) {
+                read.setObject(1, document);
+                try (var rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        saved.add(new Object[] {rs.getObject(1), rs.getInt(2)});
+                    }
+                }
+                try (var hide =
+                        c.prepareStatement("UPDATE translation_segment SET place_unit = NULL WHERE document_id = ?")) {
+                    hide.setObject(1, document);
+                    hide.executeUpdate();
+                }
+            }
+        }
+
+        void restore() throws java.sql.SQLException {
+            try (var c = db.getConnection();
+                    var put = c.prepareStatement("UPDATE translation_segment SET place_unit = ? WHERE id = ?")) {
+                for (Object[] row : saved) {
+                    put.setInt(1, (Integer) row[1]);
+                    put.setObject(2, row[0]);
+                    put.addBatch();
+                }
+                put.executeBatch();
+            }
+        }
     }
 
     /** "median unit (quartiles q1–q3)" of sorted values. */

@@ -61,7 +61,9 @@ import org.verso.web.VersoApplication;
  * <p>{@code mvn -q -pl bench -am process-test-classes -Ptwork-bench} with {@code -Dtranslators=50 -Dsaves=200
  * -Dlarge=5000}; {@code -Djdbc.url=… -Djdbc.user=… -Djdbc.password=…} for PostgreSQL (else an H2 file). Last, the
  * translated DOCX of the corpus's largest DOCX ({@code -Dcorpus=…}) through {@link TranslatedOutput} against Okapi's own
- * filter and writer on the same file in the same run. {@code scripts/bench twork [h2|pg]} runs it.
+ * filter and writer on the same file in the same run. {@code scripts/bench twork [h2|pg]} runs it; with {@code
+ * -Dbench.only=docx} ({@code -Donly=docx}) the DOCX output alone, with {@code -Dbench.only=paced} the translators at their
+ * pace alone.
  */
 public final class SaveBenchmark {
     private static final String PASSWORD = "bench-password-1";
@@ -95,6 +97,11 @@ public final class SaveBenchmark {
             int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Setup setup = new Setup(app);
             Account coordinator = setup.account("bench-coordinator", Role.COORDINATOR);
+            if ("docx".equals(System.getProperty("only"))) {
+                // -Donly=docx (bench.only): the DOCX output alone
+                docxOutput(app, setup, coordinator, setup.account("bench-reader", Role.TRANSLATOR));
+                return;
+            }
             List<Work> http = new ArrayList<>();
             List<Work> bare = new ArrayList<>();
             for (int i = 0; i < translators; i++) {
@@ -112,14 +119,18 @@ public final class SaveBenchmark {
             // warm-up: both paths, a quarter of the run each
             run("warm-up http", http, Math.max(1, saves / 4), 0, w -> w.http(port));
             run("warm-up jdbc", bare, Math.max(1, saves / 4), 0, w -> w.bare(db));
-            System.out.printf(
-                    "%d translators, each saving again as soon as the last save is answered (%d requests always in"
-                            + " flight: the capacity)%n",
-                    translators, translators);
-            if (recording != null) {
+            // -Donly=paced (bench.only): the translators at their pace alone, not the closed loop nor what follows
+            boolean pacedOnly = "paced".equals(System.getProperty("only"));
+            if (!pacedOnly) {
+                System.out.printf(
+                        "%d translators, each saving again as soon as the last save is answered (%d requests always"
+                                + " in flight: the capacity)%n",
+                        translators, translators);
+            }
+            if (recording != null && !pacedOnly) {
                 recording.start();
             }
-            for (int round = 1; round <= 3; round++) {
+            for (int round = 1; round <= (pacedOnly ? 0 : 3); round++) {
                 double[] viaHttp = run("round " + round + " http", http, saves, 0, w -> w.http(port));
                 double[] viaJdbc = run("round " + round + " bare jdbc", bare, saves, 0, w -> w.bare(db));
                 System.out.printf(
@@ -127,7 +138,7 @@ public final class SaveBenchmark {
                                 + " %.2f%n",
                         round, viaHttp[0] / viaJdbc[0], viaHttp[1] / viaJdbc[1], viaHttp[3] / viaJdbc[2]);
             }
-            if (recording != null) {
+            if (recording != null && !pacedOnly) {
                 recording.stop();
                 recording.close();
                 System.out.println("JFR recording of the closed loop: " + System.getProperty("jfr"));
@@ -144,6 +155,9 @@ public final class SaveBenchmark {
                             "paced %d ms, round %d: p99 http %.2f ms (goal ≤ 20 ms), p99 http/jdbc %.2f%n",
                             pace, round, viaHttp[1], viaHttp[1] / viaJdbc[1]);
                 }
+            }
+            if (pacedOnly) {
+                return;
             }
             Account reader = setup.account("bench-reader", Role.TRANSLATOR);
             Work big = setup.work(coordinator, reader, large);
@@ -164,12 +178,17 @@ public final class SaveBenchmark {
                         serverMillis(app) - serverBefore,
                         (PROCESS.getProcessCpuTime() - cpuBefore) / 1e6);
             }
-            Path corpus = Path.of(System.getProperty("corpus", "../shared/corpus"));
-            if (Files.isDirectory(corpus.resolve("office/docx"))) {
-                DocxOutput.run(app, setup, coordinator, reader, corpus.resolve("office/docx"));
-            } else {
-                System.out.println("no corpus at " + corpus.toAbsolutePath() + ": the DOCX output is not measured");
-            }
+            docxOutput(app, setup, coordinator, reader);
+        }
+    }
+
+    private static void docxOutput(
+            ConfigurableApplicationContext app, Setup setup, Account coordinator, Account translator) throws Exception {
+        Path corpus = Path.of(System.getProperty("corpus", "../shared/corpus"));
+        if (Files.isDirectory(corpus.resolve("office/docx"))) {
+            DocxOutput.run(app, setup, coordinator, translator, corpus.resolve("office/docx"));
+        } else {
+            System.out.println("no corpus at " + corpus.toAbsolutePath() + ": the DOCX output is not measured");
         }
     }
 
