@@ -26,8 +26,11 @@ public final class Trees {
         return dir;
     }
 
-    /** Deletes a directory and everything under it, as far as it can. */
+    /** Deletes a directory and everything under it, as far as it can; nothing when it is gone already. */
     public static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());

@@ -134,6 +134,40 @@ public class LibraryIndex implements Closeable {
         change(translation.documentId(), block -> block.with(translation));
     }
 
+    /**
+     * Indexes (or replaces) several translations, each beneath its document, with one refresh and one commit for all:
+     * what a window of translators' saves needs (one commit per translation flushed and synced a segment each).
+     */
+    public void indexTranslations(java.util.Collection<SearchableTranslation> translations) {
+        java.util.Map<DocumentId, List<SearchableTranslation>> byDocument = new java.util.LinkedHashMap<>();
+        for (SearchableTranslation translation : translations) {
+            byDocument
+                    .computeIfAbsent(translation.documentId(), id -> new java.util.ArrayList<>())
+                    .add(translation);
+        }
+        if (byDocument.isEmpty()) {
+            return;
+        }
+        writes.lock();
+        try {
+            IndexStore store = current;
+            store.refreshBlocking();
+            for (var document : byDocument.entrySet()) {
+                Block block = BlockWriter.readRefreshed(store, document.getKey());
+                for (SearchableTranslation translation : document.getValue()) {
+                    block = block.with(translation);
+                }
+                BlockWriter.write(store, block);
+                rebuilds.changed(document.getKey());
+            }
+            store.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writes.unlock();
+        }
+    }
+
     /** Removes one translation of a document from the index. */
     public void removeTranslation(DocumentId documentId, String language) {
         change(documentId, block -> block.without(language));

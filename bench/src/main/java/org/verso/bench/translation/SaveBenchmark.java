@@ -129,7 +129,7 @@ public final class SaveBenchmark {
                                 + " in flight: the capacity)%n",
                         translators, translators);
             }
-            if (recording != null && !pacedOnly) {
+            if (recording != null) {
                 recording.start();
             }
             for (int round = 1; round <= (pacedOnly ? 0 : 3); round++) {
@@ -159,6 +159,11 @@ public final class SaveBenchmark {
                 }
             }
             if (pacedOnly) {
+                if (recording != null) {
+                    recording.stop();
+                    recording.close();
+                    System.out.println("JFR recording of the paced rounds: " + System.getProperty("jfr"));
+                }
                 return;
             }
             Account reader = setup.account("bench-reader", Role.TRANSLATOR);
@@ -196,13 +201,17 @@ public final class SaveBenchmark {
 
     /**
      * With {@code -Djfr=file.jfr} (bench.jfr in the pom): a JFR recording of the whole process (the "profile"
-     * settings) over the closed loop's three rounds (after the warm-up), dumped to that file; not started yet.
+     * settings) over the closed loop's three rounds (after the warm-up), or with {@code -Donly=paced} over the paced
+     * rounds, dumped to that file; not started yet.
      */
     private static Recording startRecording(String file) throws Exception {
         if (file.isBlank()) {
             return null;
         }
         Recording recording = new Recording(Configuration.getConfiguration("profile"));
+        // each thread's CPU every second: which background work takes the CPU in which round
+        recording.enable("jdk.ThreadCPULoad").withPeriod(Duration.ofSeconds(1));
+        recording.enable("jdk.CPULoad").withPeriod(Duration.ofSeconds(1));
         recording.setDestination(Path.of(file));
         return recording;
     }
