@@ -131,7 +131,7 @@ public class LibraryIndex implements Closeable {
 
     /** Indexes (or replaces) one translation of a document; it is shown beneath its document. */
     public void index(SearchableTranslation translation) {
-        change(translation.documentId(), block -> block.with(translation));
+        indexTranslations(List.of(translation));
     }
 
     /**

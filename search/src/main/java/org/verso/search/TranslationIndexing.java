@@ -22,8 +22,8 @@ import org.verso.translation.Translations;
  * listener that indexes a translation's target text and status after each change (on a thread of its own, changes
  * coalesced). Indexing starts at most once per {@code window} ({@code verso.search.translation-index-window}): a
  * change after a quiet window is indexed at once, changes within the window after an indexing wait for its end and are
- * indexed together, each changed translation once, with one commit per 64 translations. Translators saving without pause thus cost one re-indexing of
- * their translation's whole target text per window, not one per burst of saves.
+ * indexed together, each changed translation once, with one commit per 64 translations. Translators saving without
+ * pause thus cost one re-indexing of their translation's whole target text per window, not one per burst of saves.
  * The application wires it when both modules run. Thread-safe.
  */
 public final class TranslationIndexing implements TranslationSource, AutoCloseable {
