@@ -131,16 +131,7 @@ class SearchPageController {
             Map<String, String[]> query = request.getParameterMap();
             var asked = SearchParameters.of(query);
             var searched = expansion.expand(asked.q(), SearchParameters.expand(query));
-            var parameters = new SearchParameters(
-                    searched.text(),
-                    asked.lang(),
-                    asked.kind(),
-                    asked.body(),
-                    asked.status(),
-                    asked.year(),
-                    asked.page(),
-                    asked.size(),
-                    asked.sort());
+            var parameters = asked.withQ(searched.text());
             return ResponseEntity.ok(SearchJson.of(index.search(parameters.toQuery()), searched.alsoSearched()));
         } catch (InvalidInputException e) {
             return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));

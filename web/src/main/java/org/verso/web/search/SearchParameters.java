@@ -37,6 +37,11 @@ public record SearchParameters(
         year = clean(year);
     }
 
+    /** These parameters with another query text (after the query expansion), everything else as it is. */
+    SearchParameters withQ(String text) {
+        return new SearchParameters(text, lang, kind, body, status, year, page, size, sort);
+    }
+
     /**
      * The search a request's query string asks for ({@link jakarta.servlet.ServletRequest#getParameterMap()}), read
      * as {@code @RequestParam} binding reads it: a single-valued parameter given several times is its values joined
